@@ -1,0 +1,7 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { invalid } from '@keyport/common';
+
+/** A path id that must be a UUID: anything else is a 400 naming the parameter, never a lookup. */
+export const uuidParam = new ParseUUIDPipe({
+  exceptionFactory: () => invalid('Invalid request', [{ field: 'id', message: 'must be a UUID' }]),
+});

@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type VerifiedPrincipal } from '@keyport/cognito';
+import { DevelopersService } from '@keyport/developers';
+import { KeysService } from '@keyport/keys';
+import { Principal } from '../auth/principal.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { uuidParam } from '../http/uuid-param';
+import { CreateKeyDto, IssuedKeyDto, KeyDto, KeyListDto, RotateKeyDto } from './key.dto';
+
+@ApiTags('keys')
+@ApiBearerAuth()
+@Controller('v1/keys')
+export class KeysController {
+  constructor(
+    private readonly keys: KeysService,
+    private readonly developers: DevelopersService,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The new key with its value, shown once' })
+  @ApiErrors(400, 401, 403, 409)
+  async create(@Principal() principal: VerifiedPrincipal, @Body() body: CreateKeyDto): Promise<IssuedKeyDto> {
+    const developer = await this.developers.requireActive(principal);
+    return IssuedKeyDto.fromIssued(await this.keys.create(developer.id, body.name));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: KeyListDto })
+  @ApiErrors(401, 403)
+  async list(@Principal() principal: VerifiedPrincipal): Promise<KeyListDto> {
+    const developer = await this.developers.requireActive(principal);
+    return { items: (await this.keys.list(developer.id)).map(KeyDto.from) };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: KeyDto })
+  @ApiErrors(400, 401, 403, 404)
+  async get(@Principal() principal: VerifiedPrincipal, @Param('id', uuidParam) id: string): Promise<KeyDto> {
+    const developer = await this.developers.requireActive(principal);
+    return KeyDto.from(await this.keys.get(developer.id, id));
+  }
+
+  @Post(':id/rotate')
+  @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The successor key with its value, shown once' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  async rotate(
+    @Principal() principal: VerifiedPrincipal,
+    @Param('id', uuidParam) id: string,
+    @Body() body: RotateKeyDto,
+  ): Promise<IssuedKeyDto> {
+    const developer = await this.developers.requireActive(principal);
+    return IssuedKeyDto.fromIssued(await this.keys.rotate(developer.id, id, body.gracePeriodSeconds));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked: the key stops working and stays listed as revoked' })
+  @ApiErrors(400, 401, 403, 404)
+  async revoke(@Principal() principal: VerifiedPrincipal, @Param('id', uuidParam) id: string): Promise<void> {
+    const developer = await this.developers.requireActive(principal);
+    await this.keys.revoke(developer.id, id);
+  }
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type VerifiedPrincipal } from '@keyport/cognito';
+import { DevelopersService } from '@keyport/developers';
+import { Principal } from '../auth/principal.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { ChangeTierDto, MeDto, TierChangedDto } from './me.dto';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('v1/me')
+export class MeController {
+  constructor(private readonly developers: DevelopersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: MeDto })
+  @ApiErrors(401, 403)
+  async me(@Principal() principal: VerifiedPrincipal): Promise<MeDto> {
+    return MeDto.from(await this.developers.requireActive(principal));
+  }
+
+  @Put('tier')
+  @ApiOkResponse({ type: TierChangedDto, description: 'Tier changed; every key moves to the new plan' })
+  @ApiErrors(400, 401, 403)
+  async changeTier(@Principal() principal: VerifiedPrincipal, @Body() body: ChangeTierDto): Promise<TierChangedDto> {
+    const developer = await this.developers.requireActive(principal);
+    const changed = await this.developers.changeTier(developer.id, body.tier);
+    return { tier: changed.tierSlug };
+  }
+}

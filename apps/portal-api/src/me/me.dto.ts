@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { type Developer } from '@keyport/developers';
+
+export class MeDto {
+  @ApiProperty({ description: 'Developer id (Cognito sub)' })
+  id!: string;
+
+  @ApiProperty({ description: 'E-mail address', example: 'dev@example.com' })
+  email!: string;
+
+  @ApiProperty({ description: 'Current tier slug', example: 'standard' })
+  tier!: string;
+
+  @ApiProperty({ description: 'Account status', enum: ['active', 'suspended'] })
+  status!: 'active' | 'suspended';
+
+  @ApiProperty({ description: 'When the account was created' })
+  createdAt!: string;
+
+  static from(developer: Developer): MeDto {
+    return {
+      id: developer.id,
+      email: developer.email,
+      tier: developer.tierSlug,
+      status: developer.status === 'ACTIVE' ? 'active' : 'suspended',
+      createdAt: developer.createdAt.toISOString(),
+    };
+  }
+}
+
+export class ChangeTierDto {
+  @ApiProperty({ description: 'Slug of the tier to move to', example: 'premium' })
+  @IsString()
+  @Length(1, 64)
+  @Matches(/^[a-z0-9-]+$/, { message: 'must be a tier slug (lowercase letters, digits, dashes)' })
+  tier!: string;
+}
+
+export class TierChangedDto {
+  @ApiProperty({ description: 'The tier now in effect', example: 'premium' })
+  tier!: string;
+}

@@ -1,0 +1,19 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GatewayModule } from '@keyport/api-gateway';
+import { AuditModule } from '@keyport/audit';
+import { CommonModule } from '@keyport/common';
+import { type AppConfig, ConfigModule } from '@keyport/config';
+import { DbModule } from '@keyport/db';
+import { OutboxModule } from '@keyport/outbox';
+import { WorkerModule } from './worker.module';
+
+/** The worker as its own process (`npm run start:worker`), for deployments that scale it apart. */
+@Module({})
+export class WorkerAppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerAppModule,
+      imports: [ConfigModule.forRoot(config), CommonModule, DbModule, OutboxModule, AuditModule, GatewayModule, WorkerModule],
+    };
+  }
+}

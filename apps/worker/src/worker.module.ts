@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { GatewaySyncModule } from '@keyport/gateway-sync';
+import { KeysModule } from '@keyport/keys';
+import { WorkerRunner } from './worker-runner';
+
+/** The background work: applying the outbox and periodic jobs. Runs in the API process or alone. */
+@Module({
+  imports: [GatewaySyncModule, KeysModule],
+  providers: [WorkerRunner],
+})
+export class WorkerModule {}

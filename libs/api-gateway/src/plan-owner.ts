@@ -1,0 +1,13 @@
+/** Which Keyport object a gateway usage plan belongs to: a tier, or one developer with their own quota. */
+export const planOwner = {
+  tier: (slug: string): string => `tier:${slug}`,
+  developer: (id: string): string => `developer:${id}`,
+};
+
+export const planName = {
+  tier: (slug: string): string => `keyport-${slug}`,
+  developer: (id: string): string => `keyport-dev-${id}`,
+};
+
+/** Gateway name of a Keyport key, unique, so a retried create finds the key it already made. */
+export const gatewayKeyName = (keyId: string): string => `keyport-${keyId}`;

@@ -1,0 +1,3 @@
+export * from './audit-entry';
+export * from './audit-log';
+export * from './audit.module';

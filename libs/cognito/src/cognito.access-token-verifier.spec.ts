@@ -1,0 +1,212 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DomainError, ErrorCode } from '@keyport/common';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createCognitoClient } from './cognito-client';
+import { CognitoConnection, type OpenedCognitoConnection, openCognitoConnection } from './cognito-connection';
+import { CognitoAccessTokenVerifier, INVALID_TOKEN } from './cognito.access-token-verifier';
+import { CognitoIdentityProvider } from './cognito.identity-provider';
+import { FetchJwksFetcher } from './fetch-jwks.fetcher';
+import type { AuthTokens } from './identity-provider.port';
+import { cognitoLocalPrivateKey, decodeJwt, signJwt } from './testing/forge-jwt';
+
+const PASSWORD = 'Str0ng!Passw0rd';
+
+describe('CognitoAccessTokenVerifier against cognito-local', () => {
+  let root: string;
+  let opened: OpenedCognitoConnection;
+  let client: CognitoIdentityProviderClient;
+  let tokens: AuthTokens;
+  let userId: string;
+  let poolKey: KeyObject;
+  let fetcher: FetchJwksFetcher;
+  let verifier: CognitoAccessTokenVerifier;
+
+  /** Valid access-token claims for this pool and client; each test changes one thing. */
+  const claims = (overrides: Record<string, unknown> = {}): Record<string, unknown> => {
+    const now = Math.floor(Date.now() / 1000);
+    return {
+      sub: userId,
+      username: userId,
+      client_id: opened.connection.clientId,
+      token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+      iss: opened.connection.issuer,
+      iat: now,
+      auth_time: now,
+      exp: now + 3600,
+      jti: `${Math.random()}`,
+      ...overrides,
+    };
+  };
+
+  const rejected = async (token: string, code = ErrorCode.Unauthenticated): Promise<void> => {
+    const error = await verifier.verify(token).then(
+      () => new Error('accepted'),
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(code);
+    if (code === ErrorCode.Unauthenticated) expect((error as DomainError).message).toBe(INVALID_TOKEN);
+  };
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'keyport-verifier-'));
+    opened = await openCognitoConnection({
+      mode: 'local',
+      region: 'local',
+      localPort: 0,
+      localDataDir: path.join(root, 'cognito'),
+    });
+    client = createCognitoClient({ region: 'local', endpoint: opened.connection.endpoint, local: true });
+    const idp = new CognitoIdentityProvider(client, opened.connection);
+    userId = (await idp.signUp('verify@example.com', PASSWORD)).userId;
+    await idp.adminConfirm('verify@example.com');
+    tokens = await idp.login('verify@example.com', PASSWORD);
+    poolKey = cognitoLocalPrivateKey();
+  });
+  beforeAll(() => {
+    fetcher = new FetchJwksFetcher();
+    verifier = new CognitoAccessTokenVerifier(opened.connection, { fetcher });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  afterAll(async () => {
+    client.destroy();
+    await opened.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('accepts a real access token twice, the second time from the cache', async () => {
+    const coldStart = performance.now();
+    const first = await verifier.verify(tokens.accessToken);
+    const coldMs = performance.now() - coldStart;
+    expect(first).toEqual({
+      userId,
+      username: userId,
+      groups: [],
+      expiresAt: decodeJwt(tokens.accessToken).exp,
+    });
+    const second = await verifier.verify(tokens.accessToken);
+    expect(second).toBe(first); // the very object cached at the first verification
+    expect(fetcher.fetchCount).toBe(1);
+    console.info(`[cognito] first verify (JWKS fetch + RSA): ${coldMs.toFixed(1)} ms`);
+  });
+
+  it('accepts a forged token with exactly the right claims (so each rejection below is about one claim)', async () => {
+    const principal = await verifier.verify(signJwt(claims({ 'cognito:groups': ['admin'] }), poolKey));
+    expect(principal.groups).toEqual(['admin']);
+  });
+
+  it('rejects an ID token', async () => {
+    await rejected(tokens.idToken);
+    await rejected(signJwt(claims({ token_use: 'id', aud: opened.connection.clientId }), poolKey));
+  });
+
+  it('rejects a token signed with another RSA key', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    await rejected(signJwt(claims(), privateKey)); // same kid as the pool's key
+    await rejected(signJwt(claims(), privateKey, 'someone-elses-key')); // unknown kid
+  });
+
+  it('rejects an expired token', async () => {
+    const past = Math.floor(Date.now() / 1000) - 120;
+    await rejected(signJwt(claims({ iat: past - 3600, exp: past }), poolKey));
+  });
+
+  it('rejects a token of another client, another issuer, without token_use, and garbage', async () => {
+    await rejected(signJwt(claims({ client_id: 'another-client' }), poolKey));
+    await rejected(signJwt(claims({ iss: `http://127.0.0.1:1/${opened.connection.userPoolId}` }), poolKey));
+    await rejected(signJwt(claims({ iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abcdefghi' }), poolKey));
+    const { token_use: _dropped, ...withoutUse } = claims();
+    await rejected(signJwt(withoutUse, poolKey));
+    await rejected('');
+    await rejected('garbage');
+    await rejected('a.b.c');
+    await rejected(`${tokens.accessToken.slice(0, -4)}AAAA`); // tampered signature
+    await rejected(undefined as unknown as string);
+  });
+
+  it('never caches a failure as a success', async () => {
+    const forged = signJwt(claims({ client_id: 'another-client' }), poolKey);
+    await rejected(forged);
+    await rejected(forged);
+  });
+
+  it('keeps a cached token only until its exp', async () => {
+    const now = Date.now();
+    const shortLived = signJwt(claims({ exp: Math.floor(now / 1000) + 30 }), poolKey);
+    await verifier.verify(shortLived);
+    vi.useFakeTimers({ toFake: ['Date'], now: now + 31_000 + 1_000 });
+    await rejected(shortLived);
+  });
+
+  it('fetches the JWKS once for many tokens (never per request), and measures cold vs cached', async () => {
+    const freshFetcher = new FetchJwksFetcher();
+    const fresh = new CognitoAccessTokenVerifier(opened.connection, { fetcher: freshFetcher });
+    const distinct = Array.from({ length: 300 }, () => signJwt(claims(), poolKey));
+
+    const t0 = performance.now();
+    await fresh.verify(distinct[0] ?? '');
+    const firstMs = performance.now() - t0;
+
+    const t1 = performance.now();
+    for (const token of distinct.slice(1)) await fresh.verify(token);
+    const uncachedMs = (performance.now() - t1) / (distinct.length - 1);
+
+    const t2 = performance.now();
+    const rounds = 20;
+    for (let i = 0; i < rounds; i += 1) for (const token of distinct) await fresh.verify(token);
+    const cachedMs = (performance.now() - t2) / (rounds * distinct.length);
+
+    expect(freshFetcher.fetchCount).toBe(1);
+    console.info(
+      `[cognito] verify: first ${firstMs.toFixed(2)} ms (incl. JWKS fetch), ` +
+        `uncached ${(uncachedMs * 1000).toFixed(0)} µs/token, cached ${(cachedMs * 1000).toFixed(1)} µs/token ` +
+        `(x${(uncachedMs / cachedMs).toFixed(0)})`,
+    );
+    expect(cachedMs).toBeLessThan(uncachedMs);
+  });
+
+  it('refetches for an unknown kid at most once per penalty period', async () => {
+    const freshFetcher = new FetchJwksFetcher();
+    const fresh = new CognitoAccessTokenVerifier(opened.connection, { fetcher: freshFetcher });
+    await fresh.verify(signJwt(claims(), poolKey));
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    for (let i = 0; i < 20; i += 1) {
+      await expect(fresh.verify(signJwt(claims(), privateKey, `rotated-${i}`))).rejects.toBeInstanceOf(DomainError);
+    }
+    expect(freshFetcher.fetchCount).toBeLessThanOrEqual(2);
+  });
+
+  it('reports an unreachable JWKS as Unavailable, not as a bad token', async () => {
+    const c = opened.connection;
+    const unreachable = new CognitoConnection({
+      ...c,
+      jwksUri: `http://127.0.0.1:9/${c.userPoolId}/.well-known/jwks.json`,
+    });
+    const offline = new CognitoAccessTokenVerifier(unreachable, { fetcher: new FetchJwksFetcher(1_000) });
+    const error = await offline.verify(tokens.accessToken).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe(ErrorCode.Unavailable);
+  });
+
+  it('uses CognitoJwtVerifier for a real pool (issuer and pool id of AWS)', async () => {
+    const aws = new CognitoConnection({
+      region: 'eu-west-1',
+      userPoolId: 'eu-west-1_abcdefghi',
+      clientId: 'client',
+      issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abcdefghi',
+      jwksUri: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abcdefghi/.well-known/jwks.json',
+      local: false,
+    });
+    const awsFetcher = new FetchJwksFetcher();
+    const real = new CognitoAccessTokenVerifier(aws, { fetcher: awsFetcher });
+    // A cognito-local token has the wrong issuer for this pool: refused before any JWKS fetch.
+    await expect(real.verify(tokens.accessToken)).rejects.toMatchObject({ code: ErrorCode.Unauthenticated });
+    expect(awsFetcher.fetchCount).toBe(0);
+  });
+});

@@ -1,0 +1,91 @@
+import { unauthenticated, unavailable } from '@keyport/common';
+import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
+import { FetchError } from 'aws-jwt-verify/error';
+import type { Fetcher } from 'aws-jwt-verify/https';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
+import type { CognitoConnection } from './cognito-connection';
+import { FetchJwksFetcher } from './fetch-jwks.fetcher';
+import { AccessTokenVerifier, type VerifiedPrincipal } from './identity-provider.port';
+import { VerifiedTokenCache } from './verified-token.cache';
+
+/** The one answer for every rejected token: callers learn nothing about why. */
+export const INVALID_TOKEN = 'Missing or invalid access token';
+
+export interface CognitoAccessTokenVerifierOptions {
+  /** JWKS fetcher (default: `fetch`-based for cognito-local, aws-jwt-verify's https one for AWS). */
+  fetcher?: Fetcher;
+  /** Verified tokens kept in memory; default 10,000. */
+  cacheSize?: number;
+}
+
+/**
+ * AccessTokenVerifier for Cognito access tokens: signature against the pool's JWKS (fetched once,
+ * cached by aws-jwt-verify, refetched only for an unknown `kid` and at most every 10 s), issuer,
+ * `token_use = access`, `client_id`, expiry. Real pools use CognitoJwtVerifier; cognito-local
+ * (issuer `http://...`, pool ids `local_...` that CognitoJwtVerifier refuses) uses JwtRsaVerifier
+ * with the same checks spelled out. Verified tokens are cached until `exp`; failures never are.
+ */
+export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
+  private readonly verifyJwt: (token: string) => Promise<JwtPayload>;
+  private readonly cache: VerifiedTokenCache<VerifiedPrincipal>;
+
+  constructor(connection: CognitoConnection, options: CognitoAccessTokenVerifierOptions = {}) {
+    super();
+    this.cache = new VerifiedTokenCache(options.cacheSize ?? 10_000);
+    if (connection.local) {
+      const clientId = connection.clientId;
+      const verifier = JwtRsaVerifier.create(
+        {
+          issuer: connection.issuer,
+          jwksUri: connection.jwksUri,
+          audience: null, // access tokens carry client_id, not aud
+          customJwtCheck: ({ payload }) => {
+            if (payload.token_use !== 'access') throw new Error('not an access token');
+            if (payload.client_id !== clientId) throw new Error('issued to another client');
+          },
+        },
+        { jwksCache: new SimpleJwksCache({ fetcher: options.fetcher ?? new FetchJwksFetcher() }) },
+      );
+      this.verifyJwt = (token) => verifier.verify(token);
+    } else {
+      const verifier = CognitoJwtVerifier.create(
+        { userPoolId: connection.userPoolId, tokenUse: 'access', clientId: connection.clientId },
+        options.fetcher ? { jwksCache: new SimpleJwksCache({ fetcher: options.fetcher }) } : undefined,
+      );
+      this.verifyJwt = (token) => verifier.verify(token);
+    }
+  }
+
+  async verify(token: string): Promise<VerifiedPrincipal> {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 16_384) throw unauthenticated(INVALID_TOKEN);
+    const cached = this.cache.get(token, Date.now());
+    if (cached) return cached;
+
+    let payload: JwtPayload;
+    try {
+      payload = await this.verifyJwt(token);
+    } catch (error) {
+      // The JWKS could not be fetched: the pool is down, not the token bad.
+      if (error instanceof FetchError) throw unavailable('The identity provider is unavailable');
+      throw unauthenticated(INVALID_TOKEN);
+    }
+    const principal = toPrincipal(payload);
+    if (!principal) throw unauthenticated(INVALID_TOKEN);
+    this.cache.set(token, principal);
+    return principal;
+  }
+}
+
+function toPrincipal(payload: JwtPayload): VerifiedPrincipal | undefined {
+  const { sub, username, exp } = payload;
+  const groups = payload['cognito:groups'] ?? [];
+  if (typeof sub !== 'string' || typeof exp !== 'number') return undefined;
+  if (!Array.isArray(groups) || !groups.every((g): g is string => typeof g === 'string')) return undefined;
+  return Object.freeze({
+    userId: sub,
+    username: typeof username === 'string' ? username : sub,
+    groups: Object.freeze([...groups]) as string[],
+    expiresAt: exp,
+  });
+}

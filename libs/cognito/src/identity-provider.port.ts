@@ -1,0 +1,57 @@
+/** Tokens Cognito issues on sign-in. */
+export interface AuthTokens {
+  accessToken: string;
+  idToken: string;
+  /** Absent on a refresh: Cognito does not rotate refresh tokens by default. */
+  refreshToken?: string;
+  expiresIn: number;
+}
+
+export interface SignUpResult {
+  /** Cognito's `sub` for the new user; Keyport uses it as the developer id. */
+  userId: string;
+  confirmed: boolean;
+}
+
+export interface IdentityUser {
+  userId: string;
+  email: string;
+  confirmed: boolean;
+  groups: string[];
+}
+
+/**
+ * Everything Keyport asks of the user pool, in the portal's words. One adapter talks to
+ * Amazon Cognito through the SDK; pointed at cognito-local it serves the embedded default too.
+ * Failures are thrown as DomainError (from @keyport/common): taken email -> Conflict,
+ * bad credentials / unconfirmed -> Unauthenticated, bad code -> ValidationFailed,
+ * unknown user -> NotFound, pool unreachable -> Unavailable.
+ */
+export abstract class IdentityProvider {
+  abstract signUp(email: string, password: string): Promise<SignUpResult>;
+  abstract confirmSignUp(email: string, code: string): Promise<void>;
+  /** Confirms without a code (admin action). */
+  abstract adminConfirm(email: string): Promise<void>;
+  abstract login(email: string, password: string): Promise<AuthTokens>;
+  abstract refresh(refreshToken: string): Promise<AuthTokens>;
+  abstract getUser(userIdOrEmail: string): Promise<IdentityUser>;
+  /** Creates (if missing), confirms and adds to `admin` the given user; idempotent. */
+  abstract ensureAdmin(email: string, password: string): Promise<{ created: boolean; userId: string }>;
+  /** Cheap call proving the pool answers, for /health/ready. */
+  abstract ping(): Promise<void>;
+}
+
+/** Claims Keyport uses from a verified Cognito access token. */
+export interface VerifiedPrincipal {
+  userId: string;
+  username: string;
+  groups: string[];
+  /** Seconds since epoch. */
+  expiresAt: number;
+}
+
+/** Verifies Cognito access tokens: signature (JWKS, cached), issuer, token_use=access, client id, expiry. */
+export abstract class AccessTokenVerifier {
+  /** Throws DomainError(Unauthenticated) for anything but a valid access token of this pool and client. */
+  abstract verify(token: string): Promise<VerifiedPrincipal>;
+}

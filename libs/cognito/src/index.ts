@@ -1,0 +1,10 @@
+export * from './identity-provider.port';
+export { CognitoModule } from './cognito.module';
+export { OPENED_COGNITO_CONNECTION } from './cognito-shutdown.hook';
+export { CognitoConnection, type OpenedCognitoConnection, openCognitoConnection } from './cognito-connection';
+export { CognitoIdentityProvider, BAD_CREDENTIALS, NOT_CONFIRMED } from './cognito.identity-provider';
+export { CognitoAccessTokenVerifier, INVALID_TOKEN } from './cognito.access-token-verifier';
+export { LocalCognitoServer, type LocalCognitoServerOptions } from './local/local-cognito.server';
+export type { DeliveredCode } from './local/delivered-code.sender';
+export { LocalPoolProvisioner, ADMIN_GROUP, type ProvisionedPool } from './local/local-pool.provisioner';
+export { passwordPolicyViolations, COGNITO_DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './password-policy';

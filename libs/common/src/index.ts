@@ -1,0 +1,6 @@
+export * from './clock';
+export * from './common.module';
+export * from './domain-error';
+export * from './quota-period';
+export * from './random-source';
+export * from './request-context';

@@ -1,0 +1,54 @@
+import { AppConfig } from './app-config';
+import { ConfigError } from './config-error';
+import { EnvReader } from './env-reader';
+
+/** Builds the validated configuration from an environment map, or throws ConfigError naming every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const read = new EnvReader(env);
+  const dataDir = read.string('DATA_DIR') ?? './.data';
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const userPoolId = read.string('COGNITO_USER_POOL_ID');
+  const cognitoMode = userPoolId === undefined ? 'local' : 'aws';
+  const region = read.string('COGNITO_REGION') ?? read.string('AWS_REGION') ?? 'us-east-1';
+  const clientId = cognitoMode === 'aws' ? read.required('COGNITO_CLIENT_ID', 'when COGNITO_USER_POOL_ID is set') : undefined;
+  const adminEmail = read.string('ADMIN_EMAIL');
+  const adminPassword = read.string('ADMIN_PASSWORD');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    read.problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+
+  const config = new AppConfig(
+    nodeEnv,
+    read.int('PORT', 3000, 0, 65535),
+    read.string('HOST') ?? '0.0.0.0',
+    read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    {
+      url: databaseUrl,
+      dataDir,
+      migrateOnStart: read.bool('MIGRATE_ON_START', false),
+    },
+    {
+      mode: cognitoMode,
+      region,
+      userPoolId,
+      clientId,
+      endpoint: read.url('COGNITO_ENDPOINT', ['http:', 'https:']),
+      localPort: read.int('COGNITO_LOCAL_PORT', 9229, 0, 65535),
+      localDataDir: AppConfig.dataPath(dataDir, 'cognito'),
+    },
+    { email: adminEmail, password: adminPassword },
+    read.oneOf('GATEWAY_DRIVER', ['local', 'aws'] as const, 'local'),
+    read.int('MAX_KEYS_PER_DEVELOPER', 5, 1, 100),
+    read.bool('RUN_WORKER_IN_PROCESS', true),
+    minLength(read, 'KEY_ENCRYPTION_SECRET', 32),
+  );
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
+
+function minLength(read: EnvReader, name: string, min: number): string | undefined {
+  const value = read.string(name);
+  if (value !== undefined && value.length < min) read.problems.push(`${name} must be at least ${min} characters`);
+  return value;
+}

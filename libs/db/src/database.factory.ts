@@ -1,0 +1,52 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { Client } from 'pg';
+import { type DatabaseSettings } from '@keyport/config';
+import { type DatabaseConnection } from './database-connection';
+import { MigrationRunner, defaultMigrationsDir } from './migrations/migration-runner';
+import { PgSqlExecutor } from './migrations/pg.sql-executor';
+import { PgliteSqlExecutor } from './migrations/pglite.sql-executor';
+import { PrismaService } from './prisma.service';
+
+/** Opens PostgreSQL when a URL is configured, otherwise the embedded PGlite database in the data folder. */
+export async function openDatabase(settings: DatabaseSettings): Promise<DatabaseConnection> {
+  return settings.url === undefined ? openEmbedded(settings.dataDir) : openPostgres(settings.url, settings.migrateOnStart);
+}
+
+async function openEmbedded(dataDir: string): Promise<DatabaseConnection> {
+  const folder = path.resolve(dataDir, 'pg');
+  await mkdir(folder, { recursive: true });
+  const pglite = await PGlite.create(folder);
+  // The embedded database is always migrated at start: there is no operator to run a command.
+  await new MigrationRunner(defaultMigrationsDir()).apply(new PgliteSqlExecutor(pglite));
+  const prisma = new PrismaService({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: 'pglite',
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, migrate: boolean): Promise<DatabaseConnection> {
+  if (migrate) await migratePostgres(url);
+  const prisma = new PrismaService({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return { kind: 'postgres', prisma, close: () => prisma.$disconnect() };
+}
+
+/** Applies pending migrations to a PostgreSQL database (used at start and by `npm run db:migrate`). */
+export async function migratePostgres(url: string): Promise<string[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { applied } = await new MigrationRunner(defaultMigrationsDir()).apply(new PgSqlExecutor(client));
+    return applied;
+  } finally {
+    await client.end();
+  }
+}

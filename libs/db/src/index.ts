@@ -1,0 +1,10 @@
+export * from './database-connection';
+export * from './database.factory';
+export * from './database.health';
+export * from './db';
+export * from './db.module';
+export * from './prisma.service';
+export * from './transactions';
+export { Prisma } from './generated/client';
+export type { ApiKey as ApiKeyRow, Developer as DeveloperRow, Tier as TierRow } from './generated/client';
+export * from './generated/enums';

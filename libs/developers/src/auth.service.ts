@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@keyport/audit';
+import { Clock, DomainError, ErrorCode } from '@keyport/common';
+import { type AuthTokens, IdentityProvider, type SignUpResult } from '@keyport/cognito';
+import { DEFAULT_TIER_SLUG } from '@keyport/tiers';
+import { normalizeEmail } from './developer';
+import { DevelopersRepository } from './developers.repository';
+
+/** Sign-up and sign-in against the user pool, keeping the developer rows in step. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly identity: IdentityProvider,
+    private readonly developers: DevelopersRepository,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async signUp(rawEmail: string, password: string): Promise<SignUpResult> {
+    const email = normalizeEmail(rawEmail);
+    const result = await this.identity.signUp(email, password);
+    await this.developers.createIfMissing({
+      id: result.userId,
+      email,
+      tierSlug: DEFAULT_TIER_SLUG,
+      confirmedAt: result.confirmed ? this.clock.now() : null,
+    });
+    await this.audit.record({
+      action: 'auth.signed_up',
+      actor: { type: 'anonymous' },
+      targetType: 'developer',
+      targetId: result.userId,
+    });
+    return result;
+  }
+
+  async confirm(rawEmail: string, code: string): Promise<void> {
+    const email = normalizeEmail(rawEmail);
+    await this.identity.confirmSignUp(email, code);
+    const developer = await this.developers.findByEmail(email);
+    if (developer) await this.developers.markConfirmed(developer.id, this.clock.now());
+  }
+
+  async login(rawEmail: string, password: string): Promise<AuthTokens> {
+    const email = normalizeEmail(rawEmail);
+    try {
+      return await this.identity.login(email, password);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.Unauthenticated) {
+        // Security-relevant: repeated failures for one account are what an admin looks for.
+        await this.audit.record({
+          action: 'auth.sign_in_failed',
+          actor: { type: 'anonymous' },
+          targetType: 'email',
+          targetId: email,
+        });
+      }
+      throw error;
+    }
+  }
+
+  refresh(refreshToken: string): Promise<AuthTokens> {
+    return this.identity.refresh(refreshToken);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { KeysModule } from '@keyport/keys';
+import { TiersModule } from '@keyport/tiers';
+import { AdminBootstrap } from './admin-bootstrap';
+import { AuthService } from './auth.service';
+import { DevelopersRepository } from './developers.repository';
+import { DevelopersService } from './developers.service';
+
+@Module({
+  imports: [KeysModule, TiersModule],
+  providers: [DevelopersRepository, DevelopersService, AuthService, AdminBootstrap],
+  exports: [DevelopersRepository, DevelopersService, AuthService, AdminBootstrap],
+})
+export class DevelopersModule {}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@keyport/audit';
+import { Clock, forbidden, notFound } from '@keyport/common';
+import { IdentityProvider, type VerifiedPrincipal } from '@keyport/cognito';
+import { Transactions } from '@keyport/db';
+import { KeyOutboxType, KeysRepository, keyAggregate } from '@keyport/keys';
+import { OutboxWriter } from '@keyport/outbox';
+import { DEFAULT_TIER_SLUG, TiersService } from '@keyport/tiers';
+import { type Developer, normalizeEmail } from './developer';
+import { DevelopersRepository } from './developers.repository';
+
+@Injectable()
+export class DevelopersService {
+  constructor(
+    private readonly developers: DevelopersRepository,
+    private readonly keys: KeysRepository,
+    private readonly tiers: TiersService,
+    private readonly identity: IdentityProvider,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditLog,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The developer behind a verified token. A user created in the pool outside Keyport (or whose
+   * sign-up was interrupted before the row was written) gets their row on first use.
+   */
+  async forPrincipal(principal: VerifiedPrincipal): Promise<Developer> {
+    const existing = await this.developers.findById(principal.userId);
+    if (existing) return existing;
+    const user = await this.identity.getUser(principal.username);
+    return this.developers.createIfMissing({
+      id: principal.userId,
+      email: normalizeEmail(user.email),
+      tierSlug: DEFAULT_TIER_SLUG,
+      confirmedAt: user.confirmed ? this.clock.now() : null,
+    });
+  }
+
+  /** The developer, refusing a suspended one: their own routes answer 403 until reinstated. */
+  async requireActive(principal: VerifiedPrincipal): Promise<Developer> {
+    const developer = await this.forPrincipal(principal);
+    if (developer.status === 'SUSPENDED') throw forbidden('Your account is suspended');
+    return developer;
+  }
+
+  async get(id: string): Promise<Developer> {
+    const developer = await this.developers.findById(id);
+    if (!developer) throw notFound('Developer');
+    return developer;
+  }
+
+  /** Moves the developer and every live key to the tier's plan; the gateway follows via the outbox. */
+  changeTier(developerId: string, tierSlug: string): Promise<Developer> {
+    return this.transactions.run(async () => {
+      await this.tiers.require(tierSlug);
+      const before = await this.developers.lock(developerId);
+      if (!before) throw notFound('Developer');
+      if (before.tierSlug === tierSlug) return before;
+      const after = await this.developers.setTier(developerId, tierSlug);
+      for (const key of await this.keys.listLiveByDeveloper(developerId)) {
+        await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Sync, { keyId: key.id, reason: 'tier-change' });
+      }
+      await this.audit.record({
+        action: 'developer.tier_changed',
+        targetType: 'developer',
+        targetId: developerId,
+        before: { tier: before.tierSlug },
+        after: { tier: after.tierSlug },
+      });
+      return after;
+    });
+  }
+
+  /** Confirms a sign-up without the e-mailed code (admin action). */
+  async adminConfirm(developerId: string): Promise<void> {
+    const developer = await this.get(developerId);
+    await this.identity.adminConfirm(developer.email);
+    await this.transactions.run(async () => {
+      await this.developers.markConfirmed(developer.id, this.clock.now());
+      await this.audit.record({
+        action: 'developer.confirmed',
+        targetType: 'developer',
+        targetId: developer.id,
+        before: { confirmed: developer.confirmedAt !== null },
+        after: { confirmed: true },
+      });
+    });
+  }
+}

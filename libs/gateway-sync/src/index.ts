@@ -1,0 +1,4 @@
+export * from './gateway-sync.module';
+export * from './key-placement';
+export * from './plan-sync.service';
+export * from './plan-sync.handler';

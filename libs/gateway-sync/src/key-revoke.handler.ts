@@ -1,0 +1,29 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { GatewayDriver, gatewayKeyName } from '@keyport/api-gateway';
+import { KeyOutboxType, KeysRepository } from '@keyport/keys';
+import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem } from '@keyport/outbox';
+
+/** Deletes a revoked key at the gateway; deleting a key that is already gone is success. */
+@Injectable()
+export class KeyRevokeHandler extends OutboxHandler implements OnModuleInit {
+  readonly type = KeyOutboxType.Revoke;
+
+  constructor(
+    private readonly registry: OutboxHandlerRegistry,
+    private readonly driver: GatewayDriver,
+    private readonly keys: KeysRepository,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(item: OutboxItem): Promise<void> {
+    const { keyId } = item.payload as { keyId: string };
+    const key = await this.keys.findById(keyId);
+    const gatewayKeyId = key?.gatewayKeyId ?? (await this.driver.findApiKeyByName(gatewayKeyName(keyId)))?.id;
+    if (gatewayKeyId) await this.driver.deleteApiKey(gatewayKeyId);
+  }
+}

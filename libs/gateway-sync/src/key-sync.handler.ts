@@ -1,0 +1,30 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { KeyOutboxType, KeysRepository } from '@keyport/keys';
+import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem } from '@keyport/outbox';
+import { KeyPlacement } from './key-placement';
+
+/** Brings one key's plan membership and enabled state in line with Keyport (tier change, suspension). */
+@Injectable()
+export class KeySyncHandler extends OutboxHandler implements OnModuleInit {
+  readonly type = KeyOutboxType.Sync;
+
+  constructor(
+    private readonly registry: OutboxHandlerRegistry,
+    private readonly keys: KeysRepository,
+    private readonly placement: KeyPlacement,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(item: OutboxItem): Promise<void> {
+    const { keyId } = item.payload as { keyId: string };
+    const key = await this.keys.findById(keyId);
+    // Not yet provisioned: the provision item, queued before this one, places it correctly.
+    if (!key || key.status === 'REVOKED' || !key.gatewayKeyId) return;
+    await this.placement.place(key.gatewayKeyId, key.developerId);
+  }
+}

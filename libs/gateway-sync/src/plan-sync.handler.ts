@@ -1,0 +1,33 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
+import { TiersRepository } from '@keyport/tiers';
+import { PlanSync } from './plan-sync.service';
+
+export const PLAN_SYNC = 'plan.sync';
+export const tierPlanAggregate = (slug: string): string => `plan:tier:${slug}`;
+
+/** Applies a tier's current throttle and quota to its usage plan (after an admin edit). */
+@Injectable()
+export class PlanSyncHandler extends OutboxHandler implements OnModuleInit {
+  readonly type = PLAN_SYNC;
+
+  constructor(
+    private readonly registry: OutboxHandlerRegistry,
+    private readonly tiers: TiersRepository,
+    private readonly plans: PlanSync,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(item: OutboxItem): Promise<void> {
+    const { tier: slug } = item.payload as { tier: string };
+    const tier = await this.tiers.find(slug);
+    if (!tier) throw new PermanentOutboxError(`Tier ${slug} not found`);
+    // Reads the tier now, not from the payload: several queued edits converge on the newest state.
+    await this.plans.syncTier(tier);
+  }
+}

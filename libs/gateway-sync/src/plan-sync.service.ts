@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { GatewayDriver, PlanBindingsRepository, planName, planOwner } from '@keyport/api-gateway';
+import { DevelopersRepository } from '@keyport/developers';
+import { type Tier, TiersRepository } from '@keyport/tiers';
+
+/** Creates or updates the gateway usage plans that mirror tiers and developer-specific quotas. */
+@Injectable()
+export class PlanSync {
+  constructor(
+    private readonly driver: GatewayDriver,
+    private readonly bindings: PlanBindingsRepository,
+    private readonly tiers: TiersRepository,
+    private readonly developers: DevelopersRepository,
+  ) {}
+
+  async syncAllTiers(): Promise<Array<{ tier: string; planId: string }>> {
+    const result = [];
+    for (const tier of await this.tiers.list()) result.push({ tier: tier.slug, planId: await this.syncTier(tier) });
+    return result;
+  }
+
+  async syncTier(tier: Tier): Promise<string> {
+    const owner = planOwner.tier(tier.slug);
+    const planId = await this.driver.upsertUsagePlan(
+      { name: planName.tier(tier.slug), throttle: tier.throttle, quota: tier.quota, tags: { 'keyport:tier': tier.slug } },
+      (await this.bindings.planIdOf(owner)) ?? undefined,
+    );
+    await this.bindings.bind(owner, planId);
+    return planId;
+  }
+
+  /** The plan a developer's keys belong in now: their own when an admin gave them a quota, else their tier's. */
+  async planIdForDeveloper(developerId: string): Promise<string> {
+    const developer = await this.developers.findById(developerId);
+    if (!developer) throw new Error(`Developer ${developerId} not found`);
+    const tier = await this.tiers.find(developer.tierSlug);
+    if (!tier) throw new Error(`Tier ${developer.tierSlug} not found`);
+    if (!developer.quotaOverride) {
+      return (await this.bindings.planIdOf(planOwner.tier(tier.slug))) ?? this.syncTier(tier);
+    }
+    const owner = planOwner.developer(developerId);
+    const planId = await this.driver.upsertUsagePlan(
+      {
+        name: planName.developer(developerId),
+        throttle: tier.throttle,
+        quota: developer.quotaOverride,
+        tags: { 'keyport:developer': developerId },
+      },
+      (await this.bindings.planIdOf(owner)) ?? undefined,
+    );
+    await this.bindings.bind(owner, planId);
+    return planId;
+  }
+}

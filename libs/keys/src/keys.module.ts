@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { RandomSource } from '@keyport/common';
+import { AppConfig } from '@keyport/config';
+import { ApiKeyCodec } from './api-key-codec';
+import { KeySealer } from './key-sealer';
+import { resolveKeySealingSecret } from './key-sealing-secret';
+import { KeysRepository } from './keys.repository';
+import { KeysService } from './keys.service';
+
+@Module({
+  providers: [
+    ApiKeyCodec,
+    KeysRepository,
+    KeysService,
+    {
+      provide: KeySealer,
+      inject: [AppConfig, RandomSource],
+      useFactory: async (config: AppConfig, random: RandomSource) => new KeySealer(await resolveKeySealingSecret(config), random),
+    },
+  ],
+  exports: [KeysService, KeysRepository, KeySealer, ApiKeyCodec],
+})
+export class KeysModule {}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { type ApiKeyRow, Db, Prisma } from '@keyport/db';
+import { type ApiKey } from './api-key';
+
+export interface NewApiKey {
+  id: string;
+  developerId: string;
+  name: string;
+  hash: string;
+  prefix: string;
+  last4: string;
+  lineageId: string;
+  rotatedFromId: string | null;
+}
+
+@Injectable()
+export class KeysRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Locks the owner's row for the rest of the transaction so concurrent creations cannot both pass
+   * the key limit; returns the owner's status, or null when there is no such developer.
+   */
+  async lockOwner(developerId: string): Promise<string | null> {
+    const rows = await this.db.client.$queryRaw<Array<{ status: string }>>(
+      Prisma.sql`SELECT status FROM developers WHERE id = ${developerId} FOR UPDATE`,
+    );
+    return rows[0]?.status ?? null;
+  }
+
+  /** Live keys that count against the limit: a rotated key on its way out does not. */
+  countCounted(developerId: string): Promise<number> {
+    return this.db.client.apiKey.count({ where: { developerId, status: { not: 'REVOKED' }, expiresAt: null } });
+  }
+
+  async insert(key: NewApiKey): Promise<ApiKey> {
+    return toApiKey(await this.db.client.apiKey.create({ data: { ...key, status: 'PROVISIONING' } }));
+  }
+
+  async listByDeveloper(developerId: string): Promise<ApiKey[]> {
+    const rows = await this.db.client.apiKey.findMany({ where: { developerId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return rows.map(toApiKey);
+  }
+
+  async listLiveByDeveloper(developerId: string): Promise<ApiKey[]> {
+    const rows = await this.db.client.apiKey.findMany({ where: { developerId, status: { not: 'REVOKED' } }, orderBy: { createdAt: 'asc' } });
+    return rows.map(toApiKey);
+  }
+
+  async findOwned(developerId: string, keyId: string): Promise<ApiKey | null> {
+    const row = await this.db.client.apiKey.findFirst({ where: { id: keyId, developerId } });
+    return row ? toApiKey(row) : null;
+  }
+
+  async findById(keyId: string): Promise<ApiKey | null> {
+    const row = await this.db.client.apiKey.findUnique({ where: { id: keyId } });
+    return row ? toApiKey(row) : null;
+  }
+
+  async scheduleExpiry(keyId: string, expiresAt: Date): Promise<void> {
+    await this.db.client.apiKey.update({ where: { id: keyId }, data: { expiresAt } });
+  }
+
+  /** Revokes the key if it is still live; returns whether this call revoked it. */
+  async revoke(keyId: string, at: Date): Promise<boolean> {
+    const result = await this.db.client.apiKey.updateMany({
+      where: { id: keyId, status: { not: 'REVOKED' } },
+      data: { status: 'REVOKED', revokedAt: at },
+    });
+    return result.count === 1;
+  }
+
+  async markProvisioned(keyId: string, gatewayKeyId: string): Promise<void> {
+    await this.db.client.apiKey.updateMany({ where: { id: keyId }, data: { gatewayKeyId } });
+    await this.db.client.apiKey.updateMany({ where: { id: keyId, status: 'PROVISIONING' }, data: { status: 'ACTIVE' } });
+  }
+
+  async dueForExpiry(now: Date, limit: number): Promise<ApiKey[]> {
+    const rows = await this.db.client.apiKey.findMany({
+      where: { status: { not: 'REVOKED' }, expiresAt: { lte: now } },
+      orderBy: { expiresAt: 'asc' },
+      take: limit,
+    });
+    return rows.map(toApiKey);
+  }
+}
+
+function toApiKey(row: ApiKeyRow): ApiKey {
+  return {
+    id: row.id,
+    developerId: row.developerId,
+    name: row.name,
+    prefix: row.prefix,
+    last4: row.last4,
+    status: row.status,
+    lineageId: row.lineageId,
+    rotatedFromId: row.rotatedFromId,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+    gatewayKeyId: row.gatewayKeyId,
+    createdAt: row.createdAt,
+  };
+}

@@ -1,0 +1,139 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '@keyport/config';
+import { Clock, DomainError, ErrorCode, RandomSource, conflict, forbidden, notFound } from '@keyport/common';
+import { AuditLog } from '@keyport/audit';
+import { Transactions } from '@keyport/db';
+import { OutboxWriter } from '@keyport/outbox';
+import { type ApiKey, type IssuedApiKey, isLive } from './api-key';
+import { ApiKeyCodec } from './api-key-codec';
+import { KeyOutboxType, keyAggregate } from './key-events';
+import { KeySealer } from './key-sealer';
+import { KeysRepository } from './keys.repository';
+
+export const MAX_GRACE_SECONDS = 7 * 24 * 3600;
+export const DEFAULT_GRACE_SECONDS = 24 * 3600;
+
+@Injectable()
+export class KeysService {
+  constructor(
+    private readonly keys: KeysRepository,
+    private readonly codec: ApiKeyCodec,
+    private readonly sealer: KeySealer,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditLog,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+    private readonly random: RandomSource,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  create(developerId: string, name: string): Promise<IssuedApiKey> {
+    return this.transactions.run(async () => {
+      await this.requireActiveOwner(developerId);
+      const counted = await this.keys.countCounted(developerId);
+      if (counted >= this.config.maxKeysPerDeveloper) {
+        throw conflict(`Key limit reached: at most ${this.config.maxKeysPerDeveloper} live keys per developer`);
+      }
+      const id = this.random.uuid();
+      return this.issue(developerId, name, { id, lineageId: id, rotatedFromId: null }, 'key.created');
+    });
+  }
+
+  list(developerId: string): Promise<ApiKey[]> {
+    return this.keys.listByDeveloper(developerId);
+  }
+
+  async get(developerId: string, keyId: string): Promise<ApiKey> {
+    const key = await this.keys.findOwned(developerId, keyId);
+    if (!key) throw notFound('Key');
+    return key;
+  }
+
+  /** Issues a successor; the old key keeps working for the grace period, then is revoked. */
+  rotate(developerId: string, keyId: string, graceSeconds = DEFAULT_GRACE_SECONDS): Promise<IssuedApiKey> {
+    return this.transactions.run(async () => {
+      await this.requireActiveOwner(developerId);
+      const old = await this.keys.findOwned(developerId, keyId);
+      if (!old) throw notFound('Key');
+      if (!isLive(old)) throw conflict('A revoked key cannot be rotated');
+      if (old.expiresAt) throw conflict('This key has already been rotated');
+      const issued = await this.issue(
+        developerId,
+        old.name,
+        { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id },
+        'key.rotated',
+      );
+      if (graceSeconds === 0) {
+        await this.revokeInside(old, 'key.revoked');
+      } else {
+        await this.keys.scheduleExpiry(old.id, new Date(this.clock.now().getTime() + graceSeconds * 1000));
+      }
+      return issued;
+    });
+  }
+
+  revoke(developerId: string, keyId: string): Promise<void> {
+    return this.transactions.run(async () => {
+      const key = await this.keys.findOwned(developerId, keyId);
+      if (!key) throw notFound('Key');
+      await this.revokeInside(key, 'key.revoked');
+    });
+  }
+
+  /** Revokes keys whose rotation grace has ended; returns how many. Run by the worker on a schedule. */
+  async revokeExpired(limit = 100): Promise<number> {
+    const due = await this.keys.dueForExpiry(this.clock.now(), limit);
+    for (const key of due) {
+      await this.transactions.run(() => this.revokeInside(key, 'key.expired', { type: 'system' }));
+    }
+    return due.length;
+  }
+
+  private async revokeInside(key: ApiKey, action: string, actor?: { type: 'system' }): Promise<void> {
+    const revoked = await this.keys.revoke(key.id, this.clock.now());
+    if (!revoked) return;
+    await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Revoke, { keyId: key.id });
+    await this.audit.record({
+      action,
+      actor,
+      targetType: 'api_key',
+      targetId: key.id,
+      before: { status: key.status },
+      after: { status: 'REVOKED' },
+    });
+  }
+
+  private async issue(
+    developerId: string,
+    name: string,
+    lineage: { id: string; lineageId: string; rotatedFromId: string | null },
+    action: string,
+  ): Promise<IssuedApiKey> {
+    const generated = this.codec.generate();
+    const key = await this.keys.insert({
+      ...lineage,
+      developerId,
+      name,
+      hash: generated.hash,
+      prefix: generated.prefix,
+      last4: generated.last4,
+    });
+    await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Provision, {
+      keyId: key.id,
+      sealedValue: this.sealer.seal(generated.value),
+    });
+    await this.audit.record({
+      action,
+      targetType: 'api_key',
+      targetId: key.id,
+      after: { name, prefix: key.prefix, rotatedFromId: lineage.rotatedFromId },
+    });
+    return { key, value: generated.value };
+  }
+
+  private async requireActiveOwner(developerId: string): Promise<void> {
+    const status = await this.keys.lockOwner(developerId);
+    if (status === null) throw new DomainError(ErrorCode.NotFound, 'Developer not found');
+    if (status === 'SUSPENDED') throw forbidden('Your account is suspended');
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * Wakes an in-process worker as soon as something is enqueued, so the embedded default does not
+ * wait for the next poll. Workers in other processes still find the item by polling.
+ */
+@Injectable()
+export class OutboxSignal {
+  private listeners = new Set<() => void>();
+
+  notify(): void {
+    // Defer so the worker runs after the enqueuing transaction has committed.
+    setTimeout(() => this.listeners.forEach((listener) => listener()), 5).unref();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,68 @@
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type AppConfig, loadConfig } from '@keyport/config';
+import { createApp } from '../../apps/portal-api/src/app.factory';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const ADMIN_EMAIL = 'admin@keyport.test';
+export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+}
+
+/**
+ * Starts the real app over HTTP on a free port with a fresh database (PGlite, or PostgreSQL when
+ * TEST_DATABASE_URL is set) and its own cognito-local. `restart()` keeps the database and data folder.
+ */
+export class KeyportHarness {
+  app!: NestFastifyApplication;
+  config!: AppConfig;
+  baseUrl = '';
+
+  private constructor(
+    readonly database: TestDatabase,
+    readonly dataDir: string,
+    private readonly options: HarnessOptions,
+  ) {}
+
+  static async start(options: HarnessOptions = {}): Promise<KeyportHarness> {
+    const database = await createTestDatabase();
+    const harness = new KeyportHarness(database, database.dataDir, options);
+    await harness.boot();
+    return harness;
+  }
+
+  private async boot(): Promise<void> {
+    this.config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: this.dataDir,
+      COGNITO_LOCAL_PORT: '0',
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+      ...(this.database.databaseUrl ? { DATABASE_URL: this.database.databaseUrl, MIGRATE_ON_START: 'true' } : {}),
+      ...this.options.env,
+    });
+    this.app = await createApp(this.config);
+    await this.app.listen(0, '127.0.0.1');
+    const address = this.app.getHttpServer().address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    this.baseUrl = `http://127.0.0.1:${address.port}`;
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.boot();
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    await this.database.drop();
+  }
+}

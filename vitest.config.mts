@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config';
+
+// Vite 8 keeps decorator metadata (Nest's injection needs it) and resolves tsconfig paths itself.
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    env: {
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'scripts/**/*.spec.ts'],
+          testTimeout: 30_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/**/*.e2e-spec.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Each suite starts its own app, database and cognito-local; two at a time fits 2 cores.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+});
