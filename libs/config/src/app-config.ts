@@ -29,23 +29,39 @@ export interface AdminBootstrapSettings {
   password?: string;
 }
 
+export interface AppConfigValues {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  logLevel: string;
+  database: DatabaseSettings;
+  cognito: CognitoSettings;
+  admin: AdminBootstrapSettings;
+  gatewayDriver: GatewayDriverName;
+  maxKeysPerDeveloper: number;
+  /** Whether the outbox worker runs inside the API process. */
+  runWorkerInProcess: boolean;
+  /** Seals key values while they wait in the outbox for the gateway; absent: a file in DATA_DIR. */
+  keyEncryptionSecret: string | undefined;
+}
+
 /** Configuration read and validated once at start; everything else receives it injected. */
-export class AppConfig {
-  constructor(
-    readonly env: 'development' | 'production' | 'test',
-    readonly port: number,
-    readonly host: string,
-    readonly logLevel: string,
-    readonly database: DatabaseSettings,
-    readonly cognito: CognitoSettings,
-    readonly admin: AdminBootstrapSettings,
-    readonly gatewayDriver: GatewayDriverName,
-    readonly maxKeysPerDeveloper: number,
-    /** Whether the outbox worker runs inside the API process. */
-    readonly runWorkerInProcess: boolean,
-    /** Seals key values while they wait in the outbox for the gateway; absent: a file in DATA_DIR. */
-    readonly keyEncryptionSecret: string | undefined,
-  ) {}
+export class AppConfig implements AppConfigValues {
+  readonly env!: AppConfigValues['env'];
+  readonly port!: number;
+  readonly host!: string;
+  readonly logLevel!: string;
+  readonly database!: DatabaseSettings;
+  readonly cognito!: CognitoSettings;
+  readonly admin!: AdminBootstrapSettings;
+  readonly gatewayDriver!: GatewayDriverName;
+  readonly maxKeysPerDeveloper!: number;
+  readonly runWorkerInProcess!: boolean;
+  readonly keyEncryptionSecret!: string | undefined;
+
+  constructor(values: AppConfigValues) {
+    Object.assign(this, values);
+  }
 
   get embeddedDatabase(): boolean {
     return this.database.url === undefined;

@@ -18,17 +18,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
 
-  const config = new AppConfig(
-    nodeEnv,
-    read.int('PORT', 3000, 0, 65535),
-    read.string('HOST') ?? '0.0.0.0',
-    read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
-    {
+  const config = new AppConfig({
+    env: nodeEnv,
+    port: read.int('PORT', 3000, 0, 65535),
+    host: read.string('HOST') ?? '0.0.0.0',
+    logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    database: {
       url: databaseUrl,
       dataDir,
       migrateOnStart: read.bool('MIGRATE_ON_START', false),
     },
-    {
+    cognito: {
       mode: cognitoMode,
       region,
       userPoolId,
@@ -37,12 +37,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       localPort: read.int('COGNITO_LOCAL_PORT', 9229, 0, 65535),
       localDataDir: AppConfig.dataPath(dataDir, 'cognito'),
     },
-    { email: adminEmail, password: adminPassword },
-    read.oneOf('GATEWAY_DRIVER', ['local', 'aws'] as const, 'local'),
-    read.int('MAX_KEYS_PER_DEVELOPER', 5, 1, 100),
-    read.bool('RUN_WORKER_IN_PROCESS', true),
-    minLength(read, 'KEY_ENCRYPTION_SECRET', 32),
-  );
+    admin: { email: adminEmail, password: adminPassword },
+    gatewayDriver: read.oneOf('GATEWAY_DRIVER', ['local', 'aws'] as const, 'local'),
+    maxKeysPerDeveloper: read.int('MAX_KEYS_PER_DEVELOPER', 5, 1, 100),
+    runWorkerInProcess: read.bool('RUN_WORKER_IN_PROCESS', true),
+    keyEncryptionSecret: minLength(read, 'KEY_ENCRYPTION_SECRET', 32),
+  });
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
 }
