@@ -8,12 +8,11 @@ import { BillingGate } from './billing-gate';
 import { BillingProvider } from './billing-provider.port';
 import { BillingWebhookService } from './billing-webhook.service';
 import { BillingService } from './billing.service';
-import { CancelAtPeriodEndHandler } from './cancel-at-period-end.handler';
 import { GraceExpiry } from './grace-expiry.service';
 import { MeterReportsRepository } from './meter-reports.repository';
 import { StripeClientFactory } from './stripe/stripe-client.factory';
 import { StripeBillingProvider } from './stripe/stripe.billing-provider';
-import { SubscriptionCancelHandler } from './subscription-cancel.handler';
+import { SubscriptionChangeHandler } from './subscription-change.handler';
 import { SubscriptionSync } from './subscription-sync.service';
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { TierPrices } from './tier-prices';
@@ -47,8 +46,7 @@ import { WebhookEventsRepository } from './webhook-events.repository';
     BillingWebhookService,
     GraceExpiry,
     UsageMetering,
-    CancelAtPeriodEndHandler,
-    SubscriptionCancelHandler,
+    SubscriptionChangeHandler,
     UsageReportHandler,
   ],
   exports: [BillingService, BillingWebhookService, GraceExpiry, UsageMetering, BillingProvider],

@@ -115,7 +115,10 @@ export class BillingService {
       if (!this.gate.enabled) return { tier: changed.tierSlug };
       for (const subscription of await this.subscriptions.listByDeveloper(developerId)) {
         if (!isLive(subscription) || subscription.tierSlug === tierSlug) continue;
-        await this.outbox.enqueue(subscriptionAggregate(subscription.id), BillingOutboxType.CancelNow, { subscriptionId: subscription.id });
+        await this.outbox.enqueue(subscriptionAggregate(subscription.id), BillingOutboxType.ChangeSubscription, {
+          subscriptionId: subscription.id,
+          change: 'cancel-now',
+        });
         await this.audit.record({
           action: 'billing.subscription_cancel_requested',
           targetType: 'developer',
@@ -145,7 +148,10 @@ export class BillingService {
 
   private async setCancelAtPeriodEnd(developerId: string, live: Subscription, cancel: boolean): Promise<void> {
     await this.subscriptions.setCancelAtPeriodEnd(live.id, cancel);
-    await this.outbox.enqueue(subscriptionAggregate(live.id), BillingOutboxType.CancelAtPeriodEnd, { subscriptionId: live.id, cancel });
+    await this.outbox.enqueue(subscriptionAggregate(live.id), BillingOutboxType.ChangeSubscription, {
+      subscriptionId: live.id,
+      change: cancel ? 'cancel-at-period-end' : 'renew',
+    });
     await this.audit.record({
       action: cancel ? 'billing.subscription_cancel_requested' : 'billing.subscription_cancel_withdrawn',
       targetType: 'developer',
