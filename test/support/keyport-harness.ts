@@ -1,13 +1,19 @@
+import { type Provider } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
 import { type AppConfig, loadConfig } from '@keyport/config';
-import { createApp } from '../../apps/portal-api/src/app.factory';
+import { type AppCreator, createApp } from '../../apps/portal-api/src/app.factory';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const ADMIN_EMAIL = 'admin@keyport.test';
 export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
 
+/** Replaces one provider everywhere (a clock the test moves, a gateway driver that fails on demand). */
+export type ProviderOverride = Exclude<Provider, Function> & { provide: any };
+
 export interface HarnessOptions {
   env?: Record<string, string>;
+  overrides?: ProviderOverride[];
 }
 
 /**
@@ -45,7 +51,7 @@ export class KeyportHarness {
       ...(this.database.databaseUrl ? { DATABASE_URL: this.database.databaseUrl, MIGRATE_ON_START: 'true' } : {}),
       ...this.options.env,
     });
-    this.app = await createApp(this.config);
+    this.app = await createApp(this.config, this.options.overrides?.length ? overriding(this.options.overrides) : undefined);
     await this.app.listen(0, '127.0.0.1');
     const address = this.app.getHttpServer().address();
     if (address === null || typeof address === 'string') throw new Error('no port');
@@ -65,4 +71,19 @@ export class KeyportHarness {
     await this.stop();
     await this.database.drop();
   }
+}
+
+function overriding(overrides: ProviderOverride[]): AppCreator {
+  return async (module, adapter, options) => {
+    let builder = Test.createTestingModule({ imports: [module] });
+    for (const { provide, ...definition } of overrides) builder = builder.overrideProvider(provide).useFactory(toFactory(definition));
+    const compiled = await builder.compile();
+    return compiled.createNestApplication<NestFastifyApplication>(adapter, options);
+  };
+}
+
+function toFactory(definition: Record<string, any>): { factory: (...args: any[]) => unknown; inject?: any[] } {
+  if ('useValue' in definition) return { factory: () => definition.useValue };
+  if ('useFactory' in definition) return { factory: definition.useFactory, inject: definition.inject };
+  throw new Error('overrides take useValue or useFactory');
 }

@@ -1,3 +1,4 @@
+import { type DynamicModule, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,17 +10,24 @@ import { createValidationPipe } from './http/validation.pipe';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
+/** Makes the Nest application; tests pass one that overrides providers (a clock they move, a failing gateway). */
+export type AppCreator = (module: DynamicModule, adapter: FastifyAdapter, options: NestApplicationOptions) => Promise<NestFastifyApplication>;
+
+const nestCreate: AppCreator = (module, adapter, options) => NestFactory.create<NestFastifyApplication>(module, adapter, options);
+
 /** Builds the HTTP application (not listening yet); used by main.ts and by the end-to-end tests. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, create: AppCreator = nestCreate): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdOf,
     requestTimeout: 30_000,
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await create(AppModule.forRoot(config), adapter, {
     logger: config.logLevel === 'silent' ? false : ['log', 'warn', 'error', 'fatal'],
     bufferLogs: false,
+    // Stripe's webhook signature covers the exact bytes sent.
+    rawBody: true,
   });
   const fastify = app.getHttpAdapter().getInstance();
   // A JSON API: any other body type is a 415, not a string handed to validation.

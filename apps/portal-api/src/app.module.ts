@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GatewayModule } from '@keyport/api-gateway';
 import { AuditModule } from '@keyport/audit';
+import { BillingModule } from '@keyport/billing';
 import { CognitoModule } from '@keyport/cognito';
 import { CommonModule } from '@keyport/common';
 import { type AppConfig, ConfigModule } from '@keyport/config';
@@ -15,6 +16,9 @@ import { WorkerModule } from '@keyport/worker';
 import { AdminDevelopersController } from './admin/admin-developers.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
+import { AdminBillingController } from './billing/admin-billing.controller';
+import { BillingWebhookController } from './billing/billing-webhook.controller';
+import { BillingController } from './billing/billing.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 import { ApiErrorFilter } from './http/api-error.filter';
@@ -40,9 +44,11 @@ export class AppModule {
         KeysModule,
         DevelopersModule,
         GatewaySyncModule,
+        BillingModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
       ],
-      controllers: [AuthController, TiersController, MeController, KeysController, AdminDevelopersController, HealthController],
+      controllers: [AuthController, TiersController, MeController, KeysController, AdminDevelopersController, HealthController,
+        BillingController, BillingWebhookController, AdminBillingController],
       providers: [
         ReadinessService,
         StartupTasks,

@@ -1,2 +1,3 @@
 export * from './worker.module';
 export * from './worker-runner';
+export * from './billing-jobs';

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { BillingModule } from '@keyport/billing';
 import { GatewaySyncModule } from '@keyport/gateway-sync';
 import { KeysModule } from '@keyport/keys';
+import { BillingJobs } from './billing-jobs';
 import { WorkerRunner } from './worker-runner';
 
 /** The background work: applying the outbox and periodic jobs. Runs in the API process or alone. */
 @Module({
-  imports: [GatewaySyncModule, KeysModule],
-  providers: [WorkerRunner],
+  imports: [GatewaySyncModule, KeysModule, BillingModule],
+  providers: [WorkerRunner, BillingJobs],
 })
 export class WorkerModule {}

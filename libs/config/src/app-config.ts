@@ -29,6 +29,22 @@ export interface AdminBootstrapSettings {
   password?: string;
 }
 
+export interface BillingSettings {
+  secretKey: string;
+  webhookSecret: string;
+  /** Another Stripe API host (tests, stripe-mock); absent: api.stripe.com. */
+  apiUrl?: string;
+  /** Stripe price per paid tier slug, from `STRIPE_PRICE_<TIER>`; a tier's own `stripePriceId` wins. */
+  prices: Record<string, string>;
+  successUrl: string;
+  cancelUrl: string;
+  portalReturnUrl: string;
+  /** Days a `past_due` subscription keeps its tier. */
+  graceDays: number;
+  /** Stripe Billing Meter event name for usage-based billing; absent: usage is not reported. */
+  meterEventName?: string;
+}
+
 export interface AppConfigValues {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -43,6 +59,8 @@ export interface AppConfigValues {
   runWorkerInProcess: boolean;
   /** Seals key values while they wait in the outbox for the gateway; absent: a file in DATA_DIR. */
   keyEncryptionSecret: string | undefined;
+  /** Stripe billing; null (the embedded default) keeps tier changes immediate and free. */
+  billing: BillingSettings | null;
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -58,6 +76,7 @@ export class AppConfig implements AppConfigValues {
   readonly maxKeysPerDeveloper!: number;
   readonly runWorkerInProcess!: boolean;
   readonly keyEncryptionSecret!: string | undefined;
+  readonly billing!: BillingSettings | null;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

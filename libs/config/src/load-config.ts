@@ -1,6 +1,7 @@
 import { AppConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { EnvReader } from './env-reader';
+import { loadBillingSettings } from './load-billing-settings';
 
 /** Builds the validated configuration from an environment map, or throws ConfigError naming every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -16,11 +17,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
     read.problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
+  const port = read.int('PORT', 3000, 0, 65535);
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
 
   const config = new AppConfig({
     env: nodeEnv,
-    port: read.int('PORT', 3000, 0, 65535),
+    port,
     host: read.string('HOST') ?? '0.0.0.0',
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     database: {
@@ -42,6 +44,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxKeysPerDeveloper: read.int('MAX_KEYS_PER_DEVELOPER', 5, 1, 100),
     runWorkerInProcess: read.bool('RUN_WORKER_IN_PROCESS', true),
     keyEncryptionSecret: minLength(read, 'KEY_ENCRYPTION_SECRET', 32),
+    billing: loadBillingSettings(read, env, port),
   });
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

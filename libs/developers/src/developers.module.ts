@@ -5,10 +5,11 @@ import { AdminBootstrap } from './admin-bootstrap';
 import { AuthService } from './auth.service';
 import { DevelopersRepository } from './developers.repository';
 import { DevelopersService } from './developers.service';
+import { TierChanger } from './tier-changer';
 
 @Module({
   imports: [KeysModule, TiersModule],
-  providers: [DevelopersRepository, DevelopersService, AuthService, AdminBootstrap],
-  exports: [DevelopersRepository, DevelopersService, AuthService, AdminBootstrap],
+  providers: [DevelopersRepository, DevelopersService, AuthService, AdminBootstrap, TierChanger],
+  exports: [DevelopersRepository, DevelopersService, AuthService, AdminBootstrap, TierChanger],
 })
 export class DevelopersModule {}

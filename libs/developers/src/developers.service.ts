@@ -3,20 +3,17 @@ import { AuditLog } from '@keyport/audit';
 import { Clock, forbidden, notFound } from '@keyport/common';
 import { IdentityProvider, type VerifiedPrincipal } from '@keyport/cognito';
 import { Transactions } from '@keyport/db';
-import { KeyOutboxType, KeysRepository, keyAggregate } from '@keyport/keys';
-import { OutboxWriter } from '@keyport/outbox';
-import { DEFAULT_TIER_SLUG, TiersService } from '@keyport/tiers';
+import { DEFAULT_TIER_SLUG } from '@keyport/tiers';
 import { type Developer, normalizeEmail } from './developer';
 import { DevelopersRepository } from './developers.repository';
+import { TierChanger } from './tier-changer';
 
 @Injectable()
 export class DevelopersService {
   constructor(
     private readonly developers: DevelopersRepository,
-    private readonly keys: KeysRepository,
-    private readonly tiers: TiersService,
+    private readonly tierChanger: TierChanger,
     private readonly identity: IdentityProvider,
-    private readonly outbox: OutboxWriter,
     private readonly audit: AuditLog,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
@@ -53,24 +50,7 @@ export class DevelopersService {
 
   /** Moves the developer and every live key to the tier's plan; the gateway follows via the outbox. */
   changeTier(developerId: string, tierSlug: string): Promise<Developer> {
-    return this.transactions.run(async () => {
-      await this.tiers.require(tierSlug);
-      const before = await this.developers.lock(developerId);
-      if (!before) throw notFound('Developer');
-      if (before.tierSlug === tierSlug) return before;
-      const after = await this.developers.setTier(developerId, tierSlug);
-      for (const key of await this.keys.listLiveByDeveloper(developerId)) {
-        await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Sync, { keyId: key.id, reason: 'tier-change' });
-      }
-      await this.audit.record({
-        action: 'developer.tier_changed',
-        targetType: 'developer',
-        targetId: developerId,
-        before: { tier: before.tierSlug },
-        after: { tier: after.tierSlug },
-      });
-      return after;
-    });
+    return this.tierChanger.change(developerId, tierSlug);
   }
 
   /** Confirms a sign-up without the e-mailed code (admin action). */

@@ -4,3 +4,4 @@ export * from './developer';
 export * from './developers.module';
 export * from './developers.repository';
 export * from './developers.service';
+export * from './tier-changer';

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { BillingService } from '@keyport/billing';
 import { type VerifiedPrincipal } from '@keyport/cognito';
 import { DevelopersService } from '@keyport/developers';
 import { Principal } from '../auth/principal.decorator';
@@ -10,7 +11,10 @@ import { ChangeTierDto, MeDto, TierChangedDto } from './me.dto';
 @ApiBearerAuth()
 @Controller('v1/me')
 export class MeController {
-  constructor(private readonly developers: DevelopersService) {}
+  constructor(
+    private readonly developers: DevelopersService,
+    private readonly billing: BillingService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: MeDto })
@@ -20,11 +24,13 @@ export class MeController {
   }
 
   @Put('tier')
-  @ApiOkResponse({ type: TierChangedDto, description: 'Tier changed; every key moves to the new plan' })
-  @ApiErrors(400, 401, 403)
+  @ApiOkResponse({
+    type: TierChangedDto,
+    description: 'Tier changed; every key moves to the new plan. Moving down from a paid tier takes effect at the end of the paid period (`pendingTier`, `effectiveAt`)',
+  })
+  @ApiErrors(400, 401, 402, 403, 409, 503)
   async changeTier(@Principal() principal: VerifiedPrincipal, @Body() body: ChangeTierDto): Promise<TierChangedDto> {
     const developer = await this.developers.requireActive(principal);
-    const changed = await this.developers.changeTier(developer.id, body.tier);
-    return { tier: changed.tierSlug };
+    return TierChangedDto.from(await this.billing.requestTierChange(developer.id, body.tier));
   }
 }

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
+import { type TierChangeOutcome } from '@keyport/billing';
 import { type Developer } from '@keyport/developers';
 
 export class MeDto {
@@ -40,4 +41,15 @@ export class ChangeTierDto {
 export class TierChangedDto {
   @ApiProperty({ description: 'The tier now in effect', example: 'premium' })
   tier!: string;
+
+  @ApiPropertyOptional({ description: 'With billing: the tier that takes effect when the paid period ends', example: 'standard' })
+  pendingTier?: string;
+
+  @ApiPropertyOptional({ description: 'With billing: when `pendingTier` takes effect', nullable: true, type: String })
+  effectiveAt?: string | null;
+
+  static from(outcome: TierChangeOutcome): TierChangedDto {
+    if (outcome.pendingTier === undefined) return { tier: outcome.tier };
+    return { tier: outcome.tier, pendingTier: outcome.pendingTier, effectiveAt: outcome.effectiveAt?.toISOString() ?? null };
+  }
 }

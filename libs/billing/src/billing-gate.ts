@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, type BillingSettings } from '@keyport/config';
+import { DomainError, ErrorCode } from '@keyport/common';
+
+/** Whether billing is on; billing routes do not exist (404) while it is off. */
+@Injectable()
+export class BillingGate {
+  constructor(private readonly config: AppConfig) {}
+
+  get enabled(): boolean {
+    return this.config.billing !== null;
+  }
+
+  require(): BillingSettings {
+    if (!this.config.billing) throw new DomainError(ErrorCode.NotFound, 'Billing is not enabled');
+    return this.config.billing;
+  }
+}

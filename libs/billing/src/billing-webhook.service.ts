@@ -1,0 +1,76 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, RequestContext, invalid } from '@keyport/common';
+import { Transactions } from '@keyport/db';
+import { BillingGate } from './billing-gate';
+import { BillingProvider } from './billing-provider.port';
+import { type SubscriptionSnapshot, type WebhookNotice } from './billing-types';
+import { InvalidWebhookSignature } from './invalid-webhook-signature';
+import { SubscriptionSync } from './subscription-sync.service';
+import { WebhookEventsRepository } from './webhook-events.repository';
+
+/** The events Keyport acts on; every other verified event is recorded and acknowledged. */
+export const HANDLED_EVENTS: readonly string[] = [
+  'checkout.session.completed',
+  'customer.subscription.created',
+  'customer.subscription.updated',
+  'customer.subscription.deleted',
+  'invoice.paid',
+  'invoice.payment_failed',
+];
+
+export interface WebhookOutcome {
+  duplicate: boolean;
+}
+
+/**
+ * Receives Stripe's webhooks: verified against the raw body, each event id applied once. An event
+ * is only a hint: Keyport reads the subscription's current state from Stripe and decides from that,
+ * so events arriving late, twice or out of order cannot move a developer the wrong way.
+ */
+@Injectable()
+export class BillingWebhookService {
+  private readonly logger = new Logger(BillingWebhookService.name);
+
+  constructor(
+    private readonly gate: BillingGate,
+    private readonly provider: BillingProvider,
+    private readonly events: WebhookEventsRepository,
+    private readonly sync: SubscriptionSync,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
+    this.gate.require();
+    const notice = this.verify(rawBody, signature);
+    RequestContext.setActor({ type: 'system', id: 'stripe' });
+    if (await this.events.seen(notice.eventId)) return { duplicate: true };
+    // Read before fetching: a state fetched later always wins over one fetched earlier.
+    const seenAt = this.clock.now();
+    const snapshot = await this.currentState(notice);
+    return this.transactions.run(async () => {
+      if (!(await this.events.record(notice.eventId, notice.type, seenAt))) return { duplicate: true };
+      if (snapshot) await this.sync.apply(snapshot, seenAt, notice.developerId);
+      return { duplicate: false };
+    });
+  }
+
+  private verify(rawBody: Buffer | undefined, signature: string | undefined): WebhookNotice {
+    try {
+      return this.provider.verifyWebhook(rawBody ?? Buffer.alloc(0), signature);
+    } catch (error) {
+      if (error instanceof InvalidWebhookSignature) {
+        this.logger.warn(`Webhook refused: ${error.message}`);
+        throw invalid('Invalid webhook signature', [{ field: 'Stripe-Signature', message: error.message }]);
+      }
+      throw error;
+    }
+  }
+
+  private async currentState(notice: WebhookNotice): Promise<SubscriptionSnapshot | null> {
+    if (!HANDLED_EVENTS.includes(notice.type) || !notice.subscriptionId) return null;
+    const snapshot = await this.provider.fetchSubscription(notice.subscriptionId);
+    if (!snapshot) this.logger.warn(`Event ${notice.eventId} names subscription ${notice.subscriptionId}, which Stripe does not know`);
+    return snapshot;
+  }
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '@keyport/config';
+import { DevelopersRepository, TierChanger } from '@keyport/developers';
+import { KeysModule } from '@keyport/keys';
+import { TiersModule } from '@keyport/tiers';
+import { BillingAccountsRepository } from './billing-accounts.repository';
+import { BillingGate } from './billing-gate';
+import { BillingProvider } from './billing-provider.port';
+import { BillingWebhookService } from './billing-webhook.service';
+import { BillingService } from './billing.service';
+import { GraceExpiry } from './grace-expiry.service';
+import { MeterReportsRepository } from './meter-reports.repository';
+import { StripeClientFactory } from './stripe/stripe-client.factory';
+import { StripeBillingProvider } from './stripe/stripe.billing-provider';
+import { SubscriptionChangeHandler } from './subscription-change.handler';
+import { SubscriptionSync } from './subscription-sync.service';
+import { SubscriptionsRepository } from './subscriptions.repository';
+import { TierPrices } from './tier-prices';
+import { UnconfiguredBillingProvider } from './unconfigured.billing-provider';
+import { UsageMetering } from './usage-metering.service';
+import { UsageReportHandler } from './usage-report.handler';
+import { WebhookEventsRepository } from './webhook-events.repository';
+
+/** Stripe billing; loaded in the API and in the worker (which applies its outbox items and jobs). */
+@Module({
+  imports: [KeysModule, TiersModule],
+  providers: [
+    StripeClientFactory,
+    {
+      provide: BillingProvider,
+      inject: [AppConfig, StripeClientFactory],
+      useFactory: (config: AppConfig, factory: StripeClientFactory): BillingProvider =>
+        config.billing ? new StripeBillingProvider(factory.create(config.billing), config.billing) : new UnconfiguredBillingProvider(),
+    },
+    // The repository and tier changer alone: the worker process has no identity provider.
+    DevelopersRepository,
+    TierChanger,
+    BillingGate,
+    BillingAccountsRepository,
+    SubscriptionsRepository,
+    WebhookEventsRepository,
+    MeterReportsRepository,
+    TierPrices,
+    SubscriptionSync,
+    BillingService,
+    BillingWebhookService,
+    GraceExpiry,
+    UsageMetering,
+    SubscriptionChangeHandler,
+    UsageReportHandler,
+  ],
+  exports: [BillingService, BillingWebhookService, GraceExpiry, UsageMetering, BillingProvider],
+})
+export class BillingModule {}

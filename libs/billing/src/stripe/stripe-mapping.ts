@@ -1,0 +1,47 @@
+import type Stripe from 'stripe';
+import { type InvoiceSummary, type SubscriptionSnapshot, type SubscriptionStatus } from '../billing-types';
+
+const seconds = (value: number): Date => new Date(value * 1000);
+const idOf = (value: unknown): string | null =>
+  typeof value === 'string' ? value : typeof value === 'object' && value !== null && 'id' in value ? String(value.id) : null;
+
+export function toSnapshot(subscription: Stripe.Subscription): SubscriptionSnapshot {
+  // Since API version 2025-03-31 the period lives on the items; Keyport sells one item per subscription.
+  const item = subscription.items.data[0];
+  return {
+    id: subscription.id,
+    customerId: idOf(subscription.customer) ?? '',
+    status: subscription.status as SubscriptionStatus,
+    priceId: item?.price?.id ?? null,
+    currentPeriodEnd: item?.current_period_end ? seconds(item.current_period_end) : null,
+    cancelAtPeriodEnd: subscription.cancel_at_period_end,
+    developerId: subscription.metadata?.developer_id ?? null,
+  };
+}
+
+/** The subscription an event is about, wherever that event type keeps it. */
+export function subscriptionIdOf(type: string, object: Record<string, unknown>): string | null {
+  if (type.startsWith('customer.subscription.')) return idOf(object);
+  if (type === 'checkout.session.completed') return object.mode === 'subscription' ? idOf(object.subscription) : null;
+  if (type.startsWith('invoice.')) {
+    const parent = object.parent as { subscription_details?: { subscription?: unknown } | null } | null | undefined;
+    return idOf(parent?.subscription_details?.subscription) ?? idOf(object.subscription);
+  }
+  return null;
+}
+
+export function toInvoiceSummary(invoice: Stripe.Invoice): InvoiceSummary {
+  return {
+    id: invoice.id ?? '',
+    number: invoice.number,
+    status: invoice.status,
+    amountDue: invoice.amount_due,
+    amountPaid: invoice.amount_paid,
+    currency: invoice.currency,
+    created: seconds(invoice.created),
+    periodStart: seconds(invoice.period_start),
+    periodEnd: seconds(invoice.period_end),
+    hostedInvoiceUrl: invoice.hosted_invoice_url ?? null,
+    pdfUrl: invoice.invoice_pdf ?? null,
+  };
+}
