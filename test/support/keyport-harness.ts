@@ -1,5 +1,6 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, loadConfig } from '@keyport/config';
+import { EmbeddedGatewayServer } from '@keyport/embedded-gateway';
 import { createApp } from '../../apps/portal-api/src/app.factory';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -18,6 +19,8 @@ export class KeyportHarness {
   app!: NestFastifyApplication;
   config!: AppConfig;
   baseUrl = '';
+  /** The embedded gateway's address (empty when the gateway driver is not `local`). */
+  gatewayUrl = '';
 
   private constructor(
     readonly database: TestDatabase,
@@ -40,6 +43,7 @@ export class KeyportHarness {
       LOG_LEVEL: 'silent',
       DATA_DIR: this.dataDir,
       COGNITO_LOCAL_PORT: '0',
+      GATEWAY_PORT: '0',
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       ...(this.database.databaseUrl ? { DATABASE_URL: this.database.databaseUrl, MIGRATE_ON_START: 'true' } : {}),
@@ -50,6 +54,7 @@ export class KeyportHarness {
     const address = this.app.getHttpServer().address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     this.baseUrl = `http://127.0.0.1:${address.port}`;
+    this.gatewayUrl = this.config.gatewayDriver === 'local' ? this.app.get(EmbeddedGatewayServer).url : '';
   }
 
   async stop(): Promise<void> {

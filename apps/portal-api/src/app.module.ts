@@ -7,10 +7,12 @@ import { CommonModule } from '@keyport/common';
 import { type AppConfig, ConfigModule } from '@keyport/config';
 import { DbModule } from '@keyport/db';
 import { DevelopersModule } from '@keyport/developers';
+import { EmbeddedGatewayModule } from '@keyport/embedded-gateway';
 import { GatewaySyncModule } from '@keyport/gateway-sync';
 import { KeysModule } from '@keyport/keys';
 import { OutboxModule } from '@keyport/outbox';
 import { TiersModule } from '@keyport/tiers';
+import { UsageModule } from '@keyport/usage';
 import { WorkerModule } from '@keyport/worker';
 import { AdminDevelopersController } from './admin/admin-developers.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
@@ -22,6 +24,7 @@ import { KeysController } from './keys/keys.controller';
 import { MeController } from './me/me.controller';
 import { StartupTasks } from './startup/startup-tasks';
 import { TiersController } from './tiers/tiers.controller';
+import { UsageController } from './usage/usage.controller';
 
 @Module({})
 export class AppModule {
@@ -40,9 +43,11 @@ export class AppModule {
         KeysModule,
         DevelopersModule,
         GatewaySyncModule,
+        UsageModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
+        ...(config.gatewayDriver === 'local' ? [EmbeddedGatewayModule] : []),
       ],
-      controllers: [AuthController, TiersController, MeController, KeysController, AdminDevelopersController, HealthController],
+      controllers: [AuthController, TiersController, MeController, KeysController, AdminDevelopersController, HealthController, UsageController],
       providers: [
         ReadinessService,
         StartupTasks,

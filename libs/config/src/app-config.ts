@@ -29,6 +29,13 @@ export interface AdminBootstrapSettings {
   password?: string;
 }
 
+export interface EmbeddedGatewaySettings {
+  /** Port of the embedded gateway's listener (0 picks a free one). */
+  port: number;
+  /** Where admitted requests go; absent: the built-in echo upstream. */
+  upstreamUrl?: string;
+}
+
 export interface AppConfigValues {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -43,6 +50,8 @@ export interface AppConfigValues {
   runWorkerInProcess: boolean;
   /** Seals key values while they wait in the outbox for the gateway; absent: a file in DATA_DIR. */
   keyEncryptionSecret: string | undefined;
+  /** The embedded gateway's data plane, started with the `local` driver. */
+  embeddedGateway: EmbeddedGatewaySettings;
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -58,6 +67,7 @@ export class AppConfig implements AppConfigValues {
   readonly maxKeysPerDeveloper!: number;
   readonly runWorkerInProcess!: boolean;
   readonly keyEncryptionSecret!: string | undefined;
+  readonly embeddedGateway!: EmbeddedGatewaySettings;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
