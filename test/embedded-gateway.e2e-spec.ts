@@ -13,11 +13,10 @@ import {
   LIMIT_EXCEEDED,
   TOO_MANY_REQUESTS,
   callGateway,
-  createTier,
+  developerOnTier,
   eventually,
   gatewayCaughtUp,
   issueKey,
-  joinTier,
   statuses,
 } from './support/gateway-journey';
 import { HttpClient } from './support/http-client';
@@ -83,10 +82,10 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
   });
 
   it('admits the burst, then answers 429 Too Many Requests; a tier edit raises the limits within a second', async () => {
-    const tier = await createTier(harness, { throttle: { rateLimit: 0.001, burstLimit: 5 }, quota: { limit: 1_000, period: 'MONTH' } });
-    const dev = await signUpDeveloper(http, admin);
-    await joinTier(http, dev, tier);
-    const key = await issueKey(harness, http, dev);
+    const { tier, key } = await developerOnTier(harness, http, admin, {
+      throttle: { rateLimit: 0.001, burstLimit: 5 },
+      quota: { limit: 1_000, period: 'MONTH' },
+    });
 
     expect(await statuses(gateway, key.value, 5)).toEqual([200, 200, 200, 200, 200]);
     const throttled = await callGateway(gateway, key.value);
@@ -105,10 +104,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
   });
 
   it('refuses with 429 Limit Exceeded once the quota is used; an adjustment adds room; rotation does not reset it', async () => {
-    const tier = await createTier(harness, { throttle: GENEROUS, quota: { limit: 3, period: 'MONTH' } });
-    const dev = await signUpDeveloper(http, admin);
-    await joinTier(http, dev, tier);
-    const key = await issueKey(harness, http, dev);
+    const { dev, tier, key } = await developerOnTier(harness, http, admin, { throttle: GENEROUS, quota: { limit: 3, period: 'MONTH' } });
 
     expect(await statuses(gateway, key.value, 3)).toEqual([200, 200, 200]);
     const exceeded = await callGateway(gateway, key.value);
@@ -183,10 +179,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
   });
 
   it('reports exactly the admitted requests after a flush, per key and day, with the quota', async () => {
-    const tier = await createTier(harness, { throttle: GENEROUS, quota: { limit: 100, period: 'DAY' } });
-    const dev = await signUpDeveloper(http, admin);
-    await joinTier(http, dev, tier);
-    const a = await issueKey(harness, http, dev, 'a');
+    const { dev, key: a } = await developerOnTier(harness, http, admin, { throttle: GENEROUS, quota: { limit: 100, period: 'DAY' } });
     const b = await issueKey(harness, http, dev, 'b');
     await statuses(gateway, a.value, 7);
     await statuses(gateway, b.value, 2);
@@ -248,10 +241,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
   });
 
   it('keeps usage and quota counts across a restart, counting nothing twice', async () => {
-    const tier = await createTier(harness, { throttle: GENEROUS, quota: { limit: 5, period: 'MONTH' } });
-    const dev = await signUpDeveloper(http, admin);
-    await joinTier(http, dev, tier);
-    const key = await issueKey(harness, http, dev);
+    const { dev, key } = await developerOnTier(harness, http, admin, { throttle: GENEROUS, quota: { limit: 5, period: 'MONTH' } });
     expect(await statuses(gateway, key.value, 3)).toEqual([200, 200, 200]);
 
     await harness.restart(); // no explicit flush: shutdown flushes

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { GatewayStateSync } from '@keyport/embedded-gateway';
 import { type Tier, TiersRepository } from '@keyport/tiers';
 import { type HttpClient, type HttpResult } from './http-client';
-import { type SignedInDeveloper, waitForKeyStatus } from './journey';
+import { type SignedInDeveloper, signUpDeveloper, waitForKeyStatus } from './journey';
 import { type KeyportHarness } from './keyport-harness';
 
 export interface IssuedKey {
@@ -32,6 +32,19 @@ export async function issueKey(harness: KeyportHarness, http: HttpClient, dev: S
   await waitForKeyStatus(http, dev.token, created.body.id, 'active');
   await gatewayCaughtUp(harness);
   return { id: created.body.id, value: created.body.value };
+}
+
+/** A new developer on a new tier with these limits, holding one key the gateway has. */
+export async function developerOnTier(
+  harness: KeyportHarness,
+  http: HttpClient,
+  admin: string,
+  limits: Pick<Tier, 'throttle' | 'quota'>,
+): Promise<{ dev: SignedInDeveloper; tier: Tier; key: IssuedKey }> {
+  const tier = await createTier(harness, limits);
+  const dev = await signUpDeveloper(http, admin);
+  await joinTier(http, dev, tier);
+  return { dev, tier, key: await issueKey(harness, http, dev) };
 }
 
 /** Resolves once the gateway's memory reflects everything committed so far. */
