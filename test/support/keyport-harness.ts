@@ -2,6 +2,7 @@ import { type Provider } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { type AppConfig, loadConfig } from '@keyport/config';
+import { EmbeddedGatewayServer } from '@keyport/embedded-gateway';
 import { type AppCreator, createApp } from '../../apps/portal-api/src/app.factory';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -24,6 +25,8 @@ export class KeyportHarness {
   app!: NestFastifyApplication;
   config!: AppConfig;
   baseUrl = '';
+  /** The embedded gateway's address (empty when the gateway driver is not `local`). */
+  gatewayUrl = '';
 
   private constructor(
     readonly database: TestDatabase,
@@ -46,6 +49,7 @@ export class KeyportHarness {
       LOG_LEVEL: 'silent',
       DATA_DIR: this.dataDir,
       COGNITO_LOCAL_PORT: '0',
+      GATEWAY_PORT: '0',
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
       ...(this.database.databaseUrl ? { DATABASE_URL: this.database.databaseUrl, MIGRATE_ON_START: 'true' } : {}),
@@ -56,6 +60,7 @@ export class KeyportHarness {
     const address = this.app.getHttpServer().address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     this.baseUrl = `http://127.0.0.1:${address.port}`;
+    this.gatewayUrl = this.config.gatewayDriver === 'local' ? this.app.get(EmbeddedGatewayServer).url : '';
   }
 
   async stop(): Promise<void> {

@@ -8,10 +8,12 @@ import { CommonModule } from '@keyport/common';
 import { type AppConfig, ConfigModule } from '@keyport/config';
 import { DbModule } from '@keyport/db';
 import { DevelopersModule } from '@keyport/developers';
+import { EmbeddedGatewayModule } from '@keyport/embedded-gateway';
 import { GatewaySyncModule } from '@keyport/gateway-sync';
 import { KeysModule } from '@keyport/keys';
 import { OutboxModule } from '@keyport/outbox';
 import { TiersModule } from '@keyport/tiers';
+import { UsageModule } from '@keyport/usage';
 import { WorkerModule } from '@keyport/worker';
 import { AdminDevelopersController } from './admin/admin-developers.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
@@ -26,6 +28,7 @@ import { KeysController } from './keys/keys.controller';
 import { MeController } from './me/me.controller';
 import { StartupTasks } from './startup/startup-tasks';
 import { TiersController } from './tiers/tiers.controller';
+import { UsageController } from './usage/usage.controller';
 
 @Module({})
 export class AppModule {
@@ -45,10 +48,22 @@ export class AppModule {
         DevelopersModule,
         GatewaySyncModule,
         BillingModule,
+        UsageModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
+        ...(config.gatewayDriver === 'local' ? [EmbeddedGatewayModule] : []),
       ],
-      controllers: [AuthController, TiersController, MeController, KeysController, AdminDevelopersController, HealthController,
-        BillingController, BillingWebhookController, AdminBillingController],
+      controllers: [
+        AuthController,
+        TiersController,
+        MeController,
+        KeysController,
+        UsageController,
+        AdminDevelopersController,
+        HealthController,
+        BillingController,
+        BillingWebhookController,
+        AdminBillingController,
+      ],
       providers: [
         ReadinessService,
         StartupTasks,

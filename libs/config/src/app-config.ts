@@ -45,6 +45,13 @@ export interface BillingSettings {
   meterEventName?: string;
 }
 
+export interface EmbeddedGatewaySettings {
+  /** Port of the embedded gateway's listener (0 picks a free one). */
+  port: number;
+  /** Where admitted requests go; absent: the built-in echo upstream. */
+  upstreamUrl?: string;
+}
+
 export interface AppConfigValues {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -61,6 +68,8 @@ export interface AppConfigValues {
   keyEncryptionSecret: string | undefined;
   /** Stripe billing; null (the embedded default) keeps tier changes immediate and free. */
   billing: BillingSettings | null;
+  /** The embedded gateway's data plane, started with the `local` driver. */
+  embeddedGateway: EmbeddedGatewaySettings;
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -77,6 +86,7 @@ export class AppConfig implements AppConfigValues {
   readonly runWorkerInProcess!: boolean;
   readonly keyEncryptionSecret!: string | undefined;
   readonly billing!: BillingSettings | null;
+  readonly embeddedGateway!: EmbeddedGatewaySettings;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
     expect(config.cognito.mode).toBe('local');
     expect(config.gatewayDriver).toBe('local');
     expect(config.maxKeysPerDeveloper).toBe(5);
+    expect(config.embeddedGateway).toEqual({ port: 3001, upstreamUrl: undefined });
   });
 
   it('switches to a real pool and PostgreSQL from configuration', () => {
@@ -32,12 +33,14 @@ describe('loadConfig', () => {
         COGNITO_USER_POOL_ID: 'pool',
         ADMIN_EMAIL: 'a@b.c',
         KEY_ENCRYPTION_SECRET: 'short',
+        GATEWAY_PORT: '70000',
+        UPSTREAM_URL: 'ftp://upstream',
       });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as Error).message;
-      for (const name of ['PORT', 'GATEWAY_DRIVER', 'DATABASE_URL', 'COGNITO_CLIENT_ID', 'ADMIN_PASSWORD', 'KEY_ENCRYPTION_SECRET']) {
+      for (const name of ['PORT', 'GATEWAY_DRIVER', 'DATABASE_URL', 'COGNITO_CLIENT_ID', 'ADMIN_PASSWORD', 'KEY_ENCRYPTION_SECRET', 'GATEWAY_PORT', 'UPSTREAM_URL']) {
         expect(message).toContain(name);
       }
       expect(message).not.toContain('hunter2');

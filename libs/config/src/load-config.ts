@@ -45,6 +45,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     runWorkerInProcess: read.bool('RUN_WORKER_IN_PROCESS', true),
     keyEncryptionSecret: minLength(read, 'KEY_ENCRYPTION_SECRET', 32),
     billing: loadBillingSettings(read, env, port),
+    embeddedGateway: {
+      port: read.int('GATEWAY_PORT', 3001, 0, 65535),
+      upstreamUrl: read.url('UPSTREAM_URL', ['http:', 'https:']),
+    },
   });
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

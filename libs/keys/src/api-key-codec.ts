@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { RandomSource } from '@keyport/common';
 
@@ -40,7 +40,8 @@ export class ApiKeyCodec {
   }
 
   static hash(value: string): string {
-    return createHash('sha256').update(value).digest('hex');
+    // One-shot hashing: about four times cheaper than createHash, and the gateway hashes every request.
+    return hash('sha256', value, 'hex');
   }
 
   private randomBase62(length: number): string {

@@ -3,7 +3,7 @@ import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
 export class SignUpDto {
   @ApiProperty({ description: 'E-mail address; becomes the sign-in name', example: 'dev@example.com' })
-  @IsEmail()
+  @IsEmail({ require_tld: false })
   @MaxLength(254)
   email!: string;
 
@@ -20,7 +20,7 @@ export class LoginDto extends SignUpDto {}
 
 export class ConfirmDto {
   @ApiProperty({ description: 'E-mail address used at sign-up', example: 'dev@example.com' })
-  @IsEmail()
+  @IsEmail({ require_tld: false })
   @MaxLength(254)
   email!: string;
 

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { ApiKeyCodec } from '@keyport/keys';
+import { GatewayClock } from './gateway-clock';
+import { GatewayResponse } from './gateway-response';
+import { type GatewayKeyEntry } from './gateway-snapshot';
+import { GatewayState } from './gateway-state';
+import { UtcCalendar } from './utc-calendar';
+
+/**
+ * API Gateway's admission for one request, in its order: the key (403), the plan's throttle (429
+ * Too Many Requests), the quota of the current period (429 Limit Exceeded). An admitted request
+ * is counted at once. Memory only: no I/O on this path.
+ */
+@Injectable()
+export class Admission {
+  constructor(
+    private readonly state: GatewayState,
+    private readonly calendar: UtcCalendar,
+    private readonly clock: GatewayClock,
+  ) {}
+
+  check(apiKey: string | string[] | undefined): GatewayKeyEntry | GatewayResponse {
+    // Shape and checksum first: a malformed or oversize value is refused without hashing or a lookup.
+    if (typeof apiKey !== 'string' || !ApiKeyCodec.isWellFormed(apiKey)) return GatewayResponse.forbidden;
+    const key = this.state.find(ApiKeyCodec.hash(apiKey));
+    if (!key || !key.enabled || !key.plan) return GatewayResponse.forbidden;
+    const plan = key.plan;
+    const now = this.clock.nowMs();
+    if (!key.bucket.take(now, plan.rateLimit, plan.burstLimit)) return GatewayResponse.throttled;
+    const periodStart = this.calendar.periodStart(plan.quotaPeriod, now);
+    const limit = plan.quotaLimit + (key.adjustedPeriodStart === periodStart ? key.quotaAdjustment : 0);
+    if (key.usage.lineage.usedSince(periodStart) >= limit) return GatewayResponse.quotaExceeded;
+    key.usage.count(this.calendar.day(now));
+    return key;
+  }
+}

@@ -1,0 +1,40 @@
+import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type CallerIdentity, STRIPPED_REQUEST_HEADERS, Upstream } from './upstream.port';
+
+const MAX_ECHOED_BODY_BYTES = 64 * 1024;
+
+/** The upstream of the embedded default: answers JSON describing the request, so the gateway works alone. */
+export class EchoUpstream extends Upstream {
+  forward(request: IncomingMessage, response: ServerResponse, caller: CallerIdentity | null): void {
+    const chunks: Buffer[] = [];
+    let bodyBytes = 0;
+    request.on('data', (chunk: Buffer) => {
+      if (bodyBytes < MAX_ECHOED_BODY_BYTES) chunks.push(chunk);
+      bodyBytes += chunk.length;
+    });
+    request.on('end', () => {
+      const url = request.url ?? '/';
+      const queryAt = url.indexOf('?');
+      const body = JSON.stringify({
+        method: request.method,
+        path: queryAt === -1 ? url : url.slice(0, queryAt),
+        query: queryAt === -1 ? {} : Object.fromEntries(new URLSearchParams(url.slice(queryAt + 1))),
+        headers: echoedHeaders(request),
+        body: bodyBytes === 0 ? null : Buffer.concat(chunks).subarray(0, MAX_ECHOED_BODY_BYTES).toString('utf8'),
+        bodyBytes,
+        keyId: caller?.keyId ?? null,
+        developerId: caller?.developerId ?? null,
+      });
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      response.end(body);
+    });
+  }
+}
+
+function echoedHeaders(request: IncomingMessage): Record<string, string | string[] | undefined> {
+  const headers: Record<string, string | string[] | undefined> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (!STRIPPED_REQUEST_HEADERS.has(name)) headers[name] = value;
+  }
+  return headers;
+}

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '@keyport/config';
+import { UsageModule } from '@keyport/usage';
+import { Admission } from './admission';
+import { EchoUpstream } from './echo.upstream';
+import { EmbeddedGatewayServer } from './embedded-gateway.server';
+import { GatewayClock } from './gateway-clock';
+import { GatewaySnapshotRepository } from './gateway-snapshot.repository';
+import { GatewayState } from './gateway-state';
+import { GatewayStateSync } from './gateway-state.sync';
+import { ProxyUpstream } from './proxy.upstream';
+import { Upstream } from './upstream.port';
+import { UsageFlusher } from './usage.flusher';
+import { UsageLedger } from './usage-ledger';
+import { UtcCalendar } from './utc-calendar';
+
+/** The data plane of the `local` gateway driver: enforces keys, throttles and quotas and counts usage. */
+@Module({
+  imports: [UsageModule],
+  providers: [
+    GatewayClock,
+    UtcCalendar,
+    UsageLedger,
+    GatewayState,
+    GatewaySnapshotRepository,
+    GatewayStateSync,
+    UsageFlusher,
+    Admission,
+    {
+      provide: Upstream,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): Upstream =>
+        config.embeddedGateway.upstreamUrl ? new ProxyUpstream(config.embeddedGateway.upstreamUrl) : new EchoUpstream(),
+    },
+    EmbeddedGatewayServer,
+  ],
+  exports: [EmbeddedGatewayServer, UsageFlusher, GatewayStateSync],
+})
+export class EmbeddedGatewayModule {}

@@ -1,0 +1,93 @@
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig } from '@keyport/config';
+import { Admission } from './admission';
+import { GatewayResponse } from './gateway-response';
+import { GatewayStateSync } from './gateway-state.sync';
+import { Upstream } from './upstream.port';
+import { UsageFlusher } from './usage.flusher';
+
+// Large enough that an oversize x-api-key reaches admission (a 403, like API Gateway) rather than Node's 431.
+const MAX_HEADER_BYTES = 64 * 1024;
+const CLOSE_GRACE_MS = 2_000;
+
+/**
+ * The embedded gateway's listener on GATEWAY_PORT: a bare node:http server (no framework on the
+ * hot path) that admits each request in memory and hands it to the upstream. It starts once the
+ * keys and the current periods' counts are loaded, and flushes the counts after it stops.
+ */
+@Injectable()
+export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('EmbeddedGateway');
+  private server?: Server;
+  private admissionOn = true;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly admission: Admission,
+    private readonly sync: GatewayStateSync,
+    private readonly flusher: UsageFlusher,
+    private readonly upstream: Upstream,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sync.start();
+    await this.flusher.start();
+    const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) => this.handle(request, response));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.config.embeddedGateway.port, this.config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    this.server = server;
+    const upstream = this.config.embeddedGateway.upstreamUrl ? 'UPSTREAM_URL' : 'the built-in echo';
+    this.logger.log(`Embedded gateway on ${this.url}, forwarding to ${upstream}`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    if (server) await closeGracefully(server);
+    this.upstream.close();
+    await this.sync.stop();
+    await this.flusher.stop();
+  }
+
+  /** Where the gateway listens (the bound port when GATEWAY_PORT is 0). */
+  get url(): string {
+    const address = this.server?.address() as AddressInfo | null | undefined;
+    if (!address) throw new Error('The embedded gateway is not listening');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** Benchmarks only: with admission off every request goes straight to the upstream. */
+  setAdmission(on: boolean): void {
+    this.admissionOn = on;
+  }
+
+  private handle(request: IncomingMessage, response: ServerResponse): void {
+    if (!this.admissionOn) return this.upstream.forward(request, response, null);
+    const admitted = this.admission.check(request.headers['x-api-key']);
+    if (admitted instanceof GatewayResponse) {
+      request.resume();
+      admitted.send(response);
+      return;
+    }
+    this.upstream.forward(request, response, admitted);
+  }
+}
+
+/** Stops accepting, lets requests in flight finish for a moment, then cuts what is left. */
+function closeGracefully(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

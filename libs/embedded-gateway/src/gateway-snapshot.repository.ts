@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { isoDay } from '@keyport/common';
+import { Db } from '@keyport/db';
+import { type GatewayKeyRow } from './gateway-snapshot';
+
+const TAG = { key: 'keyport:key', developer: 'keyport:developer', lineage: 'keyport:lineage' } as const;
+
+/** Reads the local driver's tables, off the request path: the whole state, or a cheap fingerprint of it. */
+@Injectable()
+export class GatewaySnapshotRepository {
+  constructor(private readonly db: Db) {}
+
+  async load(): Promise<GatewayKeyRow[]> {
+    const keys = await this.db.client.gatewayApiKey.findMany({
+      include: { plans: { include: { plan: true }, orderBy: { createdAt: 'desc' }, take: 1 } },
+    });
+    const rows: GatewayKeyRow[] = [];
+    for (const key of keys) {
+      const tags = (key.tags ?? {}) as Record<string, string>;
+      // Only Keyport's keys carry the ids usage is recorded under; anything else is not ours to admit.
+      if (!tags[TAG.key] || !tags[TAG.developer]) continue;
+      const membership = key.plans[0];
+      rows.push({
+        gatewayKeyId: key.id,
+        valueHash: key.valueHash,
+        enabled: key.enabled,
+        keyId: tags[TAG.key],
+        developerId: tags[TAG.developer],
+        lineageId: tags[TAG.lineage] ?? tags[TAG.key],
+        plan: membership
+          ? {
+              id: membership.plan.id,
+              rateLimit: membership.plan.rateLimit,
+              burstLimit: membership.plan.burstLimit,
+              quotaLimit: membership.plan.quotaLimit,
+              quotaPeriod: membership.plan.quotaPeriod,
+            }
+          : null,
+        quotaAdjustment: membership?.quotaAdjustment ?? 0,
+        adjustedPeriodStart: membership?.adjustedPeriodStart ? isoDay(membership.adjustedPeriodStart) : null,
+      });
+    }
+    return rows;
+  }
+
+  /** Changes whenever a key, plan or membership (quota adjustments included) changes, whoever wrote it. */
+  async fingerprint(): Promise<string> {
+    const rows = await this.db.client.$queryRaw<Array<{ fingerprint: string }>>`
+      SELECT concat_ws('|',
+        (SELECT md5(coalesce(string_agg(id || ':' || updated_at::text, ',' ORDER BY id), '')) FROM gateway_api_keys),
+        (SELECT md5(coalesce(string_agg(id || ':' || updated_at::text, ',' ORDER BY id), '')) FROM gateway_usage_plans),
+        (SELECT md5(coalesce(string_agg(plan_id || ':' || key_id || ':' || quota_adjustment::text || ':'
+          || coalesce(adjusted_period_start::text, ''), ',' ORDER BY plan_id, key_id), '')) FROM gateway_usage_plan_keys)
+      ) AS fingerprint`;
+    return rows[0]?.fingerprint ?? '';
+  }
+}

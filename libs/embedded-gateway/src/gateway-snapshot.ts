@@ -1,0 +1,32 @@
+import { type QuotaPeriodName } from '@keyport/common';
+import { type KeyUsage } from './key-usage';
+import { type TokenBucket } from './token-bucket';
+
+export interface GatewayPlan {
+  id: string;
+  rateLimit: number;
+  burstLimit: number;
+  quotaLimit: number;
+  quotaPeriod: QuotaPeriodName;
+}
+
+/** A key as the local driver's tables hold it, with the Keyport ids from its tags. */
+export interface GatewayKeyRow {
+  gatewayKeyId: string;
+  valueHash: string;
+  enabled: boolean;
+  keyId: string;
+  developerId: string;
+  lineageId: string;
+  /** The usage plan the key belongs to; a key in no plan is refused, as on API Gateway. */
+  plan: GatewayPlan | null;
+  /** Requests added to the quota for the period starting `adjustedPeriodStart` (`YYYY-MM-DD`). */
+  quotaAdjustment: number;
+  adjustedPeriodStart: string | null;
+}
+
+/** A key ready for the request path: its row plus its throttle bucket and usage counter. */
+export interface GatewayKeyEntry extends GatewayKeyRow {
+  bucket: TokenBucket;
+  usage: KeyUsage;
+}

@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { GatewayChangeFeed } from '@keyport/api-gateway';
+import { GatewaySnapshotRepository } from './gateway-snapshot.repository';
+import { GatewayState } from './gateway-state';
+
+/** How often the tables are checked for changes made by another process (a worker run apart). */
+export const CHANGE_POLL_MS = 300;
+
+/**
+ * Keeps GatewayState in line with the local driver's tables: at once on a change made in this
+ * process (the change feed), and within CHANGE_POLL_MS + one load for a change made elsewhere.
+ */
+@Injectable()
+export class GatewayStateSync {
+  private readonly logger = new Logger('EmbeddedGateway');
+  private fingerprint = '';
+  private loading?: Promise<void>;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly snapshots: GatewaySnapshotRepository,
+    private readonly state: GatewayState,
+    private readonly changes: GatewayChangeFeed,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.reload();
+    this.unsubscribe = this.changes.subscribe(() => void this.reload().catch((error: unknown) => this.warn(error)));
+    this.timer = setInterval(() => void this.poll(), CHANGE_POLL_MS);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.unsubscribe?.();
+    await this.loading?.catch(() => undefined);
+  }
+
+  /** Loads the tables now; calls during a load make one more load after it, so none is missed. */
+  reload(): Promise<void> {
+    if (this.loading) {
+      this.again = true;
+      return this.loading;
+    }
+    this.loading = (async () => {
+      do {
+        this.again = false;
+        // Fingerprint first: a change landing during the load changes it again and is loaded next.
+        const fingerprint = await this.snapshots.fingerprint();
+        this.state.replace(await this.snapshots.load());
+        this.fingerprint = fingerprint;
+      } while (this.again);
+    })().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.loading) return;
+    try {
+      if ((await this.snapshots.fingerprint()) !== this.fingerprint) await this.reload();
+    } catch (error) {
+      this.warn(error);
+    }
+  }
+
+  private warn(error: unknown): void {
+    // Keep serving the last state: a database hiccup must not lock every caller out.
+    this.logger.warn(`Gateway state reload failed: ${(error as Error).message}`);
+  }
+}

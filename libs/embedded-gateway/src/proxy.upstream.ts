@@ -1,0 +1,84 @@
+import { Agent as HttpAgent, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { GatewayResponse } from './gateway-response';
+import { type CallerIdentity, STRIPPED_REQUEST_HEADERS, Upstream } from './upstream.port';
+
+/** API Gateway's integration timeout. */
+const UPSTREAM_TIMEOUT_MS = 29_000;
+const STRIPPED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'trailer']);
+
+/**
+ * Forwards admitted requests to UPSTREAM_URL over kept-alive connections, streaming both bodies.
+ * The upstream learns the caller from `x-keyport-key-id` and `x-keyport-developer-id`, never the key.
+ */
+export class ProxyUpstream extends Upstream {
+  private readonly target: URL;
+  private readonly agent: HttpAgent;
+  private readonly send: typeof httpRequest;
+
+  constructor(upstreamUrl: string) {
+    super();
+    this.target = new URL(upstreamUrl);
+    const https = this.target.protocol === 'https:';
+    this.agent = https ? new HttpsAgent({ keepAlive: true, maxSockets: 256 }) : new HttpAgent({ keepAlive: true, maxSockets: 256 });
+    this.send = https ? httpsRequest : httpRequest;
+  }
+
+  forward(request: IncomingMessage, response: ServerResponse, caller: CallerIdentity | null): void {
+    const basePath = this.target.pathname.replace(/\/$/, '');
+    const outgoing = this.send({
+      protocol: this.target.protocol,
+      hostname: this.target.hostname,
+      port: this.target.port,
+      method: request.method,
+      path: basePath + (request.url ?? '/'),
+      headers: forwardedHeaders(request, caller, this.target.host),
+      agent: this.agent,
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      outgoing.destroy();
+    }, UPSTREAM_TIMEOUT_MS);
+    outgoing.on('response', (incoming) => {
+      clearTimeout(timer);
+      response.writeHead(incoming.statusCode ?? 502, responseHeaders(incoming.headers));
+      incoming.pipe(response);
+    });
+    outgoing.on('error', () => {
+      clearTimeout(timer);
+      if (!response.headersSent) (timedOut ? GatewayResponse.upstreamTimedOut : GatewayResponse.upstreamFailed).send(response);
+      else response.destroy();
+    });
+    response.on('close', () => {
+      clearTimeout(timer);
+      if (!response.writableFinished) outgoing.destroy();
+    });
+    request.pipe(outgoing);
+  }
+
+  override close(): void {
+    this.agent.destroy();
+  }
+}
+
+function forwardedHeaders(request: IncomingMessage, caller: CallerIdentity | null, host: string): IncomingHttpHeaders {
+  const headers: IncomingHttpHeaders = { host };
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (!STRIPPED_REQUEST_HEADERS.has(name)) headers[name] = value;
+  }
+  const forwardedFor = request.headers['x-forwarded-for'];
+  const remote = request.socket.remoteAddress ?? '';
+  headers['x-forwarded-for'] = forwardedFor ? `${String(forwardedFor)}, ${remote}` : remote;
+  if (caller) {
+    headers['x-keyport-key-id'] = caller.keyId;
+    headers['x-keyport-developer-id'] = caller.developerId;
+  }
+  return headers;
+}
+
+function responseHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const kept: IncomingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) if (!STRIPPED_RESPONSE_HEADERS.has(name)) kept[name] = value;
+  return kept;
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, invalid, isoDay, notFound, quotaWindow } from '@keyport/common';
+import { type Developer } from '@keyport/developers';
+import { KeysRepository } from '@keyport/keys';
+import { TiersRepository } from '@keyport/tiers';
+import { QuotaGrantsReader } from './quota-grants.reader';
+import { type QuotaStatus, type UsageQuery, type UsageReport } from './usage-report';
+import { UsageRepository } from './usage.repository';
+
+export const MAX_RANGE_DAYS = 90;
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Usage for developers. Quotas count per key like API Gateway's, over a key's whole rotation
+ * lineage; the quota reported is that of the asked key, or without one the live lineage closest
+ * to its limit.
+ */
+@Injectable()
+export class UsageService {
+  constructor(
+    private readonly usage: UsageRepository,
+    private readonly keys: KeysRepository,
+    private readonly tiers: TiersRepository,
+    private readonly grants: QuotaGrantsReader,
+    private readonly clock: Clock,
+  ) {}
+
+  async report(developer: Developer, query: UsageQuery): Promise<UsageReport> {
+    checkRange(query.from, query.to);
+    let lineages: string[];
+    if (query.keyId) {
+      const key = await this.keys.findOwned(developer.id, query.keyId);
+      if (!key) throw notFound('Key');
+      lineages = [key.lineageId];
+    } else {
+      lineages = [...new Set((await this.keys.listLiveByDeveloper(developer.id)).map((key) => key.lineageId))];
+    }
+    const [items, quota] = await Promise.all([
+      this.usage.daily(developer.id, query.from, query.to, query.keyId),
+      this.quota(developer, lineages),
+    ]);
+    return { items, quota };
+  }
+
+  private async quota(developer: Developer, lineages: string[]): Promise<QuotaStatus> {
+    const tier = await this.tiers.find(developer.tierSlug);
+    if (!tier) throw new Error(`Tier ${developer.tierSlug} not found`);
+    const { limit: planLimit, period } = developer.quotaOverride ?? tier.quota;
+    const window = quotaWindow(period, this.clock.now());
+    const [totals, granted] = await Promise.all([
+      this.usage.lineageTotals(developer.id, isoDay(window.start)),
+      this.grants.grantedFor(developer.id, window.start),
+    ]);
+    const used = Math.max(0, ...lineages.map((lineage) => totals.get(lineage) ?? 0));
+    const limit = planLimit + granted;
+    return { limit, period, used, remaining: Math.max(0, limit - used), resetsAt: window.end };
+  }
+}
+
+function checkRange(from: string, to: string): void {
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
+  if (days < 1) throw invalid('Invalid request', [{ field: 'to', message: 'must not be before from' }]);
+  if (days > MAX_RANGE_DAYS) {
+    throw invalid('Invalid request', [{ field: 'to', message: `must be at most ${MAX_RANGE_DAYS} days after from, counting both` }]);
+  }
+}

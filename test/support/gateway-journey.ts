@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { GatewayStateSync } from '@keyport/embedded-gateway';
+import { type Tier, TiersRepository } from '@keyport/tiers';
+import { type HttpClient, type HttpResult } from './http-client';
+import { type SignedInDeveloper, signUpDeveloper, waitForKeyStatus } from './journey';
+import { type KeyportHarness } from './keyport-harness';
+
+export interface IssuedKey {
+  id: string;
+  value: string;
+}
+
+/** A tier of its own for one test, so limits can be tiny without touching other tests. */
+export async function createTier(harness: KeyportHarness, limits: Pick<Tier, 'throttle' | 'quota'>): Promise<Tier> {
+  const slug = `t-${randomUUID().slice(0, 8)}`;
+  const tier: Tier = { slug, name: slug, stripePriceId: null, ...limits };
+  await harness.app.get(TiersRepository).insertMissing([tier]);
+  return tier;
+}
+
+/** Moves the developer to the tier over HTTP, as they would themselves. */
+export async function joinTier(http: HttpClient, dev: SignedInDeveloper, tier: Tier): Promise<void> {
+  const changed = await http.put('/v1/me/tier', { tier: tier.slug }, { token: dev.token });
+  expect(changed.status).toBe(200);
+}
+
+/** Creates a key over HTTP and waits until the gateway holds it (without spending a request of its quota). */
+export async function issueKey(harness: KeyportHarness, http: HttpClient, dev: SignedInDeveloper, name = 'key'): Promise<IssuedKey> {
+  const created = await http.post('/v1/keys', { name }, { token: dev.token });
+  expect(created.status).toBe(201);
+  await waitForKeyStatus(http, dev.token, created.body.id, 'active');
+  await gatewayCaughtUp(harness);
+  return { id: created.body.id, value: created.body.value };
+}
+
+/** A new developer on a new tier with these limits, holding one key the gateway has. */
+export async function developerOnTier(
+  harness: KeyportHarness,
+  http: HttpClient,
+  admin: string,
+  limits: Pick<Tier, 'throttle' | 'quota'>,
+): Promise<{ dev: SignedInDeveloper; tier: Tier; key: IssuedKey }> {
+  const tier = await createTier(harness, limits);
+  const dev = await signUpDeveloper(http, admin);
+  await joinTier(http, dev, tier);
+  return { dev, tier, key: await issueKey(harness, http, dev) };
+}
+
+/** Resolves once the gateway's memory reflects everything committed so far. */
+export function gatewayCaughtUp(harness: KeyportHarness): Promise<void> {
+  return harness.app.get(GatewayStateSync).reload();
+}
+
+export function callGateway(gateway: HttpClient, key: string | undefined, path = '/things'): Promise<HttpResult> {
+  return gateway.get(path, key === undefined ? {} : { headers: { 'x-api-key': key } });
+}
+
+export async function statuses(gateway: HttpClient, key: string, count: number): Promise<number[]> {
+  const result: number[] = [];
+  for (let i = 0; i < count; i++) result.push((await callGateway(gateway, key)).status);
+  return result;
+}
+
+/** Polls until the check holds; generous deadline because the machine is shared. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export const FORBIDDEN = { message: 'Forbidden' };
+export const TOO_MANY_REQUESTS = { message: 'Too Many Requests' };
+export const LIMIT_EXCEEDED = { message: 'Limit Exceeded' };
