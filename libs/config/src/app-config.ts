@@ -43,6 +43,8 @@ export interface AppConfigValues {
   runWorkerInProcess: boolean;
   /** Seals key values while they wait in the outbox for the gateway; absent: a file in DATA_DIR. */
   keyEncryptionSecret: string | undefined;
+  /** Usage plans Keyport may hold at the gateway (tier plans + developer-specific quotas); AWS allows 300 per region. */
+  maxUsagePlans: number;
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -58,6 +60,7 @@ export class AppConfig implements AppConfigValues {
   readonly maxKeysPerDeveloper!: number;
   readonly runWorkerInProcess!: boolean;
   readonly keyEncryptionSecret!: string | undefined;
+  readonly maxUsagePlans!: number;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -42,6 +42,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxKeysPerDeveloper: read.int('MAX_KEYS_PER_DEVELOPER', 5, 1, 100),
     runWorkerInProcess: read.bool('RUN_WORKER_IN_PROCESS', true),
     keyEncryptionSecret: minLength(read, 'KEY_ENCRYPTION_SECRET', 32),
+    maxUsagePlans: read.int('MAX_USAGE_PLANS', 300, 1, 10_000),
   });
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
