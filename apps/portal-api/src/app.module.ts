@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AdminModule } from '@keyport/admin';
 import { GatewayModule } from '@keyport/api-gateway';
 import { AuditModule } from '@keyport/audit';
 import { CognitoModule } from '@keyport/cognito';
@@ -10,9 +11,14 @@ import { DevelopersModule } from '@keyport/developers';
 import { GatewaySyncModule } from '@keyport/gateway-sync';
 import { KeysModule } from '@keyport/keys';
 import { OutboxModule } from '@keyport/outbox';
+import { ReportsModule } from '@keyport/reports';
 import { TiersModule } from '@keyport/tiers';
 import { WorkerModule } from '@keyport/worker';
+import { AdminAuditController } from './admin/admin-audit.controller';
 import { AdminDevelopersController } from './admin/admin-developers.controller';
+import { AdminQuotaController } from './admin/admin-quota.controller';
+import { AdminTiersController } from './admin/admin-tiers.controller';
+import { AdminUsageController } from './admin/admin-usage.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
@@ -40,9 +46,12 @@ export class AppModule {
         KeysModule,
         DevelopersModule,
         GatewaySyncModule,
+        AdminModule,
+        ReportsModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
       ],
-      controllers: [AuthController, TiersController, MeController, KeysController, AdminDevelopersController, HealthController],
+      controllers: [AuthController, TiersController, MeController, KeysController, AdminDevelopersController, HealthController,
+        AdminQuotaController, AdminTiersController, AdminAuditController, AdminUsageController],
       providers: [
         ReadinessService,
         StartupTasks,
