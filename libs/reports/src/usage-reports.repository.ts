@@ -159,10 +159,10 @@ function developerParts(plan: RangePlan, filter: UsageFilter): Prisma.Sql {
       WHERE month = ANY(${plan.months}::date[]) ${filterSql(filter)}`);
   }
   if (plan.add.length > 0) {
-    parts.push(Prisma.sql`SELECT developer_id, requests FROM usage_developer_daily WHERE (${daysSql(plan.add)}) ${filterSql(filter)}`);
+    parts.push(Prisma.sql`SELECT developer_id, requests AS r FROM usage_developer_daily WHERE (${daysSql(plan.add)}) ${filterSql(filter)}`);
   }
   if (plan.subtract.length > 0) {
-    parts.push(Prisma.sql`SELECT developer_id, -requests FROM usage_developer_daily WHERE (${daysSql(plan.subtract)}) ${filterSql(filter)}`);
+    parts.push(Prisma.sql`SELECT developer_id, -requests AS r FROM usage_developer_daily WHERE (${daysSql(plan.subtract)}) ${filterSql(filter)}`);
   }
   if (parts.length === 0) return Prisma.sql`SELECT NULL::text AS developer_id, 0::bigint AS r WHERE FALSE`;
   return Prisma.join(parts, ' UNION ALL ');
