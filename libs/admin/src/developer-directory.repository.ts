@@ -1,21 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Db, Prisma } from '@keyport/db';
-import { type Developer, type DeveloperStatus } from '@keyport/developers';
-import { type QuotaPeriodName } from '@keyport/common';
+import { Db, type DeveloperRow, Prisma } from '@keyport/db';
+import { type Developer, toDeveloper } from '@keyport/developers';
 import { type BillingState } from './developer-detail';
 import { type DeveloperCursor, type DeveloperFilter } from './developer-page';
-
-interface DeveloperSqlRow {
-  id: string;
-  email: string;
-  tier_slug: string;
-  status: DeveloperStatus;
-  suspended_reason: string | null;
-  confirmed_at: Date | null;
-  quota_limit_override: number | null;
-  quota_period_override: QuotaPeriodName | null;
-  created_at: Date;
-}
 
 /** The admin's read side over developers: filtered pages and what a profile shows besides the row. */
 @Injectable()
@@ -29,11 +16,13 @@ export class DeveloperDirectoryRepository {
     if (filter.tier) conditions.push(Prisma.sql`tier_slug = ${filter.tier}`);
     if (filter.status) conditions.push(Prisma.sql`status = ${filter.status}::"DeveloperStatus"`);
     if (after) conditions.push(Prisma.sql`(created_at, id) > (${after.createdAt}::timestamptz, ${after.id})`);
-    const rows = await this.db.client.$queryRaw<DeveloperSqlRow[]>(Prisma.sql`
-      SELECT id, email, tier_slug, status, suspended_reason, confirmed_at, quota_limit_override, quota_period_override, created_at
+    const rows = await this.db.client.$queryRaw<DeveloperRow[]>(Prisma.sql`
+      SELECT id, email, tier_slug AS "tierSlug", status, suspended_reason AS "suspendedReason", confirmed_at AS "confirmedAt",
+             quota_limit_override AS "quotaLimitOverride", quota_period_override AS "quotaPeriodOverride",
+             stripe_customer_id AS "stripeCustomerId", created_at AS "createdAt", updated_at AS "updatedAt"
       FROM developers WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY created_at, id LIMIT ${limit}`);
-    return rows.map(fromSqlRow);
+    return rows.map(toDeveloper);
   }
 
   async idsWithQuotaOverride(tierSlug: string): Promise<string[]> {
@@ -72,20 +61,4 @@ export class DeveloperDirectoryRepository {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
-function fromSqlRow(row: DeveloperSqlRow): Developer {
-  return {
-    id: row.id,
-    email: row.email,
-    tierSlug: row.tier_slug,
-    status: row.status,
-    suspendedReason: row.suspended_reason,
-    confirmedAt: row.confirmed_at,
-    quotaOverride:
-      row.quota_limit_override !== null && row.quota_period_override !== null
-        ? { limit: row.quota_limit_override, period: row.quota_period_override }
-        : null,
-    createdAt: row.created_at,
-  };
 }

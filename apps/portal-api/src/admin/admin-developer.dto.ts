@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'cl
 import { type DeveloperDetail, type DeveloperPage } from '@keyport/admin';
 import { type Developer } from '@keyport/developers';
 import { KeyDto } from '../keys/key.dto';
+import { MeDto } from '../me/me.dto';
 import { QuotaDto } from '../tiers/tier.dto';
 
 export class ListDevelopersQueryDto {
@@ -38,19 +39,7 @@ export class ListDevelopersQueryDto {
   limit?: number;
 }
 
-export class AdminDeveloperDto {
-  @ApiProperty({ description: 'Developer id (Cognito sub)' })
-  id!: string;
-
-  @ApiProperty({ description: 'E-mail address', example: 'dev@example.com' })
-  email!: string;
-
-  @ApiProperty({ description: 'Current tier slug', example: 'standard' })
-  tier!: string;
-
-  @ApiProperty({ description: 'Account status', enum: ['active', 'suspended'] })
-  status!: 'active' | 'suspended';
-
+export class AdminDeveloperDto extends MeDto {
   @ApiPropertyOptional({ description: 'Why the developer was suspended', nullable: true, type: String })
   suspendedReason!: string | null;
 
@@ -60,19 +49,12 @@ export class AdminDeveloperDto {
   @ApiPropertyOptional({ description: 'The developer’s own quota, replacing the tier’s; null when none', nullable: true, type: QuotaDto })
   quotaOverride!: QuotaDto | null;
 
-  @ApiProperty({ description: 'When the developer signed up' })
-  createdAt!: string;
-
-  static from(developer: Developer): AdminDeveloperDto {
+  static fromDeveloper(developer: Developer): AdminDeveloperDto {
     return {
-      id: developer.id,
-      email: developer.email,
-      tier: developer.tierSlug,
-      status: developer.status === 'ACTIVE' ? 'active' : 'suspended',
+      ...MeDto.from(developer),
       suspendedReason: developer.suspendedReason,
       confirmed: developer.confirmedAt !== null,
       quotaOverride: developer.quotaOverride ? { ...developer.quotaOverride } : null,
-      createdAt: developer.createdAt.toISOString(),
     };
   }
 }
@@ -85,7 +67,7 @@ export class DeveloperPageDto {
   nextCursor!: string | null;
 
   static from(page: DeveloperPage): DeveloperPageDto {
-    return { items: page.items.map(AdminDeveloperDto.from), nextCursor: page.nextCursor };
+    return { items: page.items.map(AdminDeveloperDto.fromDeveloper), nextCursor: page.nextCursor };
   }
 }
 
@@ -139,7 +121,7 @@ export class AdminDeveloperDetailDto extends AdminDeveloperDto {
   static fromDetail(detail: DeveloperDetail): AdminDeveloperDetailDto {
     const { billing, usage } = detail;
     return {
-      ...AdminDeveloperDto.from(detail.developer),
+      ...AdminDeveloperDto.fromDeveloper(detail.developer),
       keys: detail.keys.map(KeyDto.from),
       billing: billing && { ...billing, currentPeriodEnd: billing.currentPeriodEnd?.toISOString() ?? null },
       usage: {

@@ -48,7 +48,7 @@ export class AdminDevelopersController {
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'Tier changed; every key moves to the new plan' })
   @ApiErrors(400, 401, 403, 404)
   async changeTier(@Param('id', developerIdParam) id: string, @Body() body: ChangeTierDto): Promise<AdminDeveloperDto> {
-    return AdminDeveloperDto.from(await this.developers.changeTier(id, body.tier));
+    return AdminDeveloperDto.fromDeveloper(await this.developers.changeTier(id, body.tier));
   }
 
   @Post(':id/suspend')
@@ -56,7 +56,7 @@ export class AdminDevelopersController {
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'Suspended: every key is disabled and the developer’s routes answer 403' })
   @ApiErrors(400, 401, 403, 404, 409)
   async suspend(@Param('id', developerIdParam) id: string, @Body() body: SuspendDto): Promise<AdminDeveloperDto> {
-    return AdminDeveloperDto.from(await this.suspension.suspend(id, body.reason));
+    return AdminDeveloperDto.fromDeveloper(await this.suspension.suspend(id, body.reason));
   }
 
   @Post(':id/reinstate')
@@ -64,6 +64,6 @@ export class AdminDevelopersController {
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'Reinstated: keys work again' })
   @ApiErrors(400, 401, 403, 404, 409)
   async reinstate(@Param('id', developerIdParam) id: string): Promise<AdminDeveloperDto> {
-    return AdminDeveloperDto.from(await this.suspension.reinstate(id));
+    return AdminDeveloperDto.fromDeveloper(await this.suspension.reinstate(id));
   }
 }

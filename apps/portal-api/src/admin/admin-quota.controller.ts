@@ -18,14 +18,14 @@ export class AdminQuotaController {
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'The developer now has their own quota (their own usage plan)' })
   @ApiErrors(400, 401, 403, 404, 409)
   async set(@Param('id', developerIdParam) id: string, @Body() body: SetQuotaDto): Promise<AdminDeveloperDto> {
-    return AdminDeveloperDto.from(await this.quotas.setOverride(id, { limit: body.limit, period: body.period }));
+    return AdminDeveloperDto.fromDeveloper(await this.quotas.setOverride(id, { limit: body.limit, period: body.period }));
   }
 
   @Delete()
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'Back on the tier’s quota; their own plan is deleted' })
   @ApiErrors(400, 401, 403, 404)
   async clear(@Param('id', developerIdParam) id: string): Promise<AdminDeveloperDto> {
-    return AdminDeveloperDto.from(await this.quotas.clearOverride(id));
+    return AdminDeveloperDto.fromDeveloper(await this.quotas.clearOverride(id));
   }
 
   @Post('grants')
