@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AdminModule } from '@keyport/admin';
 import { GatewayModule } from '@keyport/api-gateway';
 import { AuditModule } from '@keyport/audit';
 import { BillingModule } from '@keyport/billing';
@@ -12,10 +13,15 @@ import { EmbeddedGatewayModule } from '@keyport/embedded-gateway';
 import { GatewaySyncModule } from '@keyport/gateway-sync';
 import { KeysModule } from '@keyport/keys';
 import { OutboxModule } from '@keyport/outbox';
+import { ReportsModule } from '@keyport/reports';
 import { TiersModule } from '@keyport/tiers';
 import { UsageModule } from '@keyport/usage';
 import { WorkerModule } from '@keyport/worker';
+import { AdminAuditController } from './admin/admin-audit.controller';
 import { AdminDevelopersController } from './admin/admin-developers.controller';
+import { AdminQuotaController } from './admin/admin-quota.controller';
+import { AdminTiersController } from './admin/admin-tiers.controller';
+import { AdminUsageController } from './admin/admin-usage.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
 import { AdminBillingController } from './billing/admin-billing.controller';
@@ -49,6 +55,8 @@ export class AppModule {
         GatewaySyncModule,
         BillingModule,
         UsageModule,
+        AdminModule,
+        ReportsModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
         ...(config.gatewayDriver === 'local' ? [EmbeddedGatewayModule] : []),
       ],
@@ -63,6 +71,10 @@ export class AppModule {
         BillingController,
         BillingWebhookController,
         AdminBillingController,
+        AdminQuotaController,
+        AdminTiersController,
+        AdminAuditController,
+        AdminUsageController,
       ],
       providers: [
         ReadinessService,

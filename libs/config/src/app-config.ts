@@ -70,6 +70,8 @@ export interface AppConfigValues {
   billing: BillingSettings | null;
   /** The embedded gateway's data plane, started with the `local` driver. */
   embeddedGateway: EmbeddedGatewaySettings;
+  /** Usage plans Keyport may hold at the gateway (tier plans + developer-specific quotas); AWS allows 300 per region. */
+  maxUsagePlans: number;
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -87,6 +89,7 @@ export class AppConfig implements AppConfigValues {
   readonly keyEncryptionSecret!: string | undefined;
   readonly billing!: BillingSettings | null;
   readonly embeddedGateway!: EmbeddedGatewaySettings;
+  readonly maxUsagePlans!: number;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -49,6 +49,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: read.int('GATEWAY_PORT', 3001, 0, 65535),
       upstreamUrl: read.url('UPSTREAM_URL', ['http:', 'https:']),
     },
+    maxUsagePlans: read.int('MAX_USAGE_PLANS', 300, 1, 10_000),
   });
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

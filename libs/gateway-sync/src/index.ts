@@ -1,3 +1,4 @@
+export * from './admin-outbox-types';
 export * from './gateway-sync.module';
 export * from './key-placement';
 export * from './plan-sync.service';

@@ -1,16 +1,39 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DeveloperDirectoryService, DeveloperSuspensionService } from '@keyport/admin';
 import { DevelopersService } from '@keyport/developers';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { developerIdParam } from '../http/developer-id-param';
+import { ChangeTierDto } from '../me/me.dto';
+import { AdminDeveloperDetailDto, AdminDeveloperDto, DeveloperPageDto, ListDevelopersQueryDto, SuspendDto } from './admin-developer.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
 @AdminOnly()
 @Controller('v1/admin/developers')
 export class AdminDevelopersController {
-  constructor(private readonly developers: DevelopersService) {}
+  constructor(
+    private readonly developers: DevelopersService,
+    private readonly directory: DeveloperDirectoryService,
+    private readonly suspension: DeveloperSuspensionService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: DeveloperPageDto, description: 'Developers in sign-up order, a page at a time' })
+  @ApiErrors(400, 401, 403)
+  async list(@Query() query: ListDevelopersQueryDto): Promise<DeveloperPageDto> {
+    const status = query.status === undefined ? undefined : query.status === 'active' ? 'ACTIVE' : 'SUSPENDED';
+    const page = await this.directory.list({ search: query.search, tier: query.tier, status }, query.cursor, query.limit ?? 50);
+    return DeveloperPageDto.from(page);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: AdminDeveloperDetailDto })
+  @ApiErrors(400, 401, 403, 404)
+  async get(@Param('id', developerIdParam) id: string): Promise<AdminDeveloperDetailDto> {
+    return AdminDeveloperDetailDto.fromDetail(await this.directory.detail(id));
+  }
 
   @Post(':id/confirm')
   @HttpCode(204)
@@ -18,5 +41,29 @@ export class AdminDevelopersController {
   @ApiErrors(400, 401, 403, 404)
   async confirm(@Param('id', developerIdParam) id: string): Promise<void> {
     await this.developers.adminConfirm(id);
+  }
+
+  // Billing (another issue) may need a say before an admin moves a paying developer; it belongs in changeTier.
+  @Put(':id/tier')
+  @ApiOkResponse({ type: AdminDeveloperDto, description: 'Tier changed; every key moves to the new plan' })
+  @ApiErrors(400, 401, 403, 404)
+  async changeTier(@Param('id', developerIdParam) id: string, @Body() body: ChangeTierDto): Promise<AdminDeveloperDto> {
+    return AdminDeveloperDto.fromDeveloper(await this.developers.changeTier(id, body.tier));
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AdminDeveloperDto, description: 'Suspended: every key is disabled and the developer’s routes answer 403' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  async suspend(@Param('id', developerIdParam) id: string, @Body() body: SuspendDto): Promise<AdminDeveloperDto> {
+    return AdminDeveloperDto.fromDeveloper(await this.suspension.suspend(id, body.reason));
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AdminDeveloperDto, description: 'Reinstated: keys work again' })
+  @ApiErrors(400, 401, 403, 404, 409)
+  async reinstate(@Param('id', developerIdParam) id: string): Promise<AdminDeveloperDto> {
+    return AdminDeveloperDto.fromDeveloper(await this.suspension.reinstate(id));
   }
 }

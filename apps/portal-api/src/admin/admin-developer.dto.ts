@@ -1,0 +1,144 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { type DeveloperDetail, type DeveloperPage } from '@keyport/admin';
+import { type Developer } from '@keyport/developers';
+import { KeyDto } from '../keys/key.dto';
+import { MeDto } from '../me/me.dto';
+import { QuotaDto } from '../tiers/tier.dto';
+
+export class ListDevelopersQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the e-mail address (case-insensitive)', example: 'example.com' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 254)
+  search?: string;
+
+  @ApiPropertyOptional({ description: 'Only developers on this tier', example: 'premium' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'must be a tier slug' })
+  tier?: string;
+
+  @ApiPropertyOptional({ description: 'Only developers with this status', enum: ['active', 'suspended'] })
+  @IsOptional()
+  @IsIn(['active', 'suspended'])
+  status?: 'active' | 'suspended';
+
+  @ApiPropertyOptional({ description: '`nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 512)
+  cursor?: string;
+
+  @ApiPropertyOptional({ description: 'Developers per page (1-200, default 50)', example: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class AdminDeveloperDto extends MeDto {
+  @ApiPropertyOptional({ description: 'Why the developer was suspended', nullable: true, type: String })
+  suspendedReason!: string | null;
+
+  @ApiProperty({ description: 'Whether the sign-up is confirmed' })
+  confirmed!: boolean;
+
+  @ApiPropertyOptional({ description: 'The developer’s own quota, replacing the tier’s; null when none', nullable: true, type: QuotaDto })
+  quotaOverride!: QuotaDto | null;
+
+  static fromDeveloper(developer: Developer): AdminDeveloperDto {
+    return {
+      ...MeDto.from(developer),
+      suspendedReason: developer.suspendedReason,
+      confirmed: developer.confirmedAt !== null,
+      quotaOverride: developer.quotaOverride ? { ...developer.quotaOverride } : null,
+    };
+  }
+}
+
+export class DeveloperPageDto {
+  @ApiProperty({ type: [AdminDeveloperDto], description: 'Developers in sign-up order' })
+  items!: AdminDeveloperDto[];
+
+  @ApiPropertyOptional({ description: 'Pass as `cursor` for the next page; null on the last page', nullable: true, type: String })
+  nextCursor!: string | null;
+
+  static from(page: DeveloperPage): DeveloperPageDto {
+    return { items: page.items.map(AdminDeveloperDto.fromDeveloper), nextCursor: page.nextCursor };
+  }
+}
+
+export class BillingStateDto {
+  @ApiProperty({ description: 'Stripe subscription id' })
+  subscriptionId!: string;
+
+  @ApiProperty({ description: 'Stripe subscription status', example: 'active' })
+  status!: string;
+
+  @ApiProperty({ description: 'Tier the subscription grants', example: 'premium' })
+  tier!: string;
+
+  @ApiPropertyOptional({ description: 'End of the paid period', nullable: true, type: String })
+  currentPeriodEnd!: string | null;
+
+  @ApiProperty({ description: 'Whether it ends at the period end' })
+  cancelAtPeriodEnd!: boolean;
+}
+
+export class PeriodUsageDto {
+  @ApiProperty({ description: 'Quota period in effect', enum: ['DAY', 'WEEK', 'MONTH'] })
+  period!: string;
+
+  @ApiProperty({ description: 'Start of the current quota period (UTC)' })
+  periodStart!: string;
+
+  @ApiProperty({ description: 'When the quota resets' })
+  periodEnd!: string;
+
+  @ApiProperty({ description: 'Requests of all keys this period', example: 1234 })
+  used!: number;
+
+  @ApiProperty({ description: 'Quota in effect (the developer’s own, else the tier’s)', example: 1000000 })
+  limit!: number;
+
+  @ApiProperty({ description: 'Requests admins granted for this period', example: 0 })
+  granted!: number;
+}
+
+export class AdminDeveloperDetailDto extends AdminDeveloperDto {
+  @ApiProperty({ type: [KeyDto], description: 'Every key, revoked ones included; never a value' })
+  keys!: KeyDto[];
+
+  @ApiPropertyOptional({ type: BillingStateDto, nullable: true, description: 'Subscription as last seen; null without billing' })
+  billing!: BillingStateDto | null;
+
+  @ApiProperty({ type: PeriodUsageDto, description: 'Usage in the current quota period' })
+  usage!: PeriodUsageDto;
+
+  static fromDetail(detail: DeveloperDetail): AdminDeveloperDetailDto {
+    const { billing, usage } = detail;
+    return {
+      ...AdminDeveloperDto.fromDeveloper(detail.developer),
+      keys: detail.keys.map(KeyDto.from),
+      billing: billing && { ...billing, currentPeriodEnd: billing.currentPeriodEnd?.toISOString() ?? null },
+      usage: {
+        period: usage.period,
+        periodStart: usage.start.toISOString(),
+        periodEnd: usage.end.toISOString(),
+        used: usage.used,
+        limit: usage.limit,
+        granted: usage.granted,
+      },
+    };
+  }
+}
+
+export class SuspendDto {
+  @ApiProperty({ description: 'Why: recorded in the audit log and shown to admins', example: 'Scraping in breach of the terms' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}

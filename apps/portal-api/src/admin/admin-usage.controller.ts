@@ -1,0 +1,63 @@
+import { Readable } from 'node:stream';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { UsageExportService, UsageReportsService } from '@keyport/reports';
+import { AdminOnly } from '../auth/admin-only.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
+import {
+  QuotaUtilizationDto,
+  TopQueryDto,
+  TopUsageDto,
+  UsageQueryDto,
+  UsageRangeQueryDto,
+  UsageTotalsDto,
+  UtilizationQueryDto,
+} from './usage.dto';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@AdminOnly()
+@Controller('v1/admin')
+export class AdminUsageController {
+  constructor(
+    private readonly reports: UsageReportsService,
+    private readonly exports: UsageExportService,
+  ) {}
+
+  @Get('usage')
+  @ApiOkResponse({ type: UsageTotalsDto, description: 'Requests per group over the range' })
+  @ApiErrors(400, 401, 403)
+  async totals(@Query() query: UsageQueryDto): Promise<UsageTotalsDto> {
+    const range = this.reports.range(query.from, query.to);
+    const totals = await this.reports.totals(range, query.groupBy ?? 'day', { tier: query.tier, developerId: query.developerId });
+    return UsageTotalsDto.from(totals);
+  }
+
+  @Get('usage/top')
+  @ApiOkResponse({ type: TopUsageDto, description: 'The heaviest developers over the range' })
+  @ApiErrors(400, 401, 403)
+  async top(@Query() query: TopQueryDto): Promise<TopUsageDto> {
+    const range = this.reports.range(query.from, query.to);
+    const items = await this.reports.top(range, query.limit ?? 10);
+    return { from: range.from, to: range.to, items };
+  }
+
+  @Get('usage/quota-utilization')
+  @ApiOkResponse({ type: QuotaUtilizationDto, description: 'Developers at or above the threshold of their quota this period' })
+  @ApiErrors(400, 401, 403)
+  async utilization(@Query() query: UtilizationQueryDto): Promise<QuotaUtilizationDto> {
+    return QuotaUtilizationDto.from(await this.reports.quotaUtilization(query.threshold ?? 0.8, query.limit ?? 1000));
+  }
+
+  @Get('usage.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'One row per developer, key and day: day,developer_id,email,key_id,requests' })
+  @ApiErrors(400, 401, 403)
+  csv(@Query() query: UsageRangeQueryDto): StreamableFile {
+    const range = this.reports.range(query.from, query.to);
+    return new StreamableFile(Readable.from(this.exports.csv(range)), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="usage-${range.from}-${range.to}.csv"`,
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { type GrantResult } from '@keyport/admin';
+
+export const MAX_QUOTA = 2_000_000_000;
+
+export class SetQuotaDto {
+  @ApiProperty({ description: 'Requests allowed per period', example: 5000000 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_QUOTA)
+  limit!: number;
+
+  @ApiProperty({ description: 'Quota period (UTC boundaries; weeks start on Monday)', enum: ['DAY', 'WEEK', 'MONTH'] })
+  @IsIn(['DAY', 'WEEK', 'MONTH'])
+  period!: 'DAY' | 'WEEK' | 'MONTH';
+}
+
+export class GrantDto {
+  @ApiProperty({ description: 'Requests to add to every key’s remaining quota, for the current period only', example: 10000 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_QUOTA)
+  requests!: number;
+}
+
+export class GrantResultDto {
+  @ApiProperty({ description: 'Start of the period the grant applies to' })
+  periodStart!: string;
+
+  @ApiProperty({ description: 'When the grant lapses with the quota reset' })
+  periodEnd!: string;
+
+  @ApiProperty({ description: 'All requests granted for this period, this grant included', example: 10000 })
+  grantedThisPeriod!: number;
+
+  static from(result: GrantResult): GrantResultDto {
+    return {
+      periodStart: result.periodStart.toISOString(),
+      periodEnd: result.periodEnd.toISOString(),
+      grantedThisPeriod: result.grantedThisPeriod,
+    };
+  }
+}

@@ -1,0 +1,185 @@
+// npm run bench:reports (run through Vitest, whose transform keeps the decorator metadata Nest needs): seeds PostgreSQL with 10,000 developers, 2 keys each and 90 days of daily
+// usage (1.8 million rows), starts the real app and measures the admin report routes over HTTP.
+// BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres) names the server; the
+// bench creates its own database there and drops it at the end (BENCH_KEEP_DATABASE=true keeps it).
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { it } from 'vitest';
+import { loadConfig } from '@keyport/config';
+import { migratePostgres } from '@keyport/db';
+import { createApp } from '../apps/portal-api/src/app.factory';
+
+const DEVELOPERS = 10_000;
+const DAYS = 90;
+const ROUNDS = 15;
+const ADMIN_EMAIL = 'bench-admin@keyport.test';
+const ADMIN_PASSWORD = 'Bench-Passw0rd!';
+
+const DAY_MS = 86_400_000;
+const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+const day = (ago: number) => new Date(today.getTime() - ago * DAY_MS).toISOString().slice(0, 10);
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const name = `kp_bench_${randomBytes(4).toString('hex')}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'kp-bench-'));
+  try {
+    await migratePostgres(url.toString());
+    await withClient(url.toString(), seed);
+    await measure(url.toString(), dataDir);
+  } finally {
+    if (process.env.BENCH_KEEP_DATABASE === 'true') console.log(`kept database ${name}`);
+    else await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function seed(db: Client): Promise<void> {
+  const started = performance.now();
+  await db.query(`INSERT INTO tiers (slug, name, rate_limit, burst_limit, quota_limit, quota_period, sort_order, updated_at) VALUES
+    ('standard', 'Standard', 100, 200, 1000000, 'MONTH', 0, now()), ('premium', 'Premium', 1000, 2000, 50000000, 'MONTH', 1, now())`);
+  await db.query(`INSERT INTO developers (id, email, tier_slug, confirmed_at, created_at, updated_at)
+    SELECT 'dev-' || lpad(g::text, 5, '0'), 'dev' || g || '@bench.example', CASE WHEN g % 5 = 0 THEN 'premium' ELSE 'standard' END,
+           now(), now() - (g || ' seconds')::interval, now()
+    FROM generate_series(1, ${DEVELOPERS}) g`);
+  // Every 50th developer works on a weekly quota of their own, so utilization reads two rollups.
+  await db.query(`UPDATE developers SET quota_limit_override = 200000, quota_period_override = 'WEEK' WHERE right(id, 2) = '50'`);
+  await db.query(`INSERT INTO api_keys (id, developer_id, name, hash, prefix, last4, status, lineage_id, created_at, updated_at)
+    SELECT k.id, k.developer_id, 'key ' || k.n, md5(k.id::text), 'kpbench0', 'abcd', 'ACTIVE', k.id, now(), now()
+    FROM (SELECT md5(d.id || '/' || n)::uuid AS id, d.id AS developer_id, n FROM developers d, generate_series(0, 1) n) k`);
+  // Bulk load with the row trigger off, then one rebuild: what an operator does for a backfill.
+  await db.query('ALTER TABLE usage_daily DISABLE TRIGGER usage_daily_rollups');
+  await db.query(`INSERT INTO usage_daily (key_id, day, developer_id, requests, updated_at)
+    SELECT k.id, current_date - s, k.developer_id, (abs(hashtext(k.id::text || s)) % 2000)::bigint, now()
+    FROM api_keys k, generate_series(0, ${DAYS - 1}) s`);
+  await db.query('ALTER TABLE usage_daily ENABLE TRIGGER usage_daily_rollups');
+  await db.query('SELECT usage_rollups_rebuild()');
+  await db.query('VACUUM ANALYZE');
+  const rows = (await db.query('SELECT count(*)::int AS n FROM usage_daily')).rows[0].n as number;
+  console.log(`seeded ${DEVELOPERS} developers, ${DEVELOPERS * 2} keys, ${rows} usage rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function measure(databaseUrl: string, dataDir: string): Promise<void> {
+  const config = loadConfig({
+    NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, COGNITO_LOCAL_PORT: '0',
+    ADMIN_EMAIL, ADMIN_PASSWORD, DATABASE_URL: databaseUrl, RUN_WORKER_IN_PROCESS: 'false',
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  try {
+    const login = await fetch(`${base}/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+    });
+    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const headers = { authorization: `Bearer ${token}` };
+    const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+    const lastMonth = { from: month.toISOString().slice(0, 10), to: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0)).toISOString().slice(0, 10) };
+    // Last 7, 30 and 90 days, the last calendar month, and a mid-month to mid-month range (the worst case for the rollups).
+    const ranges = [`from=${day(6)}&to=${day(0)}`, `from=${day(29)}&to=${day(0)}`, `from=${day(89)}&to=${day(0)}`,
+      `from=${lastMonth.from}&to=${lastMonth.to}`, `from=${day(74)}&to=${day(30)}`];
+    const routes: Record<string, string[]> = {
+      'usage groupBy=day': ranges.map((r) => `/v1/admin/usage?${r}&groupBy=day`).concat(`/v1/admin/usage?${ranges[2]}&groupBy=day&tier=premium`),
+      'usage groupBy=tier': ranges.map((r) => `/v1/admin/usage?${r}&groupBy=tier`),
+      'usage groupBy=developer': ranges.map((r) => `/v1/admin/usage?${r}&groupBy=developer`).concat(`/v1/admin/usage?${ranges[2]}&groupBy=developer&tier=premium`),
+      'usage groupBy=key': ranges.map((r) => `/v1/admin/usage?${r}&groupBy=key`),
+      'usage developerId filter': ranges.map((r) => `/v1/admin/usage?${r}&groupBy=key&developerId=dev-00042`),
+      'usage/top': ranges.map((r) => `/v1/admin/usage/top?${r}&limit=20`),
+      'usage/quota-utilization': ['0.8', '0.5', '0.1'].map((t) => `/v1/admin/usage/quota-utilization?threshold=${t}`),
+      'developers list': ['', '?search=dev12', '?tier=premium&status=active'].map((q) => `/v1/admin/developers${q}`),
+    };
+    for (const paths of Object.values(routes)) for (const p of paths) await timed(base + p, headers); // warm-up
+    console.log('\nroute                          queries  p50 ms   p95 ms   max ms  response');
+    for (const [route, paths] of Object.entries(routes)) {
+      const samples: number[] = [];
+      let bytes = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const p of paths) {
+          const result = await timed(base + p, headers);
+          samples.push(result.ms);
+          bytes = Math.max(bytes, result.bytes);
+        }
+      }
+      samples.sort((a, b) => a - b);
+      const pct = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1);
+      console.log(`${route.padEnd(30)} ${String(paths.length).padStart(7)} ${pct(0.5).padStart(7)} ${pct(0.95).padStart(8)} ${samples[samples.length - 1].toFixed(1).padStart(8)}  ≤${Math.round(bytes / 1024)} KiB`);
+    }
+    await naiveBaseline(databaseUrl);
+    await csvExport(base, headers);
+  } finally {
+    await app.close();
+  }
+}
+
+async function timed(url: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers });
+  const body = await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url}: ${response.status} ${Buffer.from(body).toString()}`);
+  return { ms: performance.now() - started, bytes: body.byteLength };
+}
+
+/** The same 90-day top query straight from usage_daily, as it would run without the rollups. */
+async function naiveBaseline(databaseUrl: string): Promise<void> {
+  await withClient(databaseUrl, async (db) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      await db.query(`SELECT developer_id, sum(requests) s FROM usage_daily WHERE day BETWEEN $1 AND $2 GROUP BY 1 ORDER BY s DESC LIMIT 20`, [day(89), day(0)]);
+      samples.push(performance.now() - started);
+    }
+    samples.sort((a, b) => a - b);
+    console.log(`\nbaseline: 90-day top straight from usage_daily (SQL only, no HTTP): p50 ${samples[2].toFixed(1)} ms`);
+  });
+}
+
+/** Reads the CSV in a child process, so the RSS measured here is the server's alone. */
+const CSV_CLIENT = `
+  const started = performance.now();
+  fetch(process.env.CSV_URL, { headers: { authorization: 'Bearer ' + process.env.CSV_TOKEN } }).then(async (response) => {
+    let lines = 0, bytes = 0;
+    for await (const chunk of response.body) { bytes += chunk.length; for (const b of chunk) if (b === 10) lines++; }
+    process.stdout.write(JSON.stringify({ status: response.status, lines, bytes, ms: performance.now() - started }));
+  });`;
+
+async function csvExport(base: string, headers: Record<string, string>): Promise<void> {
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = execFile(process.execPath, ['-e', CSV_CLIENT], {
+      env: { ...process.env, CSV_URL: `${base}/v1/admin/usage.csv?from=${day(89)}&to=${day(0)}`, CSV_TOKEN: headers.authorization.slice(7) },
+      maxBuffer: 1 << 20,
+    }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    child.on('error', reject);
+  });
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const { status, lines, bytes, ms } = JSON.parse(output) as { status: number; lines: number; bytes: number; ms: number };
+  if (status !== 200) throw new Error(`CSV export answered ${status}`);
+  const rows = lines - 1;
+  console.log(`\nCSV export, 90 days: ${rows} rows, ${(bytes / 1048576).toFixed(0)} MiB in ${(ms / 1000).toFixed(2)} s = ${Math.round(rows / (ms / 1000))} rows/s`);
+  console.log(`server RSS: ${mb(baseline)} MB before, peak ${mb(peak)} MB, growth ${mb(peak - baseline)} MB`);
+}
+
+const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+it('admin reports at 10,000 developers and 1.8 million usage rows', main, 30 * 60_000);

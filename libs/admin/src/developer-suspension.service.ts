@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@keyport/audit';
+import { conflict, notFound } from '@keyport/common';
+import { Transactions } from '@keyport/db';
+import { type Developer, DevelopersRepository } from '@keyport/developers';
+import { KeyOutboxType, KeysRepository, keyAggregate } from '@keyport/keys';
+import { OutboxWriter } from '@keyport/outbox';
+import { DeveloperControlsRepository } from './developer-controls.repository';
+
+/**
+ * Suspends and reinstates developers. A suspended developer's keys are disabled at the gateway
+ * (key sync reads the status) and their own routes answer 403 until they are reinstated.
+ */
+@Injectable()
+export class DeveloperSuspensionService {
+  constructor(
+    private readonly developers: DevelopersRepository,
+    private readonly controls: DeveloperControlsRepository,
+    private readonly keys: KeysRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly audit: AuditLog,
+    private readonly transactions: Transactions,
+  ) {}
+
+  suspend(id: string, reason: string): Promise<Developer> {
+    return this.change(id, 'SUSPENDED', reason);
+  }
+
+  reinstate(id: string): Promise<Developer> {
+    return this.change(id, 'ACTIVE', null);
+  }
+
+  private change(id: string, status: 'ACTIVE' | 'SUSPENDED', reason: string | null): Promise<Developer> {
+    return this.transactions.run(async () => {
+      const before = await this.developers.lock(id);
+      if (!before) throw notFound('Developer');
+      if (before.status === status) throw conflict(status === 'SUSPENDED' ? 'Developer is already suspended' : 'Developer is not suspended');
+      const after = await this.controls.setStatus(id, status, reason);
+      for (const key of await this.keys.listLiveByDeveloper(id)) {
+        await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Sync, { keyId: key.id, reason: status.toLowerCase() });
+      }
+      await this.audit.record({
+        action: status === 'SUSPENDED' ? 'developer.suspended' : 'developer.reinstated',
+        targetType: 'developer',
+        targetId: id,
+        before: { status: before.status, reason: before.suspendedReason },
+        after: { status: after.status, reason: after.suspendedReason },
+      });
+      return after;
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { GatewayDriver, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { DevelopersRepository } from '@keyport/developers';
+import { KeysRepository } from '@keyport/keys';
+import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem } from '@keyport/outbox';
+import { AdminOutboxType } from './admin-outbox-types';
+import { KeyPlacement } from './key-placement';
+
+/**
+ * Deletes a developer's own usage plan after their quota override was removed. It first moves
+ * every provisioned key back to the tier's plan itself (the queued key syncs may not have run yet),
+ * so no key is ever left without a plan. Nothing to do when the developer got an override again.
+ */
+@Injectable()
+export class DeveloperPlanCleanupHandler extends OutboxHandler implements OnModuleInit {
+  readonly type = AdminOutboxType.DeveloperPlanCleanup;
+
+  constructor(
+    private readonly registry: OutboxHandlerRegistry,
+    private readonly driver: GatewayDriver,
+    private readonly bindings: PlanBindingsRepository,
+    private readonly developers: DevelopersRepository,
+    private readonly keys: KeysRepository,
+    private readonly placement: KeyPlacement,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(item: OutboxItem): Promise<void> {
+    const { developerId } = item.payload as { developerId: string };
+    const developer = await this.developers.findById(developerId);
+    if (developer?.quotaOverride) return;
+    const owner = planOwner.developer(developerId);
+    const planId = await this.bindings.planIdOf(owner);
+    if (!planId) return;
+    if (developer) {
+      for (const key of await this.keys.listLiveByDeveloper(developerId)) {
+        if (key.gatewayKeyId) await this.placement.place(key.gatewayKeyId, developerId);
+      }
+    }
+    await this.driver.deleteUsagePlan(planId);
+    await this.bindings.unbind(owner);
+  }
+}

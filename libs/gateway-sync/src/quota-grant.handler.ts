@@ -1,0 +1,53 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { GatewayDriver } from '@keyport/api-gateway';
+import { Transactions } from '@keyport/db';
+import { KeysRepository } from '@keyport/keys';
+import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem } from '@keyport/outbox';
+import { AdminOutboxType } from './admin-outbox-types';
+import { PlanSync } from './plan-sync.service';
+import { QuotaGrantMarksRepository } from './quota-grant-marks.repository';
+
+interface QuotaGrantPayload {
+  grantId: string;
+  keyId: string;
+  requests: number;
+}
+
+/**
+ * Adds a grant's requests to one key's remaining quota in its plan. Queued on the key's aggregate,
+ * after its provisioning, so the key is at the gateway by then. The mark and the adjustment commit
+ * together on the local driver; on AWS only a crash between the call and the commit could repeat it.
+ */
+@Injectable()
+export class QuotaGrantHandler extends OutboxHandler implements OnModuleInit {
+  readonly type = AdminOutboxType.QuotaGrant;
+
+  constructor(
+    private readonly registry: OutboxHandlerRegistry,
+    private readonly driver: GatewayDriver,
+    private readonly keys: KeysRepository,
+    private readonly plans: PlanSync,
+    private readonly marks: QuotaGrantMarksRepository,
+    private readonly transactions: Transactions,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(item: OutboxItem): Promise<void> {
+    const { grantId, keyId, requests } = item.payload as unknown as QuotaGrantPayload;
+    const key = await this.keys.findById(keyId);
+    if (!key || key.status === 'REVOKED') return;
+    if (!key.gatewayKeyId) throw new Error(`Key ${keyId} is not at the gateway yet`);
+    const gatewayKeyId = key.gatewayKeyId;
+    const planId = await this.plans.planIdForDeveloper(key.developerId);
+    await this.transactions.run(async () => {
+      if (await this.marks.isApplied(BigInt(grantId), keyId)) return;
+      await this.driver.adjustRemainingQuota(planId, gatewayKeyId, requests);
+      await this.marks.markApplied(BigInt(grantId), keyId);
+    });
+  }
+}
