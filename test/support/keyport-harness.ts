@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, loadConfig } from '@keyport/config';
 import { createApp } from '../../apps/portal-api/src/app.factory';
@@ -5,6 +8,12 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const ADMIN_EMAIL = 'admin@keyport.test';
 export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
+
+/**
+ * Every app a test starts logs (JSON, info level) to its own file in one folder per test run;
+ * the last suite greps them all for secrets (test/log-secrets.audit-spec.ts).
+ */
+export const TEST_LOG_DIR = process.env.KEYPORT_TEST_LOG_DIR ?? path.join(tmpdir(), 'keyport-test-logs', 'adhoc');
 
 export interface HarnessOptions {
   env?: Record<string, string>;
@@ -18,6 +27,7 @@ export class KeyportHarness {
   app!: NestFastifyApplication;
   config!: AppConfig;
   baseUrl = '';
+  readonly logFile = path.join(TEST_LOG_DIR, `${randomUUID()}.log`);
 
   private constructor(
     readonly database: TestDatabase,
@@ -37,7 +47,11 @@ export class KeyportHarness {
       NODE_ENV: 'test',
       PORT: '0',
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'info',
+      LOG_FILE: this.logFile,
+      // Suites make many calls from one IP and user; tight limits are tested on their own.
+      RATE_LIMIT_AUTH_MAX: '1000000',
+      RATE_LIMIT_USER_MAX: '1000000',
       DATA_DIR: this.dataDir,
       COGNITO_LOCAL_PORT: '0',
       ADMIN_EMAIL,

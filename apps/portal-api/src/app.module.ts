@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import { GatewayModule } from '@keyport/api-gateway';
 import { AuditModule } from '@keyport/audit';
 import { CognitoModule } from '@keyport/cognito';
@@ -9,6 +10,7 @@ import { DbModule } from '@keyport/db';
 import { DevelopersModule } from '@keyport/developers';
 import { GatewaySyncModule } from '@keyport/gateway-sync';
 import { KeysModule } from '@keyport/keys';
+import { ObservabilityModule } from '@keyport/observability';
 import { OutboxModule } from '@keyport/outbox';
 import { TiersModule } from '@keyport/tiers';
 import { WorkerModule } from '@keyport/worker';
@@ -20,6 +22,9 @@ import { ReadinessService } from './health/readiness.service';
 import { ApiErrorFilter } from './http/api-error.filter';
 import { KeysController } from './keys/keys.controller';
 import { MeController } from './me/me.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { PortalThrottlerGuard } from './protection/portal-throttler.guard';
+import { ProtectionModule } from './protection/protection.module';
 import { StartupTasks } from './startup/startup-tasks';
 import { TiersController } from './tiers/tiers.controller';
 
@@ -31,6 +36,9 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         CommonModule,
+        ObservabilityModule,
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        ProtectionModule,
         DbModule,
         OutboxModule,
         AuditModule,
@@ -42,11 +50,13 @@ export class AppModule {
         GatewaySyncModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
       ],
-      controllers: [AuthController, TiersController, MeController, KeysController, AdminDevelopersController, HealthController],
+      controllers: [AuthController, TiersController, MeController, KeysController, AdminDevelopersController, HealthController, MetricsController],
       providers: [
         ReadinessService,
         StartupTasks,
         { provide: APP_GUARD, useClass: AccessTokenGuard },
+        // After the access-token guard, so signed-in callers are limited per user.
+        { provide: APP_GUARD, useClass: PortalThrottlerGuard },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
       ],
     };
