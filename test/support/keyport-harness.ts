@@ -32,7 +32,7 @@ export class KeyportHarness {
   private constructor(
     readonly database: TestDatabase,
     readonly dataDir: string,
-    private readonly options: HarnessOptions,
+    private options: HarnessOptions,
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<KeyportHarness> {
@@ -70,7 +70,9 @@ export class KeyportHarness {
     await this.app.close();
   }
 
-  async restart(): Promise<void> {
+  /** Restarts on the same database and data folder, optionally with more environment. */
+  async restart(env: Record<string, string> = {}): Promise<void> {
+    this.options = { ...this.options, env: { ...this.options.env, ...env } };
     await this.stop();
     await this.boot();
   }

@@ -1,15 +1,15 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { DomainError, ErrorCode } from '@keyport/common';
 import { Public } from '../auth/public.decorator';
+import { NoRateLimit } from '../protection/no-rate-limit.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { LiveDto, ReadyDto } from './health.dto';
 import { ReadinessService } from './readiness.service';
 
 @ApiTags('health')
 @Public()
-@SkipThrottle()
+@NoRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}

@@ -1,12 +1,12 @@
 import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { type FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { unauthenticated } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { Metrics } from '@keyport/observability';
 import { Public } from '../auth/public.decorator';
+import { NoRateLimit } from '../protection/no-rate-limit.decorator';
 
 /**
  * Prometheus text for the scraper. An operator endpoint, not part of the client API (so not in the
@@ -14,7 +14,7 @@ import { Public } from '../auth/public.decorator';
  */
 @ApiExcludeController()
 @Public()
-@SkipThrottle()
+@NoRateLimit()
 @Controller('metrics')
 export class MetricsController {
   constructor(
