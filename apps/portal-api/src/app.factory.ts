@@ -45,6 +45,7 @@ function setUpOpenApi(app: NestFastifyApplication): void {
       .setTitle('Keyport')
       .setDescription('Self-service portal for APIs behind AWS API Gateway: sign up, pick a tier, manage API keys.')
       .setVersion('1.0')
+      .addServer('/', 'The server that serves this document')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito access token' })
       .build(),
   );

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@keyport/common';
 import { Public } from '../auth/public.decorator';
 import { NoRateLimit } from '../protection/no-rate-limit.decorator';
@@ -15,6 +15,7 @@ export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   @HttpCode(200)
   @ApiOkResponse({ type: LiveDto, description: 'The process is up' })
   @ApiErrors(503)
@@ -23,6 +24,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: database, identity provider and gateway answer' })
   @ApiOkResponse({ type: ReadyDto, description: 'Database, identity provider and gateway driver answer' })
   @ApiErrors(503)
   async ready(): Promise<ReadyDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type VerifiedPrincipal } from '@keyport/cognito';
 import { DevelopersService } from '@keyport/developers';
 import { Principal } from '../auth/principal.decorator';
@@ -8,11 +8,14 @@ import { ChangeTierDto, MeDto, TierChangedDto } from './me.dto';
 
 @ApiTags('me')
 @ApiBearerAuth()
+// Every route may answer 429 when the caller passes the portal's own rate limit.
+@ApiErrors(429)
 @Controller('v1/me')
 export class MeController {
   constructor(private readonly developers: DevelopersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The signed-in developer' })
   @ApiOkResponse({ type: MeDto })
   @ApiErrors(401, 403)
   async me(@Principal() principal: VerifiedPrincipal): Promise<MeDto> {
@@ -20,6 +23,7 @@ export class MeController {
   }
 
   @Put('tier')
+  @ApiOperation({ summary: 'Change tier; every key moves to its plan' })
   @ApiOkResponse({ type: TierChangedDto, description: 'Tier changed; every key moves to the new plan' })
   @ApiErrors(400, 401, 403)
   async changeTier(@Principal() principal: VerifiedPrincipal, @Body() body: ChangeTierDto): Promise<TierChangedDto> {
