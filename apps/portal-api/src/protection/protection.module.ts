@@ -1,6 +1,7 @@
 import { ThrottlerModule, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import { AppConfig } from '@keyport/config';
 import { AUTH_LIMIT, USER_LIMIT, isAuthRoute } from './portal-throttler.guard';
+import { MemoryThrottlerStorage } from './memory-throttler.storage';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { SharedRedis } from './shared-redis';
 import { SharedRedisModule } from './shared-redis.module';
@@ -16,7 +17,7 @@ export const ProtectionModule = ThrottlerModule.forRootAsync({
         { name: AUTH_LIMIT, ttl, limit: config.rateLimits.authMax, skipIf: (context) => !isAuthRoute(context) },
         { name: USER_LIMIT, ttl, limit: config.rateLimits.userMax, skipIf: isAuthRoute },
       ],
-      ...(redis.client ? { storage: new RedisThrottlerStorage(redis.client) } : {}),
+      storage: redis.client ? new RedisThrottlerStorage(redis.client) : new MemoryThrottlerStorage(),
     };
   },
 });
