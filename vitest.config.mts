@@ -2,8 +2,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// One folder per run for the logs of every app the tests start; the last group audits them.
-const logDir = path.join(tmpdir(), 'keyport-test-logs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+// One folder per run for the logs of every app the tests start; the last group audits them. Kept in
+// the environment because vitest evaluates this file more than once per run.
+process.env.KEYPORT_TEST_LOG_DIR ??= path.join(tmpdir(), 'keyport-test-logs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+const logDir = process.env.KEYPORT_TEST_LOG_DIR;
 
 // Vite 8 keeps decorator metadata (Nest's injection needs it) and resolves tsconfig paths itself.
 export default defineConfig({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './support/eventually';
 import { type HttpResult, HttpClient } from './support/http-client';
 import { adminToken, expectErrorShape } from './support/journey';
 import { KeyportHarness } from './support/keyport-harness';
@@ -79,12 +80,4 @@ describe(`load: ${SIZE} concurrent sign-ups and ${SIZE} concurrent key creations
 function expectNo5xx(results: HttpResult[]): void {
   const failures = results.filter((r) => r.status >= 500).map((r) => `${r.status} ${r.text.slice(0, 200)}`);
   expect(failures).toEqual([]);
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }

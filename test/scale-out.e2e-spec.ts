@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCognitoServer } from '@keyport/cognito';
 import { migratePostgres } from '@keyport/db';
+import { eventually } from './support/eventually';
 import { HttpClient } from './support/http-client';
 import { expectErrorShape } from './support/journey';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TEST_LOG_DIR } from './support/keyport-harness';
@@ -148,12 +149,4 @@ async function signUp(via: HttpClient[], label: string): Promise<Developer> {
 
 function logFile(): string {
   return path.join(TEST_LOG_DIR, `${randomUUID()}.log`);
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
