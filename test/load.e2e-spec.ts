@@ -70,7 +70,7 @@ describe(`load: ${SIZE} concurrent sign-ups and ${SIZE} concurrent key creations
     await eventually(async () => {
       const lists = await Promise.all(tokens.map((token) => http.get('/v1/keys', { token })));
       return lists.every((list) => list.body.items.every((key: { status: string }) => key.status === 'active'));
-    });
+    }, 'every key active', 60_000);
     const metrics = (await http.get('/metrics')).text;
     const calls = /keyport_gateway_driver_calls_total\{driver="local",operation="createApiKey",result="ok"\} (\d+)/.exec(metrics);
     expect(Number(calls?.[1])).toBe(created.length);

@@ -104,7 +104,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('scale-out: two APIs and two worke
       await eventually(async () => {
         const { rows } = await db.query(`SELECT count(*)::int AS n FROM api_keys WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE'`, [ids]);
         return rows[0].n === ids.length;
-      });
+      }, 'every key provisioned', 60_000);
       const gateway = await db.query(`SELECT name FROM gateway_api_keys WHERE name = ANY($1::text[])`, [ids.map((id) => `keyport-${id}`)]);
       expect(gateway.rows).toHaveLength(ids.length);
       const outbox = await db.query(`SELECT status, count(*)::int AS n, count(DISTINCT locked_by)::int AS workers FROM outbox GROUP BY status`);
