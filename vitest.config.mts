@@ -1,4 +1,11 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// One folder per run for the logs of every app the tests start; the last group audits them. Kept in
+// the environment because vitest evaluates this file more than once per run.
+process.env.KEYPORT_TEST_LOG_DIR ??= path.join(tmpdir(), 'keyport-test-logs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+const logDir = process.env.KEYPORT_TEST_LOG_DIR;
 
 // Vite 8 keeps decorator metadata (Nest's injection needs it) and resolves tsconfig paths itself.
 export default defineConfig({
@@ -8,6 +15,7 @@ export default defineConfig({
     env: {
       AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      KEYPORT_TEST_LOG_DIR: logDir,
     },
     projects: [
       {
@@ -29,6 +37,16 @@ export default defineConfig({
           // Each suite starts its own app, database and cognito-local; two at a time fits 2 cores.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'log-audit',
+          include: ['test/**/*.audit-spec.ts'],
+          testTimeout: 60_000,
+          // After every other suite: it reads the logs they left.
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -1,4 +1,7 @@
 import { type Provider } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { type AppConfig, loadConfig } from '@keyport/config';
@@ -11,6 +14,11 @@ export const ADMIN_PASSWORD = 'Admin-Passw0rd!';
 
 /** Replaces one provider everywhere (a clock the test moves, a gateway driver that fails on demand). */
 export type ProviderOverride = Exclude<Provider, Function> & { provide: any };
+/**
+ * Every app a test starts logs (JSON, info level) to its own file in one folder per test run;
+ * the last suite greps them all for secrets (test/log-secrets.audit-spec.ts).
+ */
+export const TEST_LOG_DIR = process.env.KEYPORT_TEST_LOG_DIR ?? path.join(tmpdir(), 'keyport-test-logs', 'adhoc');
 
 export interface HarnessOptions {
   env?: Record<string, string>;
@@ -27,11 +35,12 @@ export class KeyportHarness {
   baseUrl = '';
   /** The embedded gateway's address (empty when the gateway driver is not `local`). */
   gatewayUrl = '';
+  readonly logFile = path.join(TEST_LOG_DIR, `${randomUUID()}.log`);
 
   private constructor(
     readonly database: TestDatabase,
     readonly dataDir: string,
-    private readonly options: HarnessOptions,
+    private options: HarnessOptions,
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<KeyportHarness> {
@@ -46,7 +55,11 @@ export class KeyportHarness {
       NODE_ENV: 'test',
       PORT: '0',
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: 'info',
+      LOG_FILE: this.logFile,
+      // Suites make many calls from one IP and user; tight limits are tested on their own.
+      RATE_LIMIT_AUTH_MAX: '1000000',
+      RATE_LIMIT_USER_MAX: '1000000',
       DATA_DIR: this.dataDir,
       COGNITO_LOCAL_PORT: '0',
       GATEWAY_PORT: '0',
@@ -67,7 +80,9 @@ export class KeyportHarness {
     await this.app.close();
   }
 
-  async restart(): Promise<void> {
+  /** Restarts on the same database and data folder, optionally with more environment. */
+  async restart(env: Record<string, string> = {}): Promise<void> {
+    this.options = { ...this.options, env: { ...this.options.env, ...env } };
     await this.stop();
     await this.boot();
   }

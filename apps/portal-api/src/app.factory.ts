@@ -4,7 +4,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { RequestContext } from '@keyport/common';
 import { type AppConfig } from '@keyport/config';
+import { PinoNestLogger } from '@keyport/observability';
 import { AppModule } from './app.module';
+import { hardenHttp } from './http/http-hardening';
 import { requestIdOf } from './http/request-id';
 import { createValidationPipe } from './http/validation.pipe';
 
@@ -20,15 +22,18 @@ export async function createApp(config: AppConfig, create: AppCreator = nestCrea
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdOf,
-    requestTimeout: 30_000,
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
+    // Fastify takes a hop count too; the adapter's option type leaves the number out.
+    trustProxy: config.http.trustProxy as boolean | string[],
     return503OnClosing: true,
   });
   const app = await create(AppModule.forRoot(config), adapter, {
-    logger: config.logLevel === 'silent' ? false : ['log', 'warn', 'error', 'fatal'],
-    bufferLogs: false,
+    bufferLogs: true,
     // Stripe's webhook signature covers the exact bytes sent.
     rawBody: true,
   });
+  app.useLogger(app.get(PinoNestLogger));
   const fastify = app.getHttpAdapter().getInstance();
   // A JSON API: any other body type is a 415, not a string handed to validation.
   fastify.removeContentTypeParser(['text/plain']);
@@ -36,6 +41,7 @@ export async function createApp(config: AppConfig, create: AppCreator = nestCrea
     void reply.header('x-request-id', request.id);
     RequestContext.run({ requestId: request.id, actor: { type: 'anonymous' } }, done);
   });
+  await hardenHttp(app, config);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);
@@ -49,6 +55,7 @@ function setUpOpenApi(app: NestFastifyApplication): void {
       .setTitle('Keyport')
       .setDescription('Self-service portal for APIs behind AWS API Gateway: sign up, pick a tier, manage API keys.')
       .setVersion('1.0')
+      .addServer('/', 'The server that serves this document')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito access token' })
       .build(),
   );

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminModule } from '@keyport/admin';
+import { TerminusModule } from '@nestjs/terminus';
 import { GatewayModule } from '@keyport/api-gateway';
 import { AuditModule } from '@keyport/audit';
 import { BillingModule } from '@keyport/billing';
@@ -12,6 +13,7 @@ import { DevelopersModule } from '@keyport/developers';
 import { EmbeddedGatewayModule } from '@keyport/embedded-gateway';
 import { GatewaySyncModule } from '@keyport/gateway-sync';
 import { KeysModule } from '@keyport/keys';
+import { ObservabilityModule } from '@keyport/observability';
 import { OutboxModule } from '@keyport/outbox';
 import { ReportsModule } from '@keyport/reports';
 import { TiersModule } from '@keyport/tiers';
@@ -32,6 +34,9 @@ import { ReadinessService } from './health/readiness.service';
 import { ApiErrorFilter } from './http/api-error.filter';
 import { KeysController } from './keys/keys.controller';
 import { MeController } from './me/me.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { PortalThrottlerGuard } from './protection/portal-throttler.guard';
+import { ProtectionModule } from './protection/protection.module';
 import { StartupTasks } from './startup/startup-tasks';
 import { TiersController } from './tiers/tiers.controller';
 import { UsageController } from './usage/usage.controller';
@@ -44,6 +49,9 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         CommonModule,
+        ObservabilityModule,
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        ProtectionModule,
         DbModule,
         OutboxModule,
         AuditModule,
@@ -75,11 +83,14 @@ export class AppModule {
         AdminTiersController,
         AdminAuditController,
         AdminUsageController,
+        MetricsController,
       ],
       providers: [
         ReadinessService,
         StartupTasks,
         { provide: APP_GUARD, useClass: AccessTokenGuard },
+        // After the access-token guard, so signed-in callers are limited per user.
+        { provide: APP_GUARD, useClass: PortalThrottlerGuard },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
       ],
     };

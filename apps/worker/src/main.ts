@@ -1,11 +1,17 @@
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@keyport/config';
+import { PinoNestLogger, exitIfShutdownStalls } from '@keyport/observability';
 import { WorkerAppModule } from './worker-app.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config));
+  const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
   app.enableShutdownHooks();
+  exitIfShutdownStalls(config.http.shutdownTimeoutMs, (signal) =>
+    process.stderr.write(`Worker shutdown after ${signal} took longer than ${config.http.shutdownTimeoutMs} ms; exiting\n`),
+  );
+  process.stdout.write('Keyport worker started\n');
 }
 
 main().catch((error: unknown) => {

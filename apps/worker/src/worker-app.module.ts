@@ -4,7 +4,9 @@ import { AuditModule } from '@keyport/audit';
 import { CommonModule } from '@keyport/common';
 import { type AppConfig, ConfigModule } from '@keyport/config';
 import { DbModule } from '@keyport/db';
+import { ObservabilityModule } from '@keyport/observability';
 import { OutboxModule } from '@keyport/outbox';
+import { WorkerMetricsServer } from './worker-metrics.server';
 import { WorkerModule } from './worker.module';
 
 /** The worker as its own process (`npm run start:worker`), for deployments that scale it apart. */
@@ -13,7 +15,8 @@ export class WorkerAppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerAppModule,
-      imports: [ConfigModule.forRoot(config), CommonModule, DbModule, OutboxModule, AuditModule, GatewayModule, WorkerModule],
+      imports: [ConfigModule.forRoot(config), CommonModule, ObservabilityModule, DbModule, OutboxModule, AuditModule, GatewayModule, WorkerModule],
+      providers: [WorkerMetricsServer],
     };
   }
 }

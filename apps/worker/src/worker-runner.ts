@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { KeysService } from '@keyport/keys';
 import { OutboxWorker } from '@keyport/outbox';
 
@@ -6,7 +6,7 @@ const EXPIRY_SWEEP_MS = 1_000;
 
 /** Runs the outbox worker and the periodic jobs for as long as the process lives. */
 @Injectable()
-export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerRunner.name);
   private sweeper?: NodeJS.Timeout;
   private sweeping = false;
@@ -22,7 +22,8 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.sweeper.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before shutdown, not on it: the item in hand must finish while the database is still open.
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
     await this.outbox.stop();
   }

@@ -52,6 +52,36 @@ export interface EmbeddedGatewaySettings {
   upstreamUrl?: string;
 }
 
+export interface RateLimitSettings {
+  /** Length of one counting window. */
+  windowSeconds: number;
+  /** Requests per window per client IP on the auth routes (`/v1/auth/*`) and other public routes. */
+  authMax: number;
+  /** Requests per window per signed-in user on every other route. */
+  userMax: number;
+}
+
+export interface HttpSettings {
+  /** CORS allow-list of origins; empty: no cross-origin access. `*` allows any origin. */
+  corsOrigins: string[];
+  /** Fastify `trustProxy`: false, true, a hop count or a list of addresses/CIDRs of the load balancers. */
+  trustProxy: boolean | number | string[];
+  requestTimeoutMs: number;
+  /** Longer than the load balancer's idle timeout, so it never reuses a connection we just closed. */
+  keepAliveTimeoutMs: number;
+  /** How long a SIGTERM waits for in-flight requests and the current outbox item before exiting anyway. */
+  shutdownTimeoutMs: number;
+}
+
+export interface ObservabilitySettings {
+  /** Append JSON log lines to this file instead of stdout. */
+  logFile?: string;
+  /** When set, `/metrics` requires `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** A separate worker process serves `/metrics` on this port (0: none). */
+  metricsPort: number;
+}
+
 export interface AppConfigValues {
   env: 'development' | 'production' | 'test';
   port: number;
@@ -72,6 +102,12 @@ export interface AppConfigValues {
   embeddedGateway: EmbeddedGatewaySettings;
   /** Usage plans Keyport may hold at the gateway (tier plans + developer-specific quotas); AWS allows 300 per region. */
   maxUsagePlans: number;
+  /** Redis for state shared by replicas (rate limits); absent: in memory, per process. */
+  redisUrl?: string;
+  redisKeyPrefix: string;
+  rateLimits: RateLimitSettings;
+  http: HttpSettings;
+  observability: ObservabilitySettings;
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -90,6 +126,11 @@ export class AppConfig implements AppConfigValues {
   readonly billing!: BillingSettings | null;
   readonly embeddedGateway!: EmbeddedGatewaySettings;
   readonly maxUsagePlans!: number;
+  readonly redisUrl?: string;
+  readonly redisKeyPrefix!: string;
+  readonly rateLimits!: RateLimitSettings;
+  readonly http!: HttpSettings;
+  readonly observability!: ObservabilitySettings;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

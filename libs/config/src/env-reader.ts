@@ -59,4 +59,35 @@ export class EnvReader {
     }
     return raw;
   }
+
+  /** A comma-separated list of origins (`https://app.example.com`), or `*`. */
+  origins(name: string): string[] {
+    const raw = this.string(name);
+    if (raw === undefined) return [];
+    const origins = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    for (const origin of origins) {
+      if (origin === '*') continue;
+      let valid = false;
+      try {
+        const parsed = new URL(origin);
+        valid = ['http:', 'https:'].includes(parsed.protocol) && parsed.origin === origin.replace(/\/$/, '');
+      } catch {
+        valid = false;
+      }
+      if (!valid) this.problems.push(`${name} must list origins like https://app.example.com, separated by commas (got "${origin}")`);
+    }
+    return origins.map((origin) => origin.replace(/\/$/, ''));
+  }
+
+  /** `true`, `false`, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs. */
+  trustProxy(name: string): boolean | number | string[] {
+    const raw = this.string(name);
+    if (raw === undefined) return false;
+    if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true';
+    if (/^\d+$/.test(raw)) return Number(raw);
+    const list = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    if (list.every((part) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part))) return list;
+    this.problems.push(`${name} must be true, false, a number of proxy hops or a list of proxy addresses/CIDRs (got "${raw}")`);
+    return false;
+  }
 }

@@ -50,6 +50,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       upstreamUrl: read.url('UPSTREAM_URL', ['http:', 'https:']),
     },
     maxUsagePlans: read.int('MAX_USAGE_PLANS', 300, 1, 10_000),
+    redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: read.string('REDIS_KEY_PREFIX') ?? 'keyport:',
+    rateLimits: {
+      windowSeconds: read.int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+      authMax: read.int('RATE_LIMIT_AUTH_MAX', 20, 1, 1_000_000),
+      userMax: read.int('RATE_LIMIT_USER_MAX', 600, 1, 1_000_000),
+    },
+    http: {
+      corsOrigins: read.origins('CORS_ORIGINS'),
+      trustProxy: read.trustProxy('TRUST_PROXY'),
+      requestTimeoutMs: read.int('HTTP_REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+      keepAliveTimeoutMs: read.int('HTTP_KEEP_ALIVE_TIMEOUT_MS', 72_000, 1_000, 600_000),
+      shutdownTimeoutMs: read.int('SHUTDOWN_TIMEOUT_MS', 25_000, 1_000, 600_000),
+    },
+    observability: {
+      logFile: read.string('LOG_FILE'),
+      metricsToken: minLength(read, 'METRICS_TOKEN', 16),
+      metricsPort: read.int('METRICS_PORT', 0, 0, 65535),
+    },
   });
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AuditLogReader } from '@keyport/audit';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -13,6 +13,7 @@ export class AdminAuditController {
   constructor(private readonly audit: AuditLogReader) {}
 
   @Get()
+  @ApiOperation({ summary: 'The audit log, newest first, filtered and paged' })
   @ApiOkResponse({ type: AuditPageDto, description: 'Admin actions and security events, newest first' })
   @ApiErrors(400, 401, 403)
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeveloperDirectoryService, DeveloperSuspensionService } from '@keyport/admin';
 import { DevelopersService } from '@keyport/developers';
 import { AdminOnly } from '../auth/admin-only.decorator';
@@ -11,6 +11,8 @@ import { AdminDeveloperDetailDto, AdminDeveloperDto, DeveloperPageDto, ListDevel
 @ApiTags('admin')
 @ApiBearerAuth()
 @AdminOnly()
+// Every route may answer 429 when the caller passes the portal's own rate limit.
+@ApiErrors(429)
 @Controller('v1/admin/developers')
 export class AdminDevelopersController {
   constructor(
@@ -20,6 +22,7 @@ export class AdminDevelopersController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List developers (search by e-mail, tier, status; cursor paging)' })
   @ApiOkResponse({ type: DeveloperPageDto, description: 'Developers in sign-up order, a page at a time' })
   @ApiErrors(400, 401, 403)
   async list(@Query() query: ListDevelopersQueryDto): Promise<DeveloperPageDto> {
@@ -29,6 +32,7 @@ export class AdminDevelopersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'A developer: profile, tier, keys, quota override, billing, usage this period' })
   @ApiOkResponse({ type: AdminDeveloperDetailDto })
   @ApiErrors(400, 401, 403, 404)
   async get(@Param('id', developerIdParam) id: string): Promise<AdminDeveloperDetailDto> {
@@ -36,6 +40,7 @@ export class AdminDevelopersController {
   }
 
   @Post(':id/confirm')
+  @ApiOperation({ summary: "Confirm a developer's sign-up (admin)" })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Sign-up confirmed without the e-mailed code' })
   @ApiErrors(400, 401, 403, 404)
@@ -45,6 +50,7 @@ export class AdminDevelopersController {
 
   // Billing (another issue) may need a say before an admin moves a paying developer; it belongs in changeTier.
   @Put(':id/tier')
+  @ApiOperation({ summary: "Change a developer's tier; every key moves plan" })
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'Tier changed; every key moves to the new plan' })
   @ApiErrors(400, 401, 403, 404)
   async changeTier(@Param('id', developerIdParam) id: string, @Body() body: ChangeTierDto): Promise<AdminDeveloperDto> {
@@ -52,6 +58,7 @@ export class AdminDevelopersController {
   }
 
   @Post(':id/suspend')
+  @ApiOperation({ summary: 'Suspend a developer: every key disabled, own routes 403' })
   @HttpCode(200)
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'Suspended: every key is disabled and the developer’s routes answer 403' })
   @ApiErrors(400, 401, 403, 404, 409)
@@ -60,6 +67,7 @@ export class AdminDevelopersController {
   }
 
   @Post(':id/reinstate')
+  @ApiOperation({ summary: 'Reinstate a suspended developer' })
   @HttpCode(200)
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'Reinstated: keys work again' })
   @ApiErrors(400, 401, 403, 404, 409)

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { DeveloperQuotaService } from '@keyport/admin';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -15,6 +15,7 @@ export class AdminQuotaController {
   constructor(private readonly quotas: DeveloperQuotaService) {}
 
   @Put()
+  @ApiOperation({ summary: 'Give a developer their own quota' })
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'The developer now has their own quota (their own usage plan)' })
   @ApiErrors(400, 401, 403, 404, 409)
   async set(@Param('id', developerIdParam) id: string, @Body() body: SetQuotaDto): Promise<AdminDeveloperDto> {
@@ -22,6 +23,7 @@ export class AdminQuotaController {
   }
 
   @Delete()
+  @ApiOperation({ summary: "Return a developer to their tier's quota" })
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'Back on the tier’s quota; their own plan is deleted' })
   @ApiErrors(400, 401, 403, 404)
   async clear(@Param('id', developerIdParam) id: string): Promise<AdminDeveloperDto> {
@@ -29,6 +31,7 @@ export class AdminQuotaController {
   }
 
   @Post('grants')
+  @ApiOperation({ summary: 'Add requests to the current quota period only' })
   @ApiCreatedResponse({ type: GrantResultDto, description: 'Requests added to the current quota period' })
   @ApiErrors(400, 401, 403, 404)
   async grant(@Param('id', developerIdParam) id: string, @Body() body: GrantDto): Promise<GrantResultDto> {

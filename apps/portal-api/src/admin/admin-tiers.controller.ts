@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AdminTiersService } from '@keyport/admin';
 import { invalid } from '@keyport/common';
 import { AdminOnly } from '../auth/admin-only.decorator';
@@ -16,6 +16,7 @@ export class AdminTiersController {
   constructor(private readonly tiers: AdminTiersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List tiers with their usage plan settings' })
   @ApiOkResponse({ type: [AdminTierDto] })
   @ApiErrors(401, 403)
   async list(): Promise<AdminTierDto[]> {
@@ -23,6 +24,7 @@ export class AdminTiersController {
   }
 
   @Put(':slug')
+  @ApiOperation({ summary: "Edit a tier's name, throttle or quota; applied to its usage plan" })
   @ApiOkResponse({ type: AdminTierDto, description: 'Tier changed; its usage plan follows shortly' })
   @ApiErrors(400, 401, 403, 404)
   async update(@Param('slug') slug: string, @Body() body: UpdateTierDto): Promise<AdminTierDto> {

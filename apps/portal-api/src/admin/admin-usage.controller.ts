@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { UsageExportService, UsageReportsService } from '@keyport/reports';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -25,6 +25,7 @@ export class AdminUsageController {
   ) {}
 
   @Get('usage')
+  @ApiOperation({ summary: 'Usage totals grouped by day, developer, tier or key' })
   @ApiOkResponse({ type: UsageTotalsDto, description: 'Requests per group over the range' })
   @ApiErrors(400, 401, 403)
   async totals(@Query() query: UsageQueryDto): Promise<UsageTotalsDto> {
@@ -34,6 +35,7 @@ export class AdminUsageController {
   }
 
   @Get('usage/top')
+  @ApiOperation({ summary: 'Heaviest developers with their share of quota' })
   @ApiOkResponse({ type: TopUsageDto, description: 'The heaviest developers over the range' })
   @ApiErrors(400, 401, 403)
   async top(@Query() query: TopQueryDto): Promise<TopUsageDto> {
@@ -43,6 +45,7 @@ export class AdminUsageController {
   }
 
   @Get('usage/quota-utilization')
+  @ApiOperation({ summary: 'Developers at or above a share of their quota this period' })
   @ApiOkResponse({ type: QuotaUtilizationDto, description: 'Developers at or above the threshold of their quota this period' })
   @ApiErrors(400, 401, 403)
   async utilization(@Query() query: UtilizationQueryDto): Promise<QuotaUtilizationDto> {
@@ -50,8 +53,11 @@ export class AdminUsageController {
   }
 
   @Get('usage.csv')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'One row per developer, key and day: day,developer_id,email,key_id,requests' })
+  @ApiOperation({ summary: 'Usage per developer, key and day as streamed CSV' })
+  @ApiOkResponse({
+    description: 'One row per developer, key and day: day,developer_id,email,key_id,requests',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiErrors(400, 401, 403)
   csv(@Query() query: UsageRangeQueryDto): StreamableFile {
     const range = this.reports.range(query.from, query.to);

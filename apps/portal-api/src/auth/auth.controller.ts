@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService } from '@keyport/developers';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { ConfirmDto, LoginDto, RefreshDto, SignUpDto, SignUpResponseDto, TokensResponseDto } from './auth.dto';
@@ -12,6 +12,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('signup')
+  @ApiOperation({ summary: 'Sign up with e-mail and password' })
   @ApiCreatedResponse({ type: SignUpResponseDto, description: 'Account created; confirm it before signing in' })
   @ApiErrors(400, 409, 429)
   signUp(@Body() body: SignUpDto): Promise<SignUpResponseDto> {
@@ -19,6 +20,7 @@ export class AuthController {
   }
 
   @Post('confirm')
+  @ApiOperation({ summary: 'Confirm a sign-up with the e-mailed code' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Account confirmed' })
   @ApiErrors(400, 404, 429)
@@ -27,6 +29,7 @@ export class AuthController {
   }
 
   @Post('login')
+  @ApiOperation({ summary: 'Sign in: access, ID and refresh tokens' })
   @HttpCode(200)
   @ApiOkResponse({ type: TokensResponseDto })
   @ApiErrors(400, 401, 429)
@@ -35,6 +38,7 @@ export class AuthController {
   }
 
   @Post('refresh')
+  @ApiOperation({ summary: 'New access and ID tokens from a refresh token' })
   @HttpCode(200)
   @ApiOkResponse({ type: TokensResponseDto })
   @ApiErrors(400, 401, 429)

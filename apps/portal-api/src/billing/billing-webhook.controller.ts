@@ -1,20 +1,23 @@
 import { Controller, Headers, HttpCode, Post, type RawBodyRequest, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { type FastifyRequest } from 'fastify';
 import { BillingWebhookService } from '@keyport/billing';
 import { Public } from '../auth/public.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { WebhookReceivedDto } from './billing.dto';
 
 /** Stripe's webhook endpoint: no token, the signature over the raw body is the authentication. */
 @ApiTags('billing')
+@Public()
 @Controller('v1/billing/webhook')
 export class BillingWebhookController {
   constructor(private readonly webhooks: BillingWebhookService) {}
 
-  @Public()
   @Post()
+  @ApiOperation({ summary: 'Stripe webhook endpoint (authenticated by the Stripe-Signature header)' })
   @HttpCode(200)
   @ApiOkResponse({ type: WebhookReceivedDto })
+  @ApiErrors(400, 503)
   async receive(@Req() request: RawBodyRequest<FastifyRequest>, @Headers('stripe-signature') signature?: string): Promise<WebhookReceivedDto> {
     const outcome = await this.webhooks.receive(request.rawBody, signature);
     return { received: true, duplicate: outcome.duplicate };

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { BillingService } from '@keyport/billing';
 import { type VerifiedPrincipal } from '@keyport/cognito';
 import { DevelopersService } from '@keyport/developers';
@@ -18,6 +18,7 @@ export class BillingController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Your billing status' })
   @ApiOkResponse({ type: BillingStatusDto })
   @ApiErrors(401, 403, 404)
   async status(@Principal() principal: VerifiedPrincipal): Promise<BillingStatusDto> {
@@ -26,6 +27,7 @@ export class BillingController {
   }
 
   @Post('checkout')
+  @ApiOperation({ summary: 'Start a Stripe Checkout session for a paid tier' })
   @HttpCode(200)
   @ApiOkResponse({ type: RedirectUrlDto, description: 'A Stripe Checkout page (subscription mode)' })
   @ApiErrors(400, 401, 403, 404, 409, 503)
@@ -35,6 +37,7 @@ export class BillingController {
   }
 
   @Post('portal')
+  @ApiOperation({ summary: 'Open the Stripe Customer Portal' })
   @HttpCode(200)
   @ApiOkResponse({ type: RedirectUrlDto, description: 'A Stripe Customer Portal session' })
   @ApiErrors(401, 403, 404, 503)
@@ -44,6 +47,7 @@ export class BillingController {
   }
 
   @Get('invoices')
+  @ApiOperation({ summary: 'Your invoices' })
   @ApiOkResponse({ type: InvoiceListDto })
   @ApiErrors(401, 403, 404, 503)
   async invoices(@Principal() principal: VerifiedPrincipal): Promise<InvoiceListDto> {

@@ -1,28 +1,42 @@
-import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { type FastifyReply } from 'fastify';
+import { Controller, Get, HttpCode } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DomainError, ErrorCode } from '@keyport/common';
 import { Public } from '../auth/public.decorator';
+import { NoRateLimit } from '../protection/no-rate-limit.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { LiveDto, ReadyDto } from './health.dto';
 import { ReadinessService } from './readiness.service';
 
 @ApiTags('health')
 @Public()
+@NoRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: ReadinessService) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The process is up' })
-  live(): { status: 'ok' } {
+  @ApiOkResponse({ type: LiveDto, description: 'The process is up' })
+  @ApiErrors(503)
+  live(): LiveDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'Database, identity provider and gateway driver answer' })
-  @ApiServiceUnavailableResponse({ description: 'At least one dependency does not answer' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; checks: Record<string, string> }> {
+  @ApiOperation({ summary: 'Readiness: database, identity provider and gateway answer' })
+  @ApiOkResponse({ type: ReadyDto, description: 'Database, identity provider and gateway driver answer' })
+  @ApiErrors(503)
+  async ready(): Promise<ReadyDto> {
     const report = await this.readiness.check();
-    void reply.status(report.status === 'ok' ? 200 : 503);
-    return report;
+    if (report.status === 'ok') return { status: 'ok', checks: report.checks };
+    const down = Object.entries(report.checks).filter(([, state]) => state !== 'ok');
+    // The error shape, plus the old body's fields so probes reading `status`/`checks` keep working.
+    throw new DomainError(
+      ErrorCode.Unavailable,
+      'Not ready: a dependency does not answer',
+      down.map(([field]) => ({ field, message: 'unavailable' })),
+      { status: 'unavailable', checks: report.checks },
+    );
   }
 }

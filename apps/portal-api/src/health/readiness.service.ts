@@ -1,45 +1,61 @@
 import { Injectable } from '@nestjs/common';
+import { HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { GatewayDriver } from '@keyport/api-gateway';
 import { IdentityProvider } from '@keyport/cognito';
 import { DatabaseHealth } from '@keyport/db';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
-/** Asks each dependency for a cheap answer, in parallel, each bounded by a timeout. */
+export interface ReadinessReport {
+  status: 'ok' | 'unavailable';
+  checks: Record<string, 'ok' | 'unavailable'>;
+}
+
+/** Asks each dependency for a cheap answer through terminus, in parallel, each bounded by a timeout. */
 @Injectable()
 export class ReadinessService {
   constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
     private readonly database: DatabaseHealth,
     private readonly identity: IdentityProvider,
     private readonly gateway: GatewayDriver,
   ) {}
 
-  async check(): Promise<{ status: 'ok' | 'unavailable'; checks: Record<string, string> }> {
-    const entries = await Promise.all(
-      Object.entries({
-        database: () => this.database.ping(),
-        identity: () => this.identity.ping(),
-        gateway: () => this.gateway.ping(),
-      }).map(async ([name, ping]) => [name, await probe(ping)] as const),
-    );
-    const checks = Object.fromEntries(entries);
-    return { status: Object.values(checks).every((value) => value === 'ok') ? 'ok' : 'unavailable', checks };
+  async check(): Promise<ReadinessReport> {
+    const pings: Record<string, () => Promise<void>> = {
+      database: () => this.database.ping(),
+      identity: () => this.identity.ping(),
+      gateway: () => this.gateway.ping(),
+    };
+    try {
+      await this.health.check(Object.entries(pings).map(([name, ping]) => () => this.probe(name, ping)));
+      return { status: 'ok', checks: Object.fromEntries(Object.keys(pings).map((name) => [name, 'ok'])) };
+    } catch (error) {
+      const details = ((error as { getResponse?: () => unknown }).getResponse?.() ?? {}) as { details?: Record<string, { status: string }> };
+      const checks = Object.fromEntries(
+        Object.keys(pings).map((name) => [name, details.details?.[name]?.status === 'up' ? 'ok' : 'unavailable'] as const),
+      );
+      return { status: 'unavailable', checks };
+    }
   }
-}
 
-async function probe(ping: () => Promise<void>): Promise<string> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      ping(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
-      }),
-    ]);
-    return 'ok';
-  } catch {
-    return 'unavailable';
-  } finally {
-    clearTimeout(timer);
+  private async probe(name: string, ping: () => Promise<void>): Promise<HealthIndicatorResult> {
+    const session = this.indicator.check(name);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        ping(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS);
+        }),
+      ]);
+      return session.up();
+    } catch {
+      // The cause stays out of the response: it may name hosts or carry driver messages.
+      return session.down();
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type VerifiedPrincipal } from '@keyport/cognito';
 import { DevelopersService } from '@keyport/developers';
 import { KeysService } from '@keyport/keys';
@@ -10,6 +10,8 @@ import { CreateKeyDto, IssuedKeyDto, KeyDto, KeyListDto, RotateKeyDto } from './
 
 @ApiTags('keys')
 @ApiBearerAuth()
+// Every route may answer 429 when the caller passes the portal's own rate limit.
+@ApiErrors(429)
 @Controller('v1/keys')
 export class KeysController {
   constructor(
@@ -18,6 +20,7 @@ export class KeysController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a key; its value is shown once' })
   @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The new key with its value, shown once' })
   @ApiErrors(400, 401, 403, 409)
   async create(@Principal() principal: VerifiedPrincipal, @Body() body: CreateKeyDto): Promise<IssuedKeyDto> {
@@ -26,6 +29,7 @@ export class KeysController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List your keys (never their values)' })
   @ApiOkResponse({ type: KeyListDto })
   @ApiErrors(401, 403)
   async list(@Principal() principal: VerifiedPrincipal): Promise<KeyListDto> {
@@ -34,6 +38,7 @@ export class KeysController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One of your keys' })
   @ApiOkResponse({ type: KeyDto })
   @ApiErrors(400, 401, 403, 404)
   async get(@Principal() principal: VerifiedPrincipal, @Param('id', uuidParam) id: string): Promise<KeyDto> {
@@ -42,6 +47,7 @@ export class KeysController {
   }
 
   @Post(':id/rotate')
+  @ApiOperation({ summary: 'Rotate a key, with a grace period for the old one' })
   @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The successor key with its value, shown once' })
   @ApiErrors(400, 401, 403, 404, 409)
   async rotate(
@@ -54,6 +60,7 @@ export class KeysController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Revoke a key' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: the key stops working and stays listed as revoked' })
   @ApiErrors(400, 401, 403, 404)

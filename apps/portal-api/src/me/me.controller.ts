@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BillingService } from '@keyport/billing';
 import { type VerifiedPrincipal } from '@keyport/cognito';
 import { DevelopersService } from '@keyport/developers';
@@ -9,6 +9,8 @@ import { ChangeTierDto, MeDto, TierChangedDto } from './me.dto';
 
 @ApiTags('me')
 @ApiBearerAuth()
+// Every route may answer 429 when the caller passes the portal's own rate limit.
+@ApiErrors(429)
 @Controller('v1/me')
 export class MeController {
   constructor(
@@ -17,6 +19,7 @@ export class MeController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'The signed-in developer' })
   @ApiOkResponse({ type: MeDto })
   @ApiErrors(401, 403)
   async me(@Principal() principal: VerifiedPrincipal): Promise<MeDto> {
@@ -29,6 +32,7 @@ export class MeController {
     description: 'Tier changed; every key moves to the new plan. Moving down from a paid tier takes effect at the end of the paid period (`pendingTier`, `effectiveAt`)',
   })
   @ApiErrors(400, 401, 402, 403, 409, 503)
+  @ApiOperation({ summary: 'Change tier; every key moves to its plan (402 with a checkout URL when the tier must be paid for)' })
   async changeTier(@Principal() principal: VerifiedPrincipal, @Body() body: ChangeTierDto): Promise<TierChangedDto> {
     const developer = await this.developers.requireActive(principal);
     return TierChangedDto.from(await this.billing.requestTierChange(developer.id, body.tier));

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { type VerifiedPrincipal } from '@keyport/cognito';
 import { DevelopersService } from '@keyport/developers';
 import { UsageService } from '@keyport/usage';
@@ -17,6 +17,7 @@ export class UsageController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Your daily usage and where you stand against your quota' })
   @ApiOkResponse({ type: UsageDto, description: 'Requests per day and key in the range, and the current quota' })
   @ApiErrors(400, 401, 403, 404)
   async report(@Principal() principal: VerifiedPrincipal, @Query() query: UsageQueryDto): Promise<UsageDto> {

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class LiveDto {
+  @ApiProperty({ description: 'Always `ok` when the process answers', example: 'ok' })
+  status!: 'ok';
+}
+
+export class ReadyDto {
+  @ApiProperty({ description: '`ok` when every dependency answers', example: 'ok' })
+  status!: 'ok';
+
+  @ApiProperty({ description: 'Each dependency (database, identity, gateway) and whether it answered', example: { database: 'ok', identity: 'ok', gateway: 'ok' } })
+  checks!: Record<string, string>;
+}

@@ -1,0 +1,38 @@
+import pino, { type Logger } from 'pino';
+import { RequestContext } from '@keyport/common';
+import { type AppConfig } from '@keyport/config';
+import { REDACT_PATHS, scrubSecrets, scrubValue } from './secret-scrubber';
+
+/**
+ * The process's one pino logger: JSON lines, the request id on every line written while a request
+ * is being served, secrets redacted by field name and by form. Writes to LOG_FILE or stdout.
+ */
+export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'observability'>, base: Record<string, unknown> = {}): Logger {
+  const destination = config.observability.logFile
+    ? pino.destination({ dest: config.observability.logFile, sync: true, mkdir: true, append: true })
+    : pino.destination({ dest: 1, sync: false });
+  return pino(
+    {
+      level: config.logLevel,
+      base: { pid: process.pid, ...base },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      messageKey: 'msg',
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      mixin: () => {
+        const requestId = RequestContext.requestId();
+        return requestId === undefined ? {} : { requestId };
+      },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => scrubValue(object) as Record<string, unknown>,
+      },
+      hooks: {
+        logMethod(args, method) {
+          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubSecrets(arg) : arg));
+          return method.apply(this, scrubbed as Parameters<typeof method>);
+        },
+      },
+    },
+    destination,
+  );
+}

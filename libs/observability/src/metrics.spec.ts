@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { type GatewayDriver } from '@keyport/api-gateway';
+import { instrumentGatewayDriver } from './instrument-gateway-driver';
+import { Metrics } from './metrics';
+
+describe('Metrics', () => {
+  it('counts gateway driver calls and errors by operation through the instrumented driver', async () => {
+    const metrics = new Metrics();
+    const driver = {
+      name: 'local',
+      createApiKey: async () => ({ id: 'k1' }),
+      deleteApiKey: async () => {
+        throw new Error('gone');
+      },
+    } as unknown as GatewayDriver;
+    const instrumented = instrumentGatewayDriver(driver, metrics);
+    await expect(instrumented.createApiKey({ name: 'n', value: 'v', enabled: true, tags: {} })).resolves.toEqual({ id: 'k1' });
+    await expect(instrumented.deleteApiKey('k1')).rejects.toThrow('gone');
+    expect(instrumented.name).toBe('local');
+    const text = await metrics.render();
+    expect(text).toContain('keyport_gateway_driver_calls_total{driver="local",operation="createApiKey",result="ok"} 1');
+    expect(text).toContain('keyport_gateway_driver_calls_total{driver="local",operation="deleteApiKey",result="error"} 1');
+  });
+
+  it('reports outbox depth and age from the collector at each scrape, and named outcomes', async () => {
+    const metrics = new Metrics();
+    const now = Date.now();
+    metrics.onCollect(async () => metrics.outboxSnapshot({ pending: 3, dead: 1, oldestPendingAt: new Date(now - 90_000) }, now));
+    metrics.onCollect(async () => {
+      throw new Error('database away');
+    });
+    metrics.gatewayAdmission('admitted');
+    metrics.gatewayAdmission('quota_exceeded');
+    metrics.webhookOutcome('processed');
+    metrics.httpRequest('GET', '/v1/keys/:id', 200, 0.004);
+    const text = await metrics.render();
+    expect(text).toContain('keyport_outbox_pending 3');
+    expect(text).toContain('keyport_outbox_dead 1');
+    expect(text).toContain('keyport_outbox_oldest_pending_age_seconds 90');
+    expect(text).toContain('keyport_gateway_admissions_total{outcome="quota_exceeded"} 1');
+    expect(text).toContain('keyport_webhook_events_total{outcome="processed"} 1');
+    expect(text).toContain('keyport_http_request_duration_seconds_bucket{le="0.005",method="GET",route="/v1/keys/:id",status="200"} 1');
+  });
+});

@@ -1,0 +1,30 @@
+import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '@keyport/config';
+import { LogFlusher } from './log-flusher';
+import { createRootLogger } from './logger.factory';
+import { Metrics } from './metrics';
+import { OutboxMetricsCollector } from './outbox-metrics.collector';
+import { PinoNestLogger } from './pino-nest.logger';
+import { RootLogger } from './root-logger';
+
+/** Logs and metrics for the API and the worker: one pino logger, one metrics registry per app. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: RootLogger,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): RootLogger => ({ pino: createRootLogger(config) }),
+    },
+    {
+      provide: PinoNestLogger,
+      inject: [RootLogger],
+      useFactory: (root: RootLogger) => new PinoNestLogger(root.pino),
+    },
+    Metrics,
+    OutboxMetricsCollector,
+    LogFlusher,
+  ],
+  exports: [RootLogger, PinoNestLogger, Metrics],
+})
+export class ObservabilityModule {}
