@@ -13,6 +13,7 @@ import { OutboxModule } from '@keyport/outbox';
 import { TiersModule } from '@keyport/tiers';
 import { WorkerModule } from '@keyport/worker';
 import { AdminDevelopersController } from './admin/admin-developers.controller';
+import { AdminGatewayController } from './admin/admin-gateway.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
@@ -42,7 +43,7 @@ export class AppModule {
         GatewaySyncModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
       ],
-      controllers: [AuthController, TiersController, MeController, KeysController, AdminDevelopersController, HealthController],
+      controllers: [AuthController, TiersController, MeController, KeysController, AdminDevelopersController, HealthController, AdminGatewayController],
       providers: [
         ReadinessService,
         StartupTasks,

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { GatewaySyncModule } from '@keyport/gateway-sync';
 import { KeysModule } from '@keyport/keys';
+import { GatewayJobsRunner } from './gateway-jobs.runner';
 import { WorkerRunner } from './worker-runner';
 
 /** The background work: applying the outbox and periodic jobs. Runs in the API process or alone. */
 @Module({
   imports: [GatewaySyncModule, KeysModule],
-  providers: [WorkerRunner],
+  providers: [WorkerRunner, GatewayJobsRunner],
 })
 export class WorkerModule {}

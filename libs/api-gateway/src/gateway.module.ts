@@ -1,5 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
+import { ApiGatewayClientFactory } from './aws/api-gateway-client.factory';
+import { AwsCallPacer } from './aws/aws-call-pacer';
+import { AwsCallStats } from './aws/aws-call-stats';
+import { AwsCalls } from './aws/aws-calls';
+import { AwsGatewayDriver } from './aws/aws-gateway.driver';
 import { GatewayDriver } from './gateway-driver.port';
 import { GatewayChangeFeed } from './local/gateway-change-feed';
 import { LocalGatewayDriver } from './local/local-gateway.driver';
@@ -11,15 +16,18 @@ import { PlanBindingsRepository } from './plan-bindings.repository';
     GatewayChangeFeed,
     LocalGatewayDriver,
     PlanBindingsRepository,
+    ApiGatewayClientFactory,
+    AwsCallPacer,
+    AwsCallStats,
+    AwsCalls,
+    AwsGatewayDriver,
     {
       provide: GatewayDriver,
-      inject: [AppConfig, LocalGatewayDriver],
-      useFactory: (config: AppConfig, local: LocalGatewayDriver): GatewayDriver => {
-        if (config.gatewayDriver === 'local') return local;
-        throw new Error('GATEWAY_DRIVER=aws is not available yet');
-      },
+      inject: [AppConfig, LocalGatewayDriver, AwsGatewayDriver],
+      useFactory: (config: AppConfig, local: LocalGatewayDriver, aws: AwsGatewayDriver): GatewayDriver =>
+        config.gatewayDriver === 'aws' ? aws : local,
     },
   ],
-  exports: [GatewayDriver, GatewayChangeFeed, PlanBindingsRepository],
+  exports: [GatewayDriver, GatewayChangeFeed, PlanBindingsRepository, AwsCallStats],
 })
 export class GatewayModule {}

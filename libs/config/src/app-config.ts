@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type AwsGatewaySettings, type GatewayJobSettings } from './aws-gateway-settings';
 
 export type GatewayDriverName = 'local' | 'aws';
 
@@ -43,6 +44,10 @@ export interface AppConfigValues {
   runWorkerInProcess: boolean;
   /** Seals key values while they wait in the outbox for the gateway; absent: a file in DATA_DIR. */
   keyEncryptionSecret: string | undefined;
+  /** The AWS API Gateway driver's account settings (used when gatewayDriver is `aws`). */
+  aws: AwsGatewaySettings;
+  /** Schedules of the worker's gateway jobs (usage ingestion, reconciliation) on the aws driver. */
+  gatewayJobs: GatewayJobSettings;
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -58,6 +63,8 @@ export class AppConfig implements AppConfigValues {
   readonly maxKeysPerDeveloper!: number;
   readonly runWorkerInProcess!: boolean;
   readonly keyEncryptionSecret!: string | undefined;
+  readonly aws!: AwsGatewaySettings;
+  readonly gatewayJobs!: GatewayJobSettings;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -1,6 +1,7 @@
 import { AppConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { EnvReader } from './env-reader';
+import { readAwsSettings, readGatewayJobSettings } from './load-aws-settings';
 
 /** Builds the validated configuration from an environment map, or throws ConfigError naming every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -17,6 +18,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     read.problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const gatewayDriver = read.oneOf('GATEWAY_DRIVER', ['local', 'aws'] as const, 'local');
+  if (gatewayDriver === 'aws' && read.string('KEY_ENCRYPTION_SECRET') === undefined) {
+    read.problems.push('KEY_ENCRYPTION_SECRET is required when GATEWAY_DRIVER=aws (every API and worker replica must seal key values alike)');
+  }
 
   const config = new AppConfig({
     env: nodeEnv,
@@ -38,10 +43,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       localDataDir: AppConfig.dataPath(dataDir, 'cognito'),
     },
     admin: { email: adminEmail, password: adminPassword },
-    gatewayDriver: read.oneOf('GATEWAY_DRIVER', ['local', 'aws'] as const, 'local'),
+    gatewayDriver,
     maxKeysPerDeveloper: read.int('MAX_KEYS_PER_DEVELOPER', 5, 1, 100),
     runWorkerInProcess: read.bool('RUN_WORKER_IN_PROCESS', true),
     keyEncryptionSecret: minLength(read, 'KEY_ENCRYPTION_SECRET', 32),
+    aws: readAwsSettings(read, gatewayDriver === 'aws'),
+    gatewayJobs: readGatewayJobSettings(read),
   });
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

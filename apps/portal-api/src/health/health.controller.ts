@@ -18,9 +18,9 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'Database, identity provider and gateway driver answer' })
+  @ApiOkResponse({ description: 'Database, identity provider and gateway driver answer; `gateway` reports the driver, key capacity and sync backlog' })
   @ApiServiceUnavailableResponse({ description: 'At least one dependency does not answer' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; checks: Record<string, string> }> {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string; checks: Record<string, string>; gateway?: object }> {
     const report = await this.readiness.check();
     void reply.status(report.status === 'ok' ? 200 : 503);
     return report;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { GatewayDriver } from '@keyport/api-gateway';
 import { IdentityProvider } from '@keyport/cognito';
 import { DatabaseHealth } from '@keyport/db';
+import { GatewayStatus, type GatewayStatusReport } from '@keyport/gateway-sync';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -12,9 +13,10 @@ export class ReadinessService {
     private readonly database: DatabaseHealth,
     private readonly identity: IdentityProvider,
     private readonly gateway: GatewayDriver,
+    private readonly gatewayStatus: GatewayStatus,
   ) {}
 
-  async check(): Promise<{ status: 'ok' | 'unavailable'; checks: Record<string, string> }> {
+  async check(): Promise<{ status: 'ok' | 'unavailable'; checks: Record<string, string>; gateway?: GatewayStatusReport }> {
     const entries = await Promise.all(
       Object.entries({
         database: () => this.database.ping(),
@@ -23,7 +25,8 @@ export class ReadinessService {
       }).map(async ([name, ping]) => [name, await probe(ping)] as const),
     );
     const checks = Object.fromEntries(entries);
-    return { status: Object.values(checks).every((value) => value === 'ok') ? 'ok' : 'unavailable', checks };
+    const gateway = checks.database === 'ok' ? await this.gatewayStatus.report().catch(() => undefined) : undefined;
+    return { status: Object.values(checks).every((value) => value === 'ok') ? 'ok' : 'unavailable', checks, gateway };
   }
 }
 
