@@ -33,6 +33,8 @@ export class FakeApiGateway {
   faults: FakeFaults;
   /** Requests per operation as received (throttled ones included). */
   readonly received = new Map<string, number>();
+  /** Requests that took effect, per operation. */
+  readonly applied = new Map<string, number>();
   /** Requests refused by the quotas (not by injected faults). */
   quotaThrottled = 0;
   injected = { throttles: 0, serverErrors: 0 };
@@ -75,6 +77,10 @@ export class FakeApiGateway {
     return this.received.get(operation) ?? 0;
   }
 
+  appliedCount(operation: string): number {
+    return this.applied.get(operation) ?? 0;
+  }
+
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -102,6 +108,7 @@ export class FakeApiGateway {
       if (failing && !afterApply) throw this.serverError();
       const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
       const result = route.handle(decodedGroups(route.pattern.exec(url.pathname)!), url.searchParams, body);
+      this.applied.set(route.operation, (this.applied.get(route.operation) ?? 0) + 1);
       if (afterApply) throw this.serverError();
       res.writeHead(result.status, { 'content-type': 'application/json' });
       res.end(result.body === undefined ? '' : JSON.stringify(result.body));

@@ -10,6 +10,13 @@ import { TokenBucket } from './token-bucket';
  * plan updates are so scarce (one per 20 s) that a caller is told when to come back instead of
  * waiting, which lets queued tier edits coalesce into one update.
  */
+/**
+ * AWS counts calls as they arrive, we as they leave: pacing slightly under the quota lets AWS's
+ * bucket gain the slack that absorbs network jitter, instead of throttling a call that arrives early.
+ */
+const RATE_MARGIN = 0.95;
+const INTERVAL_MARGIN = 1.1;
+
 @Injectable()
 export class AwsCallPacer {
   private readonly all: TokenBucket;
@@ -17,11 +24,12 @@ export class AwsCallPacer {
 
   constructor(@Inject(AppConfig) config: AppConfig) {
     const rate = config.aws.rate;
-    this.all = new TokenBucket(rate.requestsPerSecond, rate.burst);
+    const keyWrites = rate.keyWritesPerSecond * RATE_MARGIN;
+    this.all = new TokenBucket(rate.requestsPerSecond * RATE_MARGIN, rate.burst);
     this.perOperation = new Map([
-      ['CreateApiKey', new TokenBucket(rate.keyWritesPerSecond, rate.keyWritesPerSecond)],
-      ['DeleteApiKey', new TokenBucket(rate.keyWritesPerSecond, rate.keyWritesPerSecond)],
-      ['UpdateUsagePlan', new TokenBucket(1000 / rate.planUpdateIntervalMs, 1)],
+      ['CreateApiKey', new TokenBucket(keyWrites, rate.keyWritesPerSecond)],
+      ['DeleteApiKey', new TokenBucket(keyWrites, rate.keyWritesPerSecond)],
+      ['UpdateUsagePlan', new TokenBucket(1000 / (rate.planUpdateIntervalMs * INTERVAL_MARGIN), 1)],
     ]);
   }
 
