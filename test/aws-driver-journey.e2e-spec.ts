@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
-import { GatewayBootstrap } from '@keyport/gateway-sync';
+import { GatewayBootstrap, PLAN_SYNC, tierPlanAggregate } from '@keyport/gateway-sync';
+import { OutboxRepository, OutboxWriter } from '@keyport/outbox';
 import { TiersRepository } from '@keyport/tiers';
 import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
 import { API_STAGE, awsEnv, eventually, today, useFakeAwsCredentials } from './support/aws-keyport';
@@ -107,6 +108,28 @@ describe('developer journey on the aws driver, against a fake API Gateway with A
     expect(refused.status).toBe(409);
     expectErrorShape(refused.body, 409);
     expect(refused.body.message).toContain('at most 3 API keys');
+  });
+
+  it('coalesces tier edits inside the UpdateUsagePlan window into one call', async () => {
+    const tiers = harness.app.get(TiersRepository);
+    const outbox = harness.app.get(OutboxWriter);
+    const planId = (await planOf('standard'))!;
+    const edit = async (rateLimit: number) => {
+      await tiers.update('standard', { throttle: { rateLimit, burstLimit: 100 } });
+      await outbox.enqueue(tierPlanAggregate('standard'), PLAN_SYNC, { tier: 'standard' });
+    };
+    await new Promise((resolve) => setTimeout(resolve, 1_200)); // an open window
+    const before = fake.appliedCount('UpdateUsagePlan');
+    await edit(61);
+    await eventually(() => fake.state.plan(planId).throttle?.rateLimit === 61, 'first edit applied');
+    // Three more edits inside the window: they wait for it, then one call applies the newest.
+    await edit(62);
+    await edit(63);
+    await edit(64);
+    const stats = harness.app.get(OutboxRepository);
+    await eventually(async () => (await stats.stats()).pending === 0, 'plan syncs drained');
+    expect(fake.state.plan(planId).throttle?.rateLimit).toBe(64);
+    expect(fake.appliedCount('UpdateUsagePlan') - before).toBe(2);
   });
 
   it('reports the aws driver in /health/ready', async () => {

@@ -35,6 +35,8 @@ export class FakeApiGateway {
   readonly received = new Map<string, number>();
   /** Requests that took effect, per operation. */
   readonly applied = new Map<string, number>();
+  /** When the most recent request took effect (ms since the epoch). */
+  lastAppliedAt = 0;
   /** Requests refused by the quotas (not by injected faults). */
   quotaThrottled = 0;
   injected = { throttles: 0, serverErrors: 0 };
@@ -59,6 +61,8 @@ export class FakeApiGateway {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.serve(req, res));
+    // AWS keeps idle connections open far longer than Node's default 5 s.
+    this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this;
   }
@@ -109,6 +113,7 @@ export class FakeApiGateway {
       const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
       const result = route.handle(decodedGroups(route.pattern.exec(url.pathname)!), url.searchParams, body);
       this.applied.set(route.operation, (this.applied.get(route.operation) ?? 0) + 1);
+      this.lastAppliedAt = Date.now();
       if (afterApply) throw this.serverError();
       res.writeHead(result.status, { 'content-type': 'application/json' });
       res.end(result.body === undefined ? '' : JSON.stringify(result.body));
