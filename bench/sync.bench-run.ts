@@ -2,6 +2,7 @@
 // (10 requests/s, burst 40) and prints the calls per key, the time against the floor the rate limit
 // sets, and the errors that reached a user.
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AwsCallStats, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
 import { PrismaService } from '@keyport/db';
@@ -17,12 +18,27 @@ import { TokenForge, decodeClaims } from '../test/support/token-forge';
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 300);
 const CONCURRENCY = 10;
+const DEFAULT_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 let fake: FakeApiGateway;
 let harness: KeyportHarness;
 
 beforeAll(async () => {
   useFakeAwsCredentials();
+  // The aws driver runs with PostgreSQL (replicas share it); embedded PGlite shares the one event
+  // loop with the API, the worker and the fake here, which measures this machine, not the sync.
+  if (!process.env.TEST_DATABASE_URL && (await postgresAnswers(DEFAULT_POSTGRES))) process.env.TEST_DATABASE_URL = DEFAULT_POSTGRES;
   fake = await new FakeApiGateway({ quotas: AWS_QUOTAS }).start();
   harness = await KeyportHarness.start({ env: awsEnv(fake, { AWS_PLAN_UPDATE_INTERVAL: '20s' }) });
 });
@@ -94,7 +110,7 @@ it(`moves ${KEYS} keys from standard to premium`, async () => {
   const sorted = [...answers].sort((a, b) => a - b);
   const stats = harness.app.get(AwsCallStats).snapshot();
   const lines = [
-    `bench:sync: ${KEYS} keys moved standard -> premium against AWS quotas (${AWS_QUOTAS.ratePerSecond}/s, burst ${AWS_QUOTAS.burst})`,
+    `bench:sync: ${KEYS} keys moved standard -> premium against AWS quotas (${AWS_QUOTAS.ratePerSecond}/s, burst ${AWS_QUOTAS.burst}), database ${harness.database.kind}`,
     `  calls received by the gateway: ${total} = ${(total / KEYS).toFixed(2)} per key (floor 2.00): ${JSON.stringify(received)}`,
     `  throttled by the gateway's quotas: ${fake.quotaThrottled}; client saw throttled=${stats.throttled} 5xx=${stats.serverErrors} network=${stats.networkErrors}`,
     `  converged in ${(elapsedMs / 1000).toFixed(1)} s; floor set by the rate limit ${(floorMs / 1000).toFixed(1)} s; ratio ${(elapsedMs / floorMs).toFixed(3)}`,
