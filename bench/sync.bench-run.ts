@@ -2,7 +2,6 @@
 // (10 requests/s, burst 40) and prints the calls per key, the time against the floor the rate limit
 // sets, and the errors that reached a user.
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AwsCallStats, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
 import { PrismaService } from '@keyport/db';
@@ -10,7 +9,7 @@ import { GatewayBootstrap } from '@keyport/gateway-sync';
 import { OutboxRepository } from '@keyport/outbox';
 import { FakeApiGateway } from '../test/fakes/api-gateway/fake-api-gateway';
 import { AWS_QUOTAS } from '../test/fakes/api-gateway/fake-quotas';
-import { awsEnv, eventually, useFakeAwsCredentials } from '../test/support/aws-keyport';
+import { awsEnv, eventually, postgresAnswers, useFakeAwsCredentials } from '../test/support/aws-keyport';
 import { HttpClient } from '../test/support/http-client';
 import { adminToken, signUpDeveloper } from '../test/support/journey';
 import { KeyportHarness } from '../test/support/keyport-harness';
@@ -19,17 +18,6 @@ import { TokenForge, decodeClaims } from '../test/support/token-forge';
 const KEYS = Number(process.env.BENCH_KEYS ?? 300);
 const CONCURRENCY = 10;
 const DEFAULT_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 let fake: FakeApiGateway;
 let harness: KeyportHarness;

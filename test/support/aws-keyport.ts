@@ -1,4 +1,9 @@
-import { type FakeApiGateway } from '../fakes/api-gateway/fake-api-gateway';
+import { Client } from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { GatewayBootstrap } from '@keyport/gateway-sync';
+import { FakeApiGateway, type FakeApiGatewayOptions } from '../fakes/api-gateway/fake-api-gateway';
+import { HttpClient } from './http-client';
+import { KeyportHarness } from './keyport-harness';
 
 export const API_STAGE = 'a1b2c3d4e5:prod';
 export const KEY_SECRET = 'keyport-test-sealing-secret-0123456789abcdef';
@@ -36,3 +41,49 @@ export async function eventually(check: () => Promise<boolean> | boolean, what: 
 }
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** Whether a PostgreSQL server answers at this URL. */
+export async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface AwsKeyport {
+  fake: FakeApiGateway;
+  harness: KeyportHarness;
+  http: HttpClient;
+  close(): Promise<void>;
+}
+
+/** A fake API Gateway (UpdateUsagePlan window 1 s) and Keyport on the aws driver pointed at it, optionally bootstrapped. */
+export async function startAwsKeyport(options: { fake?: FakeApiGatewayOptions; env?: Record<string, string>; bootstrap?: boolean } = {}): Promise<AwsKeyport> {
+  useFakeAwsCredentials();
+  const fake = await new FakeApiGateway({ ...options.fake, quotas: { planUpdateWindowMs: 1_000, ...(options.fake?.quotas || {}) } }).start();
+  const harness = await KeyportHarness.start({ env: awsEnv(fake, options.env) });
+  if (options.bootstrap) await harness.app.get(GatewayBootstrap).run();
+  return {
+    fake,
+    harness,
+    http: new HttpClient(harness.baseUrl),
+    close: async () => {
+      await harness.close();
+      await fake.stop();
+    },
+  };
+}
+
+/** Starts an AwsKeyport before the suite and closes it after; its fields are set once the suite runs. */
+export function useAwsKeyport(options: Parameters<typeof startAwsKeyport>[0] = {}): AwsKeyport {
+  const suite = {} as AwsKeyport;
+  beforeAll(async () => {
+    Object.assign(suite, await startAwsKeyport(options));
+  });
+  afterAll(() => suite.close?.());
+  return suite;
+}
