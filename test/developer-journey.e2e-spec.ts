@@ -214,7 +214,11 @@ describe('developer journey on the embedded default', () => {
     expect((await http.get('/health/live')).body).toEqual({ status: 'ok' });
     const ready = await http.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ok', checks: { database: 'ok', identity: 'ok', gateway: 'ok' } });
+    expect(ready.body).toEqual({
+      status: 'ok',
+      checks: { database: 'ok', identity: 'ok', gateway: 'ok' },
+      gateway: { driver: 'local', keys: { used: expect.any(Number), limit: null }, sync: expect.objectContaining({ dead: 0 }) },
+    });
     const doc = await http.get('/docs-json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(

@@ -55,7 +55,7 @@ describe('observability and HTTP hardening', () => {
     expect((await http.get('/health/live')).body).toEqual({ status: 'ok' });
     const ready = await http.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ok', checks: { database: 'ok', identity: 'ok', gateway: 'ok' } });
+    expect(ready.body).toMatchObject({ status: 'ok', checks: { database: 'ok', identity: 'ok', gateway: 'ok' } });
   });
 
   it('sends security headers and allows only the listed CORS origins', async () => {

@@ -1,4 +1,4 @@
-import { GatewayDriver, type GatewayKey, type GatewayKeySpec, type UsagePlanSettings } from '@keyport/api-gateway';
+import { GatewayDriver, type GatewayKey, type GatewayKeySpec, type GatewayPlan, type UsagePlanSettings, type UsageRecord } from '@keyport/api-gateway';
 
 /**
  * The real local driver behind a switch: while `failing`, every call fails as an unreachable API
@@ -62,5 +62,25 @@ export class FailingGatewayDriver extends GatewayDriver {
   }
   async ping(): Promise<void> {
     return this.inner.ping();
+  }
+  async carryOverQuota(planId: string, fromKeyId: string, toKeyId: string, periodStart: string): Promise<void> {
+    this.gate();
+    return this.inner.carryOverQuota(planId, fromKeyId, toKeyId, periodStart);
+  }
+  async listPlans(): Promise<GatewayPlan[]> {
+    this.gate();
+    return this.inner.listPlans();
+  }
+  async listApiKeys(): Promise<GatewayKey[]> {
+    this.gate();
+    return this.inner.listApiKeys();
+  }
+  async keysOfPlan(planId: string): Promise<string[]> {
+    this.gate();
+    return this.inner.keysOfPlan(planId);
+  }
+  async planUsage(planId: string, from: string, to: string): Promise<UsageRecord[]> {
+    this.gate();
+    return this.inner.planUsage(planId, from, to);
   }
 }

@@ -24,6 +24,7 @@ import { AdminDevelopersController } from './admin/admin-developers.controller';
 import { AdminQuotaController } from './admin/admin-quota.controller';
 import { AdminTiersController } from './admin/admin-tiers.controller';
 import { AdminUsageController } from './admin/admin-usage.controller';
+import { AdminGatewayController } from './admin/admin-gateway.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
 import { AdminBillingController } from './billing/admin-billing.controller';
@@ -84,6 +85,7 @@ export class AppModule {
         AdminAuditController,
         AdminUsageController,
         MetricsController,
+        AdminGatewayController,
       ],
       providers: [
         ReadinessService,

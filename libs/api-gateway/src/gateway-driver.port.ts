@@ -24,6 +24,16 @@ export interface GatewayKey {
   tags: Record<string, string>;
 }
 
+export interface GatewayPlan {
+  id: string;
+  name: string;
+  throttle: { rateLimit: number; burstLimit: number } | null;
+  quota: { limit: number; period: QuotaPeriodName } | null;
+  /** `restApiId:stage` of every API stage the plan is attached to. */
+  apiStages: string[];
+  tags: Record<string, string>;
+}
+
 export interface UsageRecord {
   gatewayKeyId: string;
   /** `YYYY-MM-DD` (UTC). */
@@ -52,6 +62,18 @@ export abstract class GatewayDriver {
   abstract plansOfKey(gatewayKeyId: string): Promise<string[]>;
   /** Adds (or with a negative number removes) requests to the key's remaining quota this period. */
   abstract adjustRemainingQuota(planId: string, gatewayKeyId: string, delta: number): Promise<void>;
+  /**
+   * Gives `toKey` the quota `fromKey` has left this period (a rotation must not reset a quota).
+   * `periodStart` is the first day (`YYYY-MM-DD`) of the plan's current quota period.
+   */
+  abstract carryOverQuota(planId: string, fromKeyId: string, toKeyId: string, periodStart: string): Promise<void>;
+  /** Every plan and every key the gateway holds, for reconciliation. */
+  abstract listPlans(): Promise<GatewayPlan[]>;
+  abstract listApiKeys(): Promise<GatewayKey[]>;
+  /** Gateway key ids in the plan. */
+  abstract keysOfPlan(planId: string): Promise<string[]>;
+  /** Requests per key and day in the plan, days `from`..`to` (`YYYY-MM-DD`, inclusive). */
+  abstract planUsage(planId: string, from: string, to: string): Promise<UsageRecord[]>;
   /** Cheap call proving the driver answers, for /health/ready. */
   abstract ping(): Promise<void>;
 }

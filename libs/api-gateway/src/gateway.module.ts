@@ -1,6 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
 import { Metrics, instrumentGatewayDriver } from '@keyport/observability';
+import { ApiGatewayClientFactory } from './aws/api-gateway-client.factory';
+import { AwsCallPacer } from './aws/aws-call-pacer';
+import { AwsCallStats } from './aws/aws-call-stats';
+import { AwsCalls } from './aws/aws-calls';
+import { AwsGatewayDriver } from './aws/aws-gateway.driver';
 import { GatewayDriver } from './gateway-driver.port';
 import { GatewayChangeFeed } from './local/gateway-change-feed';
 import { LocalGatewayDriver } from './local/local-gateway.driver';
@@ -12,15 +17,18 @@ import { PlanBindingsRepository } from './plan-bindings.repository';
     GatewayChangeFeed,
     LocalGatewayDriver,
     PlanBindingsRepository,
+    ApiGatewayClientFactory,
+    AwsCallPacer,
+    AwsCallStats,
+    AwsCalls,
+    AwsGatewayDriver,
     {
       provide: GatewayDriver,
-      inject: [AppConfig, LocalGatewayDriver, Metrics],
-      useFactory: (config: AppConfig, local: LocalGatewayDriver, metrics: Metrics): GatewayDriver => {
-        if (config.gatewayDriver === 'local') return instrumentGatewayDriver(local, metrics);
-        throw new Error('GATEWAY_DRIVER=aws is not available yet');
-      },
+      inject: [AppConfig, LocalGatewayDriver, AwsGatewayDriver, Metrics],
+      useFactory: (config: AppConfig, local: LocalGatewayDriver, aws: AwsGatewayDriver, metrics: Metrics): GatewayDriver =>
+        instrumentGatewayDriver(config.gatewayDriver === 'aws' ? aws : local, metrics),
     },
   ],
-  exports: [GatewayDriver, GatewayChangeFeed, PlanBindingsRepository],
+  exports: [GatewayDriver, GatewayChangeFeed, PlanBindingsRepository, AwsCallStats],
 })
 export class GatewayModule {}

@@ -4,3 +4,6 @@ export * from './local/gateway-change-feed';
 export * from './local/local-gateway.driver';
 export * from './plan-bindings.repository';
 export * from './plan-owner';
+export * from './gateway-errors';
+export * from './aws/aws-call-stats';
+export * from './aws/aws-gateway.driver';

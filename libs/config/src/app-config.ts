@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { type AwsGatewaySettings, type GatewayJobSettings } from './aws-gateway-settings';
 
 export type GatewayDriverName = 'local' | 'aws';
 
@@ -108,6 +109,10 @@ export interface AppConfigValues {
   rateLimits: RateLimitSettings;
   http: HttpSettings;
   observability: ObservabilitySettings;
+  /** The AWS API Gateway driver's account settings (used when gatewayDriver is `aws`). */
+  aws: AwsGatewaySettings;
+  /** Schedules of the worker's gateway jobs (usage ingestion, reconciliation) on the aws driver. */
+  gatewayJobs: GatewayJobSettings;
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -131,6 +136,8 @@ export class AppConfig implements AppConfigValues {
   readonly rateLimits!: RateLimitSettings;
   readonly http!: HttpSettings;
   readonly observability!: ObservabilitySettings;
+  readonly aws!: AwsGatewaySettings;
+  readonly gatewayJobs!: GatewayJobSettings;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -1,4 +1,5 @@
 export * from './app-config';
+export * from './aws-gateway-settings';
 export * from './config-error';
 export * from './config.module';
 export * from './load-config';

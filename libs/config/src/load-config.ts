@@ -2,6 +2,7 @@ import { AppConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { EnvReader } from './env-reader';
 import { loadBillingSettings } from './load-billing-settings';
+import { readAwsSettings, readGatewayJobSettings } from './load-aws-settings';
 
 /** Builds the validated configuration from an environment map, or throws ConfigError naming every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -19,6 +20,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const port = read.int('PORT', 3000, 0, 65535);
   const nodeEnv = read.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const gatewayDriver = read.oneOf('GATEWAY_DRIVER', ['local', 'aws'] as const, 'local');
+  if (gatewayDriver === 'aws' && read.string('KEY_ENCRYPTION_SECRET') === undefined) {
+    read.problems.push('KEY_ENCRYPTION_SECRET is required when GATEWAY_DRIVER=aws (every API and worker replica must seal key values alike)');
+  }
 
   const config = new AppConfig({
     env: nodeEnv,
@@ -40,7 +45,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       localDataDir: AppConfig.dataPath(dataDir, 'cognito'),
     },
     admin: { email: adminEmail, password: adminPassword },
-    gatewayDriver: read.oneOf('GATEWAY_DRIVER', ['local', 'aws'] as const, 'local'),
+    gatewayDriver,
     maxKeysPerDeveloper: read.int('MAX_KEYS_PER_DEVELOPER', 5, 1, 100),
     runWorkerInProcess: read.bool('RUN_WORKER_IN_PROCESS', true),
     keyEncryptionSecret: minLength(read, 'KEY_ENCRYPTION_SECRET', 32),
@@ -69,6 +74,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       metricsToken: minLength(read, 'METRICS_TOKEN', 16),
       metricsPort: read.int('METRICS_PORT', 0, 0, 65535),
     },
+    aws: readAwsSettings(read, gatewayDriver === 'aws'),
+    gatewayJobs: readGatewayJobSettings(read),
   });
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

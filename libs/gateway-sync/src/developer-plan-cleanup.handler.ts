@@ -39,7 +39,7 @@ export class DeveloperPlanCleanupHandler extends OutboxHandler implements OnModu
     if (!planId) return;
     if (developer) {
       for (const key of await this.keys.listLiveByDeveloper(developerId)) {
-        if (key.gatewayKeyId) await this.placement.place(key.gatewayKeyId, developerId);
+        if (key.gatewayKeyId) await this.placement.place({ id: key.id, gatewayKeyId: key.gatewayKeyId, developerId });
       }
     }
     await this.driver.deleteUsagePlan(planId);

@@ -3,7 +3,12 @@ import { DevelopersRepository } from '@keyport/developers';
 import { KeysModule } from '@keyport/keys';
 import { TiersModule } from '@keyport/tiers';
 import { DeveloperPlanCleanupHandler } from './developer-plan-cleanup.handler';
+import { GatewayBootstrap } from './gateway-bootstrap.service';
+import { GatewayReconciler } from './gateway-reconciler.service';
+import { GatewayStatus } from './gateway-status.service';
+import { IngestedUsageRepository } from './ingested-usage.repository';
 import { KeyPlacement } from './key-placement';
+import { KeyPlacementsRepository } from './key-placements.repository';
 import { KeyProvisionHandler } from './key-provision.handler';
 import { KeyRevokeHandler } from './key-revoke.handler';
 import { KeySyncHandler } from './key-sync.handler';
@@ -11,13 +16,32 @@ import { PlanSyncHandler } from './plan-sync.handler';
 import { PlanSync } from './plan-sync.service';
 import { QuotaGrantHandler } from './quota-grant.handler';
 import { QuotaGrantMarksRepository } from './quota-grant-marks.repository';
+import { ReconcileRepository } from './reconcile.repository';
+import { UsageIngestion } from './usage-ingestion.service';
 
-/** Outbox handlers that apply Keyport's key and plan changes to the gateway driver. */
+/** Outbox handlers that apply Keyport's key and plan changes to the gateway driver, and the jobs that keep both in line. */
 @Module({
   imports: [KeysModule, TiersModule],
   // The repository alone: the worker process has no identity provider, which DevelopersModule needs.
-  providers: [DevelopersRepository, PlanSync, KeyPlacement, KeyProvisionHandler, KeySyncHandler, KeyRevokeHandler, PlanSyncHandler,
-    QuotaGrantMarksRepository, QuotaGrantHandler, DeveloperPlanCleanupHandler],
-  exports: [PlanSync, KeyPlacement],
+  providers: [
+    QuotaGrantMarksRepository,
+    QuotaGrantHandler,
+    DeveloperPlanCleanupHandler,
+    DevelopersRepository,
+    PlanSync,
+    KeyPlacement,
+    KeyPlacementsRepository,
+    KeyProvisionHandler,
+    KeySyncHandler,
+    KeyRevokeHandler,
+    PlanSyncHandler,
+    GatewayBootstrap,
+    GatewayReconciler,
+    ReconcileRepository,
+    UsageIngestion,
+    IngestedUsageRepository,
+    GatewayStatus,
+  ],
+  exports: [PlanSync, KeyPlacement, GatewayBootstrap, GatewayReconciler, UsageIngestion, GatewayStatus],
 })
 export class GatewaySyncModule {}

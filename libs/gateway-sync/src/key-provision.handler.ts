@@ -1,11 +1,17 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { GatewayDriver, gatewayKeyName } from '@keyport/api-gateway';
+import { GatewayDriver, type GatewayKey, GatewayNotFoundError, gatewayKeyName } from '@keyport/api-gateway';
+import { Clock, isoDay, quotaWindow } from '@keyport/common';
 import { DevelopersRepository } from '@keyport/developers';
-import { KeyOutboxType, KeySealer, KeysRepository } from '@keyport/keys';
+import { type ApiKey, KeyOutboxType, KeySealer, KeysRepository } from '@keyport/keys';
 import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
-import { KeyPlacement } from './key-placement';
+import { KeyPlacement, type KnownPlacement } from './key-placement';
+import { KeyPlacementsRepository } from './key-placements.repository';
+import { type PlanTarget } from './plan-sync.service';
 
-/** Creates a new key at the gateway with Keyport's value, places it in its plan, and marks it active. */
+/**
+ * Creates a new key at the gateway with Keyport's value, places it in its plan, carries a rotated
+ * key's remaining quota over to its successor, and marks it active.
+ */
 @Injectable()
 export class KeyProvisionHandler extends OutboxHandler implements OnModuleInit {
   readonly type = KeyOutboxType.Provision;
@@ -17,6 +23,8 @@ export class KeyProvisionHandler extends OutboxHandler implements OnModuleInit {
     private readonly developers: DevelopersRepository,
     private readonly sealer: KeySealer,
     private readonly placement: KeyPlacement,
+    private readonly placements: KeyPlacementsRepository,
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -32,7 +40,9 @@ export class KeyProvisionHandler extends OutboxHandler implements OnModuleInit {
     if (key.status === 'REVOKED') return; // revoked before it reached the gateway: the revoke item cleans up
     const developer = await this.developers.findById(key.developerId);
     if (!developer) throw new PermanentOutboxError(`Developer of key ${keyId} not found`);
-    let gatewayKey = await this.driver.findApiKeyByName(gatewayKeyName(key.id));
+    // On a first attempt nothing can exist yet; after a failure or a dead worker's lease, look first.
+    let gatewayKey: GatewayKey | null = item.attempts > 1 ? await this.driver.findApiKeyByName(gatewayKeyName(key.id)) : null;
+    let known: KnownPlacement | undefined;
     if (!gatewayKey) {
       if (!sealedValue) throw new PermanentOutboxError(`Key ${keyId} has no value left to provision`);
       gatewayKey = await this.driver.createApiKey({
@@ -41,8 +51,25 @@ export class KeyProvisionHandler extends OutboxHandler implements OnModuleInit {
         enabled: developer.status === 'ACTIVE',
         tags: { 'keyport:key': key.id, 'keyport:developer': key.developerId, 'keyport:lineage': key.lineageId },
       });
+      known = { planIds: [], enabled: gatewayKey.enabled };
     }
-    await this.placement.place(gatewayKey.id, key.developerId);
+    const target = await this.placement.place({ id: key.id, gatewayKeyId: gatewayKey.id, developerId: key.developerId }, known);
+    if (key.rotatedFromId) await this.carryOverQuota(key, gatewayKey.id, target);
     await this.keys.markProvisioned(key.id, gatewayKey.id);
+  }
+
+  /** API Gateway starts a new key's quota afresh; a rotation must not reset what the developer has used. */
+  private async carryOverQuota(key: ApiKey, gatewayKeyId: string, target: PlanTarget): Promise<void> {
+    const old = await this.keys.findById(key.rotatedFromId!);
+    if (!old?.gatewayKeyId) return;
+    const oldPlacement = await this.placements.find(old.id);
+    // The old key's usage counts against this quota only when both keys share the plan.
+    if (oldPlacement?.planId && oldPlacement.planId !== target.planId) return;
+    const periodStart = isoDay(quotaWindow(target.quota.period, this.clock.now()).start);
+    try {
+      await this.driver.carryOverQuota(target.planId, old.gatewayKeyId, gatewayKeyId, periodStart);
+    } catch (error) {
+      if (!(error instanceof GatewayNotFoundError)) throw error;
+    }
   }
 }

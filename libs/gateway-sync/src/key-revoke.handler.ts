@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { GatewayDriver, gatewayKeyName } from '@keyport/api-gateway';
 import { KeyOutboxType, KeysRepository } from '@keyport/keys';
 import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem } from '@keyport/outbox';
+import { KeyPlacementsRepository } from './key-placements.repository';
 
 /** Deletes a revoked key at the gateway; deleting a key that is already gone is success. */
 @Injectable()
@@ -12,6 +13,7 @@ export class KeyRevokeHandler extends OutboxHandler implements OnModuleInit {
     private readonly registry: OutboxHandlerRegistry,
     private readonly driver: GatewayDriver,
     private readonly keys: KeysRepository,
+    private readonly placements: KeyPlacementsRepository,
   ) {
     super();
   }
@@ -25,5 +27,6 @@ export class KeyRevokeHandler extends OutboxHandler implements OnModuleInit {
     const key = await this.keys.findById(keyId);
     const gatewayKeyId = key?.gatewayKeyId ?? (await this.driver.findApiKeyByName(gatewayKeyName(keyId)))?.id;
     if (gatewayKeyId) await this.driver.deleteApiKey(gatewayKeyId);
+    await this.placements.forget(keyId);
   }
 }

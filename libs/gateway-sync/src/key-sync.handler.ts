@@ -25,6 +25,6 @@ export class KeySyncHandler extends OutboxHandler implements OnModuleInit {
     const key = await this.keys.findById(keyId);
     // Not yet provisioned: the provision item, queued before this one, places it correctly.
     if (!key || key.status === 'REVOKED' || !key.gatewayKeyId) return;
-    await this.placement.place(key.gatewayKeyId, key.developerId);
+    await this.placement.place({ id: key.id, gatewayKeyId: key.gatewayKeyId, developerId: key.developerId });
   }
 }

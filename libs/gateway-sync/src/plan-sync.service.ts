@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayDriver, PlanBindingsRepository, planName, planOwner } from '@keyport/api-gateway';
 import { DevelopersRepository } from '@keyport/developers';
-import { type Tier, TiersRepository } from '@keyport/tiers';
+import { type Quota, type Tier, TiersRepository } from '@keyport/tiers';
+
+/** The plan a developer's keys belong in, with the quota it applies. */
+export interface PlanTarget {
+  planId: string;
+  quota: Quota;
+}
 
 /** Creates or updates the gateway usage plans that mirror tiers and developer-specific quotas. */
 @Injectable()
@@ -31,12 +37,16 @@ export class PlanSync {
 
   /** The plan a developer's keys belong in now: their own when an admin gave them a quota, else their tier's. */
   async planIdForDeveloper(developerId: string): Promise<string> {
+    return (await this.targetForDeveloper(developerId)).planId;
+  }
+
+  async targetForDeveloper(developerId: string): Promise<PlanTarget> {
     const developer = await this.developers.findById(developerId);
     if (!developer) throw new Error(`Developer ${developerId} not found`);
     const tier = await this.tiers.find(developer.tierSlug);
     if (!tier) throw new Error(`Tier ${developer.tierSlug} not found`);
     if (!developer.quotaOverride) {
-      return (await this.bindings.planIdOf(planOwner.tier(tier.slug))) ?? this.syncTier(tier);
+      return { planId: (await this.bindings.planIdOf(planOwner.tier(tier.slug))) ?? (await this.syncTier(tier)), quota: tier.quota };
     }
     const owner = planOwner.developer(developerId);
     const planId = await this.driver.upsertUsagePlan(
@@ -49,6 +59,6 @@ export class PlanSync {
       (await this.bindings.planIdOf(owner)) ?? undefined,
     );
     await this.bindings.bind(owner, planId);
-    return planId;
+    return { planId, quota: developer.quotaOverride };
   }
 }

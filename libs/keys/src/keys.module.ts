@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RandomSource } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { ApiKeyCodec } from './api-key-codec';
+import { KeyCapacity } from './key-capacity';
 import { KeySealer } from './key-sealer';
 import { resolveKeySealingSecret } from './key-sealing-secret';
 import { KeysRepository } from './keys.repository';
@@ -12,12 +13,13 @@ import { KeysService } from './keys.service';
     ApiKeyCodec,
     KeysRepository,
     KeysService,
+    KeyCapacity,
     {
       provide: KeySealer,
       inject: [AppConfig, RandomSource],
       useFactory: async (config: AppConfig, random: RandomSource) => new KeySealer(await resolveKeySealingSecret(config), random),
     },
   ],
-  exports: [KeysService, KeysRepository, KeySealer, ApiKeyCodec],
+  exports: [KeysService, KeysRepository, KeySealer, ApiKeyCodec, KeyCapacity],
 })
 export class KeysModule {}

@@ -33,6 +33,16 @@ export class KeysRepository {
     return this.db.client.apiKey.count({ where: { developerId, status: { not: 'REVOKED' }, expiresAt: null } });
   }
 
+  /** Every key that exists at the gateway or is on its way there. */
+  countLive(): Promise<number> {
+    return this.db.client.apiKey.count({ where: { status: { not: 'REVOKED' } } });
+  }
+
+  /** Serialises key creations account-wide until the transaction ends (for the gateway's key limit). */
+  async lockKeyCapacity(): Promise<void> {
+    await this.db.client.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('keyport:key-capacity'))`);
+  }
+
   async insert(key: NewApiKey): Promise<ApiKey> {
     return toApiKey(await this.db.client.apiKey.create({ data: { ...key, status: 'PROVISIONING' } }));
   }

@@ -6,6 +6,7 @@ import { Transactions } from '@keyport/db';
 import { OutboxWriter } from '@keyport/outbox';
 import { type ApiKey, type IssuedApiKey, isLive } from './api-key';
 import { ApiKeyCodec } from './api-key-codec';
+import { KeyCapacity } from './key-capacity';
 import { KeyOutboxType, keyAggregate } from './key-events';
 import { KeySealer } from './key-sealer';
 import { KeysRepository } from './keys.repository';
@@ -25,6 +26,7 @@ export class KeysService {
     private readonly clock: Clock,
     private readonly random: RandomSource,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly capacity: KeyCapacity,
   ) {}
 
   create(developerId: string, name: string): Promise<IssuedApiKey> {
@@ -80,6 +82,19 @@ export class KeysService {
     });
   }
 
+  /**
+   * Revokes a live key the gateway no longer holds (deleted behind Keyport's back): its value cannot
+   * be given back, since Keyport keeps only a hash, so the portal must stop showing it as working.
+   */
+  revokeLost(keyId: string): Promise<boolean> {
+    return this.transactions.run(async () => {
+      const key = await this.keys.findById(keyId);
+      if (!key || !isLive(key)) return false;
+      await this.revokeInside(key, 'key.lost_at_gateway', { type: 'system' });
+      return true;
+    });
+  }
+
   /** Revokes keys whose rotation grace has ended; returns how many. Run by the worker on a schedule. */
   async revokeExpired(limit = 100): Promise<number> {
     const due = await this.keys.dueForExpiry(this.clock.now(), limit);
@@ -109,6 +124,7 @@ export class KeysService {
     lineage: { id: string; lineageId: string; rotatedFromId: string | null },
     action: string,
   ): Promise<IssuedApiKey> {
+    await this.capacity.ensureRoom();
     const generated = this.codec.generate();
     const key = await this.keys.insert({
       ...lineage,

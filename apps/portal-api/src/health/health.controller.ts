@@ -25,18 +25,18 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: database, identity provider and gateway answer' })
-  @ApiOkResponse({ type: ReadyDto, description: 'Database, identity provider and gateway driver answer' })
+  @ApiOkResponse({ type: ReadyDto, description: 'Database, identity provider and gateway driver answer; `gateway` reports the driver, key capacity and sync backlog' })
   @ApiErrors(503)
   async ready(): Promise<ReadyDto> {
     const report = await this.readiness.check();
-    if (report.status === 'ok') return { status: 'ok', checks: report.checks };
+    if (report.status === 'ok') return { status: 'ok', checks: report.checks, gateway: report.gateway };
     const down = Object.entries(report.checks).filter(([, state]) => state !== 'ok');
     // The error shape, plus the old body's fields so probes reading `status`/`checks` keep working.
     throw new DomainError(
       ErrorCode.Unavailable,
       'Not ready: a dependency does not answer',
       down.map(([field]) => ({ field, message: 'unavailable' })),
-      { status: 'unavailable', checks: report.checks },
+      { status: 'unavailable', checks: report.checks, gateway: report.gateway },
     );
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class LiveDto {
   @ApiProperty({ description: 'Always `ok` when the process answers', example: 'ok' })
@@ -11,4 +11,7 @@ export class ReadyDto {
 
   @ApiProperty({ description: 'Each dependency (database, identity, gateway) and whether it answered', example: { database: 'ok', identity: 'ok', gateway: 'ok' } })
   checks!: Record<string, string>;
+
+  @ApiPropertyOptional({ description: 'The gateway driver: name, key capacity and sync backlog', type: Object })
+  gateway?: object;
 }

@@ -3,12 +3,15 @@ import { HealthCheckService, HealthIndicatorService, type HealthIndicatorResult 
 import { GatewayDriver } from '@keyport/api-gateway';
 import { IdentityProvider } from '@keyport/cognito';
 import { DatabaseHealth } from '@keyport/db';
+import { GatewayStatus, type GatewayStatusReport } from '@keyport/gateway-sync';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
 export interface ReadinessReport {
   status: 'ok' | 'unavailable';
   checks: Record<string, 'ok' | 'unavailable'>;
+  /** The gateway driver's state: driver, key capacity, sync backlog. */
+  gateway?: GatewayStatusReport;
 }
 
 /** Asks each dependency for a cheap answer through terminus, in parallel, each bounded by a timeout. */
@@ -20,6 +23,7 @@ export class ReadinessService {
     private readonly database: DatabaseHealth,
     private readonly identity: IdentityProvider,
     private readonly gateway: GatewayDriver,
+    private readonly gatewayStatus: GatewayStatus,
   ) {}
 
   async check(): Promise<ReadinessReport> {
@@ -28,16 +32,18 @@ export class ReadinessService {
       identity: () => this.identity.ping(),
       gateway: () => this.gateway.ping(),
     };
+    let checks: ReadinessReport['checks'];
     try {
       await this.health.check(Object.entries(pings).map(([name, ping]) => () => this.probe(name, ping)));
-      return { status: 'ok', checks: Object.fromEntries(Object.keys(pings).map((name) => [name, 'ok'])) };
+      checks = Object.fromEntries(Object.keys(pings).map((name) => [name, 'ok']));
     } catch (error) {
       const details = ((error as { getResponse?: () => unknown }).getResponse?.() ?? {}) as { details?: Record<string, { status: string }> };
-      const checks = Object.fromEntries(
+      checks = Object.fromEntries(
         Object.keys(pings).map((name) => [name, details.details?.[name]?.status === 'up' ? 'ok' : 'unavailable'] as const),
       );
-      return { status: 'unavailable', checks };
     }
+    const gateway = checks.database === 'ok' ? await this.gatewayStatus.report().catch(() => undefined) : undefined;
+    return { status: Object.values(checks).every((value) => value === 'ok') ? 'ok' : 'unavailable', checks, gateway };
   }
 
   private async probe(name: string, ping: () => Promise<void>): Promise<HealthIndicatorResult> {

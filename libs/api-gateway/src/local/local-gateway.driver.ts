@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock, RandomSource, quotaWindow } from '@keyport/common';
 import { Db, Prisma } from '@keyport/db';
-import { GatewayDriver, type GatewayKey, type GatewayKeySpec, type UsagePlanSettings } from '../gateway-driver.port';
+import {
+  GatewayDriver,
+  type GatewayKey,
+  type GatewayKeySpec,
+  type GatewayPlan,
+  type UsagePlanSettings,
+  type UsageRecord,
+} from '../gateway-driver.port';
 import { GatewayChangeFeed } from './gateway-change-feed';
 
 /**
@@ -108,6 +115,35 @@ export class LocalGatewayDriver extends GatewayDriver {
       data: { quotaAdjustment: carried + delta, adjustedPeriodStart: periodStart },
     });
     this.changes.publish();
+  }
+
+  /** The embedded gateway counts a quota over the whole rotation lineage: nothing to carry over. */
+  async carryOverQuota(): Promise<void> {}
+
+  async listPlans(): Promise<GatewayPlan[]> {
+    const rows = await this.db.client.gatewayUsagePlan.findMany({ orderBy: { name: 'asc' } });
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      throttle: { rateLimit: row.rateLimit, burstLimit: row.burstLimit },
+      quota: { limit: row.quotaLimit, period: row.quotaPeriod },
+      apiStages: [],
+      tags: (row.tags ?? {}) as Record<string, string>,
+    }));
+  }
+
+  async listApiKeys(): Promise<GatewayKey[]> {
+    return (await this.db.client.gatewayApiKey.findMany({ orderBy: { name: 'asc' } })).map(toKey);
+  }
+
+  async keysOfPlan(planId: string): Promise<string[]> {
+    const rows = await this.db.client.gatewayUsagePlanKey.findMany({ where: { planId }, select: { keyId: true } });
+    return rows.map((row) => row.keyId);
+  }
+
+  /** The embedded gateway writes usage_daily itself: there is nothing to ingest. */
+  async planUsage(): Promise<UsageRecord[]> {
+    return [];
   }
 
   async ping(): Promise<void> {

@@ -1,0 +1,23 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UsageIngestion } from '@keyport/gateway-sync';
+import { AdminOnly } from '../auth/admin-only.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { UsageSyncDto, UsageSyncResultDto } from './admin-gateway.dto';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@AdminOnly()
+@Controller('v1/admin/gateway')
+export class AdminGatewayController {
+  constructor(private readonly usage: UsageIngestion) {}
+
+  @Post('usage-sync')
+  @ApiOperation({ summary: 'Ingest usage from API Gateway now (AWS driver)' })
+  @HttpCode(200)
+  @ApiOkResponse({ type: UsageSyncResultDto, description: 'Usage read from the gateway now (on the local driver there is nothing to read)' })
+  @ApiErrors(400, 401, 403, 503)
+  async usageSync(@Body() body: UsageSyncDto): Promise<UsageSyncResultDto> {
+    return this.usage.runOnDemand(body.days);
+  }
+}
