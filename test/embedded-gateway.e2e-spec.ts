@@ -101,6 +101,11 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     // The 1-second promise, with room for a loaded machine: the worker applies the edit, then the feed reloads.
     expect(Date.now() - edited).toBeLessThan(5_000);
     expect(await statuses(gateway, key.value, 20)).toEqual(Array(20).fill(200));
+
+    const scrape = await http.get('/metrics');
+    const count = (outcome: string) => Number(new RegExp(`keyport_gateway_admissions_total\\{outcome="${outcome}"\\} (\\d+)`).exec(scrape.text)?.[1] ?? 0);
+    expect(count('admitted')).toBeGreaterThanOrEqual(20);
+    expect(count('throttled')).toBeGreaterThan(0);
   });
 
   it('refuses with 429 Limit Exceeded once the quota is used; an adjustment adds room; rotation does not reset it', async () => {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, RequestContext, invalid } from '@keyport/common';
+import { Clock, DomainError, ErrorCode, RequestContext, invalid } from '@keyport/common';
 import { Transactions } from '@keyport/db';
+import { Metrics } from '@keyport/observability';
 import { BillingGate } from './billing-gate';
 import { BillingProvider } from './billing-provider.port';
 import { type SubscriptionSnapshot, type WebhookNotice } from './billing-types';
@@ -38,9 +39,21 @@ export class BillingWebhookService {
     private readonly sync: SubscriptionSync,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
+    try {
+      const outcome = await this.process(rawBody, signature);
+      this.metrics.webhookOutcome(outcome.duplicate ? 'duplicate' : 'processed');
+      return outcome;
+    } catch (error) {
+      this.metrics.webhookOutcome(outcomeOf(error));
+      throw error;
+    }
+  }
+
+  private async process(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
     this.gate.require();
     const notice = this.verify(rawBody, signature);
     RequestContext.setActor({ type: 'system', id: 'stripe' });
@@ -73,4 +86,11 @@ export class BillingWebhookService {
     if (!snapshot) this.logger.warn(`Event ${notice.eventId} names subscription ${notice.subscriptionId}, which Stripe does not know`);
     return snapshot;
   }
+}
+
+function outcomeOf(error: unknown): string {
+  if (!(error instanceof DomainError)) return 'failed';
+  if (error.code === ErrorCode.ValidationFailed) return 'invalid_signature';
+  if (error.code === ErrorCode.NotFound) return 'billing_off';
+  return 'failed';
 }

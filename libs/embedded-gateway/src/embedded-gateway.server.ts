@@ -2,6 +2,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import { type AddressInfo } from 'node:net';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
+import { Metrics } from '@keyport/observability';
 import { Admission } from './admission';
 import { GatewayResponse } from './gateway-response';
 import { GatewayStateSync } from './gateway-state.sync';
@@ -29,6 +30,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     private readonly sync: GatewayStateSync,
     private readonly flusher: UsageFlusher,
     private readonly upstream: Upstream,
+    private readonly metrics: Metrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -72,13 +74,21 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     if (!this.admissionOn) return this.upstream.forward(request, response, null);
     const admitted = this.admission.check(request.headers['x-api-key']);
     if (admitted instanceof GatewayResponse) {
+      this.metrics.gatewayAdmission(REFUSAL_OUTCOME.get(admitted) ?? 'refused');
       request.resume();
       admitted.send(response);
       return;
     }
+    this.metrics.gatewayAdmission('admitted');
     this.upstream.forward(request, response, admitted);
   }
 }
+
+const REFUSAL_OUTCOME = new Map<GatewayResponse, string>([
+  [GatewayResponse.forbidden, 'forbidden'],
+  [GatewayResponse.throttled, 'throttled'],
+  [GatewayResponse.quotaExceeded, 'quota_exceeded'],
+]);
 
 /** Stops accepting, lets requests in flight finish for a moment, then cuts what is left. */
 function closeGracefully(server: Server): Promise<void> {

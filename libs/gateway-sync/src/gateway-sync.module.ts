@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { DevelopersRepository } from '@keyport/developers';
 import { KeysModule } from '@keyport/keys';
 import { TiersModule } from '@keyport/tiers';
+import { UsageModule } from '@keyport/usage';
 import { DeveloperPlanCleanupHandler } from './developer-plan-cleanup.handler';
 import { GatewayBootstrap } from './gateway-bootstrap.service';
 import { GatewayReconciler } from './gateway-reconciler.service';
 import { GatewayStatus } from './gateway-status.service';
-import { IngestedUsageRepository } from './ingested-usage.repository';
 import { KeyPlacement } from './key-placement';
 import { KeyPlacementsRepository } from './key-placements.repository';
 import { KeyProvisionHandler } from './key-provision.handler';
@@ -21,7 +21,7 @@ import { UsageIngestion } from './usage-ingestion.service';
 
 /** Outbox handlers that apply Keyport's key and plan changes to the gateway driver, and the jobs that keep both in line. */
 @Module({
-  imports: [KeysModule, TiersModule],
+  imports: [KeysModule, TiersModule, UsageModule],
   // The repository alone: the worker process has no identity provider, which DevelopersModule needs.
   providers: [
     QuotaGrantMarksRepository,
@@ -39,7 +39,6 @@ import { UsageIngestion } from './usage-ingestion.service';
     GatewayReconciler,
     ReconcileRepository,
     UsageIngestion,
-    IngestedUsageRepository,
     GatewayStatus,
   ],
   exports: [PlanSync, KeyPlacement, GatewayBootstrap, GatewayReconciler, UsageIngestion, GatewayStatus],

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { GatewayDriver, GatewayUnavailableError, PlanBindingsRepository } from '@keyport/api-gateway';
 import { Clock, isoDay, unavailable } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
-import { type DailyUsageRow, IngestedUsageRepository } from './ingested-usage.repository';
+import { KeysRepository } from '@keyport/keys';
+import { type UsageIncrement, UsageRepository } from '@keyport/usage';
 
 export interface UsageIngestionResult {
   from: string;
@@ -25,7 +26,8 @@ export class UsageIngestion {
   constructor(
     private readonly driver: GatewayDriver,
     private readonly bindings: PlanBindingsRepository,
-    private readonly usage: IngestedUsageRepository,
+    private readonly keys: KeysRepository,
+    private readonly usage: UsageRepository,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
@@ -54,14 +56,14 @@ export class UsageIngestion {
       }
     }
     const gatewayIds = [...new Set([...totals.keys()].map((id) => id.split('|')[0]))];
-    const known = await this.usage.keysByGatewayId(gatewayIds);
-    const rows: DailyUsageRow[] = [];
+    const known = await this.keys.ownersByGatewayId(gatewayIds);
+    const rows: UsageIncrement[] = [];
     for (const [id, requests] of totals) {
       const [gatewayKeyId, day] = id.split('|');
       const key = known.get(gatewayKeyId);
       if (key && requests > 0) rows.push({ keyId: key.keyId, developerId: key.developerId, day, requests });
     }
-    await this.usage.upsertDaily(rows);
+    await this.usage.replaceDaily(rows);
     const result = { from, to, plans: plans.length, rows: rows.length, unknownKeys: gatewayIds.filter((id) => !known.has(id)).length };
     this.logger.log(`Usage ingested ${from}..${to}: ${result.rows} key-days from ${result.plans} plan(s)`);
     return result;

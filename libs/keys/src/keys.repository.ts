@@ -62,6 +62,15 @@ export class KeysRepository {
     return row ? toApiKey(row) : null;
   }
 
+  /** Keyport's key and developer behind each gateway key id it knows. */
+  async ownersByGatewayId(gatewayKeyIds: string[]): Promise<Map<string, { keyId: string; developerId: string }>> {
+    const rows = await this.db.client.apiKey.findMany({
+      where: { gatewayKeyId: { in: gatewayKeyIds } },
+      select: { id: true, developerId: true, gatewayKeyId: true },
+    });
+    return new Map(rows.map((row) => [row.gatewayKeyId!, { keyId: row.id, developerId: row.developerId }]));
+  }
+
   async findById(keyId: string): Promise<ApiKey | null> {
     const row = await this.db.client.apiKey.findUnique({ where: { id: keyId } });
     return row ? toApiKey(row) : null;

@@ -12,6 +12,9 @@ export interface OutboxWorkerOptions {
   leaseMs: number;
 }
 
+export type OutboxItemResult = 'done' | 'retry' | 'dead';
+type SettledListener = (type: string, result: OutboxItemResult) => void;
+
 /**
  * Applies outbox items with their handlers. Safe with several workers on one database: items are
  * leased, and a worker killed mid-item leaves a lease that expires and is taken again.
@@ -26,12 +29,18 @@ export class OutboxWorker {
   private unsubscribe?: () => void;
   private options: OutboxWorkerOptions = { pollIntervalMs: 500, batchSize: 20, leaseMs: 60_000 };
   private retry = new RetryPolicy();
+  private readonly settledListeners: SettledListener[] = [];
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly registry: OutboxHandlerRegistry,
     private readonly signal: OutboxSignal,
   ) {}
+
+  /** Tells a listener (metrics) how each item ended; the outbox itself knows nothing of metrics. */
+  onSettled(listener: SettledListener): void {
+    this.settledListeners.push(listener);
+  }
 
   configure(options: Partial<OutboxWorkerOptions>, retry?: RetryPolicy): void {
     this.options = { ...this.options, ...options };
@@ -89,22 +98,30 @@ export class OutboxWorker {
     const handler = this.registry.find(item.type);
     if (!handler) {
       await this.outbox.park(item.id, this.id, `No handler for ${item.type}`);
+      this.settled(item.type, 'dead');
       return;
     }
     try {
       await handler.handle(item);
       await this.outbox.complete(item.id, this.id, scrub(item.payload));
+      this.settled(item.type, 'done');
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       if (error instanceof PermanentOutboxError || this.retry.exhausted(item.attempts)) {
         this.logger.error(`Outbox item ${item.id} (${item.type}) parked: ${message}`);
         await this.outbox.park(item.id, this.id, message);
+        this.settled(item.type, 'dead');
         return;
       }
       const delay = this.retry.delayMs(item.attempts, (error as RetryAfterHint).retryAfterMs);
       this.logger.warn(`Outbox item ${item.id} (${item.type}) failed, retry in ${delay} ms: ${message}`);
       await this.outbox.retryLater(item.id, this.id, delay, message);
+      this.settled(item.type, 'retry');
     }
+  }
+
+  private settled(type: string, result: OutboxItemResult): void {
+    for (const listener of this.settledListeners) listener(type, result);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -7,7 +7,7 @@ const ROWS_PER_STATEMENT = 500;
 
 /**
  * The one usage store: requests per key per UTC day, whoever counted them (the embedded gateway
- * adds increments; an ingestion of API Gateway's GetUsage would write absolute daily values).
+ * adds increments; the ingestion of API Gateway's GetUsage writes absolute daily values).
  */
 @Injectable()
 export class UsageRepository {
@@ -24,6 +24,24 @@ export class UsageRepository {
         VALUES ${Prisma.join(rows)}
         ON CONFLICT (key_id, day) DO UPDATE
           SET requests = usage_daily.requests + EXCLUDED.requests, updated_at = now()`);
+    }
+  }
+
+  /**
+   * Sets each key's day to an absolute count, as API Gateway's GetUsage reports it: reading the same
+   * days again (its data arrives late) replaces rather than adds.
+   */
+  async replaceDaily(totals: readonly UsageIncrement[]): Promise<void> {
+    for (let i = 0; i < totals.length; i += ROWS_PER_STATEMENT) {
+      const rows = totals
+        .slice(i, i + ROWS_PER_STATEMENT)
+        .map((row) => Prisma.sql`(${row.keyId}::uuid, ${row.day}::date, ${row.developerId}, ${row.requests}::bigint, now())`);
+      await this.db.client.$executeRaw(Prisma.sql`
+        INSERT INTO usage_daily (key_id, day, developer_id, requests, updated_at)
+        VALUES ${Prisma.join(rows)}
+        ON CONFLICT (key_id, day) DO UPDATE
+          SET requests = EXCLUDED.requests, updated_at = now()
+          WHERE usage_daily.requests IS DISTINCT FROM EXCLUDED.requests`);
     }
   }
 
