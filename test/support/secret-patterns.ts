@@ -1,8 +1,9 @@
 import { ADMIN_PASSWORD } from './keyport-harness';
+import { KEY_SECRET } from './aws-keyport';
 import { PASSWORD } from './journey';
 
-/** Passwords the suites send; no log line may ever contain one. */
-export const KNOWN_PASSWORDS = [PASSWORD, ADMIN_PASSWORD, 'Wrong-Passw0rd!', 'Load-Test-Passw0rd!', 'Scale-Out-Passw0rd!'];
+/** Passwords and secrets the suites use; no log line may ever contain one. */
+export const KNOWN_PASSWORDS = [PASSWORD, ADMIN_PASSWORD, 'Wrong-Passw0rd!', 'Load-Test-Passw0rd!', 'Scale-Out-Passw0rd!', KEY_SECRET];
 
 /** Secrets recognised by their form: whatever suite used them, they must not be in a log. */
 export const SECRET_FORMS: Array<[string, RegExp]> = [
