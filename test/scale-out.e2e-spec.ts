@@ -54,6 +54,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('scale-out: two APIs and two worke
     const apiEnv = {
       ...shared,
       PORT: '0',
+      // Each replica runs its own embedded gateway; two cannot share the default port.
+      GATEWAY_PORT: '0',
       COGNITO_ENDPOINT: cognito.endpoint,
       ADMIN_EMAIL,
       ADMIN_PASSWORD,
