@@ -74,6 +74,7 @@ describe('admin actions at the gateway', () => {
     expect(detail.body.usage).toMatchObject({ period: 'DAY', limit: 3, granted: 2 });
     expect(detail.body.keys.map((k: any) => k.id)).toEqual([key.id]);
     expect(detail.text).not.toMatch(/"value"/);
+    expect(detail.body.billing).toBeNull(); // billing is off here
 
     const ownPlan = await harness.app.get(PlanBindingsRepository).planIdOf(planOwner.developer(dev.id));
     expect((await http.delete(`/v1/admin/developers/${dev.id}/quota`, { token: admin })).status).toBe(200);
