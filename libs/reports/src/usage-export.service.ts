@@ -16,12 +16,18 @@ export class UsageExportService {
 
   async *csv(range: DayRange): AsyncGenerator<string> {
     yield `${USAGE_CSV_HEADER}\n`;
-    let after: UsageExportPosition | null = null;
-    for (;;) {
-      const batch = await this.rows.batch(range, after, BATCH_ROWS);
-      if (batch.rows > 0) yield batch.csv;
-      if (batch.rows < BATCH_ROWS || !batch.last) return;
-      after = batch.last;
+    const session = await this.rows.open(range);
+    try {
+      let after: UsageExportPosition | null = null;
+      for (;;) {
+        const batch = await session.batch(after, BATCH_ROWS);
+        if (batch.rows > 0) yield batch.csv;
+        if (batch.rows < BATCH_ROWS || !batch.last) return;
+        after = batch.last;
+      }
+    } finally {
+      // Also when the client goes away mid-export: the stream ends the generator early.
+      await session.close();
     }
   }
 }

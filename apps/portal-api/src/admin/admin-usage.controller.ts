@@ -30,7 +30,7 @@ export class AdminUsageController {
   async totals(@Query() query: UsageQueryDto): Promise<UsageTotalsDto> {
     const range = this.reports.range(query.from, query.to);
     const filter = { tier: query.tier, developerId: query.developerId };
-    const totals = await this.reports.totals(range, query.groupBy ?? 'day', filter, { cursor: query.cursor, limit: query.limit ?? 1000 });
+    const totals = await this.reports.totals(range, query.groupBy ?? 'day', filter, { cursor: query.cursor, limit: query.limit ?? 500 });
     return UsageTotalsDto.from(totals);
   }
 

@@ -40,7 +40,7 @@ export class UsageQueryDto extends UsageRangeQueryDto {
   @Length(1, 512)
   cursor?: string;
 
-  @ApiPropertyOptional({ description: 'groupBy=developer|key: developers or keys a page covers (1-10000, default 1000)', example: 1000 })
+  @ApiPropertyOptional({ description: 'groupBy=developer|key: developers or keys a page covers (1-10000, default 500)', example: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
