@@ -35,9 +35,12 @@ describe('admin usage reports', () => {
 
     // 2 keys per developer, 70 days up to today, seeded as the gateways write it: rows, then increments.
     const rows = [];
+    const keys = [];
     for (const [d, dev] of devs.entries()) {
       for (let k = 0; k < 2; k++) {
         const keyId = randomUUID();
+        // Usage belongs to keys that exist (revoked here, so the gateway leaves them alone).
+        keys.push({ id: keyId, developerId: dev.id, name: `seeded ${k}`, hash: keyId, prefix: 'kpseed00', last4: 'abcd', status: 'REVOKED' as const, lineageId: keyId, revokedAt: new Date() });
         for (let ago = 70; ago >= 0; ago--) {
           const requests = (d + 1) * 100 + k * 10 + ago;
           rows.push({ keyId, developerId: dev.id, day: new Date(`${daysAgo(ago)}T00:00:00Z`), requests: BigInt(requests) });
@@ -46,6 +49,7 @@ describe('admin usage reports', () => {
       }
     }
     const db = harness.app.get(Db).client;
+    await db.apiKey.createMany({ data: keys });
     await db.usageDaily.createMany({ data: rows });
     await db.$executeRaw`UPDATE usage_daily SET requests = requests + 5 WHERE day = ${new Date(`${daysAgo(0)}T00:00:00Z`)}::date`;
     for (const row of seeded) if (row.day === daysAgo(0)) row.requests += 5;
@@ -102,6 +106,32 @@ describe('admin usage reports', () => {
           expect(result.body).toMatchObject({ from, to, groupBy });
         }
       }
+    }
+  });
+
+  it('pages developer and key groups by id without repeating or skipping one; total covers every page', async () => {
+    const from = daysAgo(70);
+    const to = daysAgo(0);
+    for (const [groupBy, group] of [['developer', (row: Seeded) => row.developerId], ['key', (row: Seeded) => row.keyId]] as const) {
+      const want = expected(from, to, group);
+      const got: Array<{ group: string; requests: number }> = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: any = await http.get(`/v1/admin/usage?from=${from}&to=${to}&groupBy=${groupBy}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: admin });
+        expect(page.status, page.text).toBe(200);
+        expect(page.body.total).toBe(want.reduce((sum, g) => sum + g.requests, 0));
+        got.push(...page.body.groups.map((g: any) => ({ group: g.group, requests: g.requests })));
+        cursor = page.body.nextCursor;
+        pages++;
+      } while (cursor && pages < 50);
+      expect(cursor).toBeNull();
+      expect(pages).toBeGreaterThan(1);
+      expect(got).toEqual(want);
+    }
+    for (const bad of ['abc', Buffer.from('["key","not-a-uuid"]').toString('base64url'), Buffer.from('["developer","x"]').toString('base64url')]) {
+      const refused = await http.get(`/v1/admin/usage?groupBy=key&cursor=${bad}`, { token: admin });
+      expect(refused.status, bad).toBe(400);
     }
   });
 

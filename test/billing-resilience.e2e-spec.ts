@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BillingService, UsageMetering } from '@keyport/billing';
+import { UsageMetering } from '@keyport/billing';
 import { Db } from '@keyport/db';
 import { OutboxWorker } from '@keyport/outbox';
 import { randomUUID } from 'node:crypto';
@@ -90,16 +90,33 @@ describe('Stripe billing: gateway outages, usage metering, admin changes', () =>
     expect(state.body).toMatchObject({ enabled: true, status: 'active', tier: 'premium', subscriptionId: subscription.id, customerId: subscription.customer });
     expect((await http.get(`/v1/admin/developers/${dev.id}/billing`, { token: dev.token })).status).toBe(403);
 
-    // Admin moves a paying developer down: at once, and Stripe stops charging (the subscription ends now).
-    const billing = world.harness.app.get(BillingService, { strict: false });
-    expect(await billing.adminChangeTier(dev.id, 'standard')).toEqual({ tier: 'standard' });
-    expect((await http.get('/v1/me', { token: dev.token })).body.tier).toBe('standard');
+    const detail = await http.get(`/v1/admin/developers/${dev.id}`, { token: admin });
+    expect(detail.body.billing).toMatchObject({ enabled: true, status: 'active', tier: 'premium', subscriptionId: subscription.id });
+    expect(detail.body.usage).toMatchObject({ period: 'MONTH', used: 0 });
+    const audit = async () => (await http.get(`/v1/admin/audit-log?target=${dev.id}`, { token: admin })).body.items;
+    // Stripe's tier change is audited as the system's.
+    expect((await audit()).find((entry: any) => entry.action === 'developer.tier_changed')).toMatchObject({
+      actor: { type: 'system', id: 'stripe' },
+      before: { tier: 'standard' },
+      after: { tier: 'premium' },
+    });
+
+    // Admin moves a paying developer down over the admin API: at once, and Stripe stops charging (the subscription ends now).
+    const before = await audit();
+    const moved = await http.put(`/v1/admin/developers/${dev.id}/tier`, { tier: 'standard' }, { token: admin });
+    expect(moved.status).toBe(200);
+    expect(moved.body.tier).toBe('standard');
+    const after = await audit();
+    expect(after.length - before.length).toBe(1);
+    expect(after[0]).toMatchObject({ action: 'developer.tier_changed', actor: { type: 'admin' }, before: { tier: 'premium' }, after: { tier: 'standard' } });
+    expect(after[0].after.reason).toContain(subscription.id);
     await eventually('subscription cancelled at Stripe', async () => world.stripe.subscription(subscription.id).status, (s) => s === 'canceled');
     await deliver(http, world.stripe, world.stripe.event('customer.subscription.deleted', world.stripe.subscription(subscription.id)));
     expect((await http.get('/v1/me', { token: dev.token })).body.tier).toBe('standard');
 
     // A comp: premium given by an admin without a subscription, which no later event takes away.
-    await billing.adminChangeTier(dev.id, 'premium');
+    expect((await http.put(`/v1/admin/developers/${dev.id}/tier`, { tier: 'premium' }, { token: admin })).status).toBe(200);
+    expect((await http.get(`/v1/admin/developers/${dev.id}`, { token: admin })).body.billing).toMatchObject({ status: 'canceled', tier: 'premium' });
     const late = world.stripe.event('customer.subscription.updated', world.stripe.subscription(subscription.id));
     await deliver(http, world.stripe, late);
     expect((await http.get('/v1/me', { token: dev.token })).body.tier).toBe('premium');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BillingModule } from '@keyport/billing';
 import { DevelopersModule } from '@keyport/developers';
 import { KeysModule } from '@keyport/keys';
 import { TiersModule } from '@keyport/tiers';
@@ -8,18 +9,20 @@ import { DeveloperDirectoryRepository } from './developer-directory.repository';
 import { DeveloperDirectoryService } from './developer-directory.service';
 import { DeveloperQuotaService } from './developer-quota.service';
 import { DeveloperSuspensionService } from './developer-suspension.service';
+import { DeveloperTierService } from './developer-tier.service';
 
-/** What admins do to developers and tiers: look up, suspend, set quotas, grant, edit tiers. */
+/** What admins do to developers and tiers: look up, suspend, set quotas, grant, change and edit tiers. */
 @Module({
-  imports: [DevelopersModule, KeysModule, TiersModule],
+  imports: [DevelopersModule, KeysModule, TiersModule, BillingModule],
   providers: [
     DeveloperDirectoryRepository,
     DeveloperControlsRepository,
     DeveloperDirectoryService,
     DeveloperSuspensionService,
     DeveloperQuotaService,
+    DeveloperTierService,
     AdminTiersService,
   ],
-  exports: [DeveloperDirectoryService, DeveloperSuspensionService, DeveloperQuotaService, AdminTiersService],
+  exports: [DeveloperDirectoryService, DeveloperSuspensionService, DeveloperQuotaService, DeveloperTierService, AdminTiersService],
 })
 export class AdminModule {}

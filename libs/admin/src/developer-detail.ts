@@ -1,15 +1,7 @@
+import { type BillingStatus } from '@keyport/billing';
 import { type QuotaPeriodName } from '@keyport/common';
 import { type Developer } from '@keyport/developers';
 import { type ApiKey } from '@keyport/keys';
-
-/** The developer's Stripe subscription as last seen; absent until billing exists for them. */
-export interface BillingState {
-  subscriptionId: string;
-  status: string;
-  tier: string;
-  currentPeriodEnd: Date | null;
-  cancelAtPeriodEnd: boolean;
-}
 
 export interface PeriodUsage {
   period: QuotaPeriodName;
@@ -26,6 +18,7 @@ export interface PeriodUsage {
 export interface DeveloperDetail {
   developer: Developer;
   keys: ApiKey[];
-  billing: BillingState | null;
+  /** `BillingService.status`; null while billing is off. */
+  billing: BillingStatus | null;
   usage: PeriodUsage;
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type DeveloperRow, Prisma } from '@keyport/db';
 import { type Developer, toDeveloper } from '@keyport/developers';
-import { type BillingState } from './developer-detail';
 import { type DeveloperCursor, type DeveloperFilter } from './developer-page';
 
 /** The admin's read side over developers: filtered pages and what a profile shows besides the row. */
@@ -31,18 +30,6 @@ export class DeveloperDirectoryRepository {
       select: { id: true },
     });
     return rows.map((row) => row.id);
-  }
-
-  async latestSubscription(developerId: string): Promise<BillingState | null> {
-    const row = await this.db.client.subscription.findFirst({ where: { developerId }, orderBy: { stripeUpdatedAt: 'desc' } });
-    if (!row) return null;
-    return {
-      subscriptionId: row.id,
-      status: row.status,
-      tier: row.tierSlug,
-      currentPeriodEnd: row.currentPeriodEnd,
-      cancelAtPeriodEnd: row.cancelAtPeriodEnd,
-    };
   }
 
   /** Requests of all the developer's keys on days in [from, to). */

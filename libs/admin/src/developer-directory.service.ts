@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { BillingService } from '@keyport/billing';
 import { Clock, quotaWindow } from '@keyport/common';
 import { type Developer, DevelopersService } from '@keyport/developers';
 import { KeysRepository } from '@keyport/keys';
@@ -15,6 +16,7 @@ export class DeveloperDirectoryService {
     private readonly developers: DevelopersService,
     private readonly keys: KeysRepository,
     private readonly tiers: TiersService,
+    private readonly billing: BillingService,
     private readonly clock: Clock,
   ) {}
 
@@ -35,7 +37,7 @@ export class DeveloperDirectoryService {
     const developer = await this.developers.get(id);
     const [keys, billing, usage] = await Promise.all([
       this.keys.listByDeveloper(id),
-      this.directory.latestSubscription(id),
+      this.billing.status(id).then((status) => (status.enabled ? status : null)),
       this.usageThisPeriod(developer),
     ]);
     return { developer, keys, billing, usage };

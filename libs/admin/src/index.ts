@@ -5,3 +5,4 @@ export * from './developer-directory.service';
 export * from './developer-page';
 export * from './developer-quota.service';
 export * from './developer-suspension.service';
+export * from './developer-tier.service';

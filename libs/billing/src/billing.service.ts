@@ -111,20 +111,28 @@ export class BillingService {
    */
   adminChangeTier(developerId: string, tierSlug: string): Promise<TierChangeOutcome> {
     return this.transactions.run(async () => {
-      const changed = await this.tierChanger.change(developerId, tierSlug, 'admin decision');
-      if (!this.gate.enabled) return { tier: changed.tierSlug };
-      for (const subscription of await this.subscriptions.listByDeveloper(developerId)) {
-        if (!isLive(subscription) || subscription.tierSlug === tierSlug) continue;
+      const before = await this.account(developerId);
+      const cancelled = this.gate.enabled
+        ? (await this.subscriptions.listByDeveloper(developerId)).filter((subscription) => isLive(subscription) && subscription.tierSlug !== tierSlug)
+        : [];
+      // One admin action, one audit entry: the tier change names the subscriptions it ends.
+      const ids = cancelled.map((subscription) => subscription.id).join(', ');
+      const reason = cancelled.length === 0 ? 'admin decision' : `admin decision; subscription ${ids} cancelled at once`;
+      const changed = await this.tierChanger.change(developerId, tierSlug, reason);
+      for (const subscription of cancelled) {
         await this.outbox.enqueue(subscriptionAggregate(subscription.id), BillingOutboxType.ChangeSubscription, {
           subscriptionId: subscription.id,
           change: 'cancel-now',
         });
+      }
+      if (cancelled.length > 0 && before.tierSlug === tierSlug) {
+        // The tier stays, so the tier changer recorded nothing: the cancellation is the action.
         await this.audit.record({
           action: 'billing.subscription_cancel_requested',
           targetType: 'developer',
           targetId: developerId,
-          before: { subscription: subscription.id, status: subscription.status },
-          after: { subscription: subscription.id, cancel: 'now', reason: `admin moved the developer to ${tierSlug}` },
+          before: { subscriptions: cancelled.map((subscription) => ({ id: subscription.id, status: subscription.status })) },
+          after: { cancel: 'now', reason: `admin kept the developer on ${tierSlug}` },
         });
       }
       return { tier: changed.tierSlug };

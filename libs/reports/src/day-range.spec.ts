@@ -41,3 +41,20 @@ describe('dayRange.plan', () => {
     expect(dayRange.plan({ from: '2026-09-10', to: '2026-09-12' }, today)).toEqual({ months: [], add: [{ from: '2026-09-10', to: '2026-09-12' }], subtract: [] });
   });
 });
+
+describe('dayRange.runningTotalDays', () => {
+  it('adds the total through the last day of each month and subtracts the one before the first day', () => {
+    expect(dayRange.runningTotalDays({ from: '2026-08-28', to: '2026-11-25' })).toEqual([
+      { day: '2026-08-31', sign: 1 },
+      { day: '2026-08-27', sign: -1 },
+      { day: '2026-09-30', sign: 1 },
+      { day: '2026-10-31', sign: 1 },
+      { day: '2026-11-25', sign: 1 },
+    ]);
+    expect(dayRange.runningTotalDays({ from: '2026-09-01', to: '2026-09-01' })).toEqual([{ day: '2026-09-01', sign: 1 }]);
+    expect(dayRange.runningTotalDays({ from: '2026-09-12', to: '2026-09-20' })).toEqual([
+      { day: '2026-09-20', sign: 1 },
+      { day: '2026-09-11', sign: -1 },
+    ]);
+  });
+});

@@ -10,6 +10,12 @@ export interface DayRange {
   to: string;
 }
 
+/** A day of the running totals (usage_developer_mtd) and whether it adds or subtracts. */
+export interface RunningTotalDay {
+  day: string;
+  sign: 1 | -1;
+}
+
 /** How one range is summed from monthly and daily rollups with the fewest daily rows. */
 export interface RangePlan {
   /** First days of the months taken whole from the monthly rollup. */
@@ -63,6 +69,22 @@ export const dayRange = {
       if (inEnd < monthEnd) result.subtract.push({ from: isoDay(new Date(inEnd.getTime() + DAY_MS)), to: isoDay(monthEnd) });
     }
     return result;
+  },
+
+  /**
+   * The days of the monthly running totals whose signed sum is the range's total: per month, the
+   * total through the range's last day in it, less the total through the day before its first.
+   */
+  runningTotalDays(range: DayRange): RunningTotalDay[] {
+    const days: RunningTotalDay[] = [];
+    const from = new Date(`${range.from}T00:00:00Z`);
+    const to = new Date(`${range.to}T00:00:00Z`);
+    for (let month = monthStart(from); month <= to; month = nextMonth(month)) {
+      const monthEnd = new Date(nextMonth(month).getTime() - DAY_MS);
+      days.push({ day: isoDay(to < monthEnd ? to : monthEnd), sign: 1 });
+      if (from > month) days.push({ day: isoDay(new Date(from.getTime() - DAY_MS)), sign: -1 });
+    }
+    return days;
   },
 };
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type DayRange } from './day-range';
-import { type UsageExportRow, UsageExportRepository } from './usage-export.repository';
+import { type UsageExportPosition, UsageExportRepository } from './usage-export.repository';
 
-const BATCH_ROWS = 5_000;
+// Small enough that each batch's text is an ordinary young object that dies cheaply, not a large-object allocation.
+const BATCH_ROWS = 1_000;
 export const USAGE_CSV_HEADER = 'day,developer_id,email,key_id,requests';
 
 /**
@@ -15,24 +16,18 @@ export class UsageExportService {
 
   async *csv(range: DayRange): AsyncGenerator<string> {
     yield `${USAGE_CSV_HEADER}\n`;
-    let after: { keyId: string; day: string } | null = null;
-    for (;;) {
-      const batch = await this.rows.batch(range, after, BATCH_ROWS);
-      if (batch.length === 0) return;
-      yield batch.map(toLine).join('');
-      const last = batch[batch.length - 1];
-      if (batch.length < BATCH_ROWS) return;
-      after = { keyId: last.key_id, day: last.day };
+    const session = await this.rows.open(range);
+    try {
+      let after: UsageExportPosition | null = null;
+      for (;;) {
+        const batch = await session.batch(after, BATCH_ROWS);
+        if (batch.rows > 0) yield batch.csv;
+        if (batch.rows < BATCH_ROWS || !batch.last) return;
+        after = batch.last;
+      }
+    } finally {
+      // Also when the client goes away mid-export: the stream ends the generator early.
+      await session.close();
     }
   }
-}
-
-function toLine(row: UsageExportRow): string {
-  return `${row.day},${cell(row.developer_id)},${cell(row.email ?? '')},${row.key_id},${row.requests}\n`;
-}
-
-/** RFC 4180 quoting, and a leading quote mark so a spreadsheet never runs a cell as a formula. */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -16,11 +16,20 @@ export interface UsageGroup {
   developerId?: string;
 }
 
+/** A page of developer or key groups (day and tier groups come whole). */
+export interface UsagePage {
+  cursor?: string;
+  limit: number;
+}
+
 export interface UsageTotals {
   range: DayRange;
   groupBy: UsageGroupBy;
+  /** All requests in the range under the filter, over every page. */
   total: number;
   groups: UsageGroup[];
+  /** Where the next page of groups starts; null on the last page. */
+  nextCursor: string | null;
 }
 
 export interface DeveloperQuotaUse {

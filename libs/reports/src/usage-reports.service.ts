@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type QuotaPeriodName, quotaWindow } from '@keyport/common';
 import { type DayRange, dayRange } from './day-range';
-import { type DeveloperQuotaUse, type QuotaUtilization, type UsageFilter, type UsageGroupBy, type UsageTotals } from './usage-report';
+import { usageGroupCursor } from './usage-group-cursor';
+import { type DeveloperQuotaUse, type QuotaUtilization, type UsageFilter, type UsageGroupBy, type UsagePage, type UsageTotals } from './usage-report';
 import { UsageReportsRepository } from './usage-reports.repository';
 
 /** The admin's usage reports: totals per group, heaviest developers, developers near their quota. */
@@ -17,20 +18,30 @@ export class UsageReportsService {
     return dayRange.parse(from, to, this.clock.now());
   }
 
-  async totals(range: DayRange, groupBy: UsageGroupBy, filter: UsageFilter): Promise<UsageTotals> {
-    const groups =
-      groupBy === 'day' || groupBy === 'tier'
-        ? await this.reports.byDayOrTier(range, groupBy, filter)
-        : groupBy === 'developer'
-          ? await this.reports.byDeveloper(dayRange.plan(range, this.clock.now()), filter)
-          : await this.reports.byKey(dayRange.plan(range, this.clock.now()), filter);
-    const total = groups.reduce((sum, group) => sum + group.requests, 0);
-    return { range, groupBy, total, groups };
+  /**
+   * Totals per group. Developers and keys come a page at a time in id order (a page covers the
+   * next `limit` ids, so it may hold fewer groups: those without requests are left out); `total`
+   * always covers the whole range.
+   */
+  async totals(range: DayRange, groupBy: UsageGroupBy, filter: UsageFilter, page: UsagePage): Promise<UsageTotals> {
+    const byTier = await this.reports.byDayOrTier(range, 'tier', filter);
+    const total = byTier.reduce((sum, group) => sum + group.requests, 0);
+    if (groupBy === 'tier') return { range, groupBy, total, groups: byTier, nextCursor: null };
+    if (groupBy === 'day') return { range, groupBy, total, groups: await this.reports.byDayOrTier(range, 'day', filter), nextCursor: null };
+    const after = page.cursor === undefined ? null : usageGroupCursor.decode(groupBy, page.cursor);
+    const window =
+      groupBy === 'developer'
+        ? await this.reports.developerWindow(after, page.limit, filter.developerId)
+        : await this.reports.keyWindow(after, page.limit, filter.developerId);
+    if (!window) return { range, groupBy, total, groups: [], nextCursor: null };
+    const plan = dayRange.plan(range, this.clock.now());
+    const groups = groupBy === 'developer' ? await this.reports.byDeveloper(plan, filter, window) : await this.reports.byKey(plan, filter, window);
+    return { range, groupBy, total, groups, nextCursor: window.full ? usageGroupCursor.encode(groupBy, window.last) : null };
   }
 
   /** The `limit` heaviest developers, with the share of the quota they had over the range. */
   async top(range: DayRange, limit: number): Promise<DeveloperQuotaUse[]> {
-    const rows = await this.reports.top(dayRange.plan(range, this.clock.now()), limit);
+    const rows = await this.reports.top(dayRange.runningTotalDays(range), limit);
     return rows.map((row) => ({
       developerId: row.developerId,
       email: row.email,
@@ -43,9 +54,11 @@ export class UsageReportsService {
 
   async quotaUtilization(threshold: number, limit: number): Promise<QuotaUtilization> {
     const now = this.clock.now();
-    const week = quotaWindow('WEEK', now);
-    const starts = { day: quotaWindow('DAY', now).start, week: week.start, weekEnd: week.end, month: quotaWindow('MONTH', now).start };
-    const { total, rows } = await this.reports.utilization(starts, threshold, limit);
+    const today = now.toISOString().slice(0, 10);
+    const starts = { day: quotaWindow('DAY', now).start, week: quotaWindow('WEEK', now).start, month: quotaWindow('MONTH', now).start };
+    const through = (start: Date) => dayRange.runningTotalDays({ from: start.toISOString().slice(0, 10), to: today });
+    const periods = { starts, day: through(starts.day), week: through(starts.week), month: through(starts.month) };
+    const { total, rows } = await this.reports.utilization(periods, threshold, limit);
     return {
       threshold,
       total,

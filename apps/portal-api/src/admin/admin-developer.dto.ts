@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { type DeveloperDetail, type DeveloperPage } from '@keyport/admin';
 import { type Developer } from '@keyport/developers';
+import { AdminBillingStatusDto } from '../billing/billing.dto';
 import { KeyDto } from '../keys/key.dto';
 import { MeDto } from '../me/me.dto';
 import { QuotaDto } from '../tiers/tier.dto';
@@ -71,23 +72,6 @@ export class DeveloperPageDto {
   }
 }
 
-export class BillingStateDto {
-  @ApiProperty({ description: 'Stripe subscription id' })
-  subscriptionId!: string;
-
-  @ApiProperty({ description: 'Stripe subscription status', example: 'active' })
-  status!: string;
-
-  @ApiProperty({ description: 'Tier the subscription grants', example: 'premium' })
-  tier!: string;
-
-  @ApiPropertyOptional({ description: 'End of the paid period', nullable: true, type: String })
-  currentPeriodEnd!: string | null;
-
-  @ApiProperty({ description: 'Whether it ends at the period end' })
-  cancelAtPeriodEnd!: boolean;
-}
-
 export class PeriodUsageDto {
   @ApiProperty({ description: 'Quota period in effect', enum: ['DAY', 'WEEK', 'MONTH'] })
   period!: string;
@@ -112,8 +96,8 @@ export class AdminDeveloperDetailDto extends AdminDeveloperDto {
   @ApiProperty({ type: [KeyDto], description: 'Every key, revoked ones included; never a value' })
   keys!: KeyDto[];
 
-  @ApiPropertyOptional({ type: BillingStateDto, nullable: true, description: 'Subscription as last seen; null without billing' })
-  billing!: BillingStateDto | null;
+  @ApiPropertyOptional({ type: AdminBillingStatusDto, nullable: true, description: 'Billing state (as GET /v1/admin/developers/{id}/billing); null while billing is off' })
+  billing!: AdminBillingStatusDto | null;
 
   @ApiProperty({ type: PeriodUsageDto, description: 'Usage in the current quota period' })
   usage!: PeriodUsageDto;
@@ -123,7 +107,7 @@ export class AdminDeveloperDetailDto extends AdminDeveloperDto {
     return {
       ...AdminDeveloperDto.fromDeveloper(detail.developer),
       keys: detail.keys.map(KeyDto.from),
-      billing: billing && { ...billing, currentPeriodEnd: billing.currentPeriodEnd?.toISOString() ?? null },
+      billing: billing && AdminBillingStatusDto.from(billing),
       usage: {
         period: usage.period,
         periodStart: usage.start.toISOString(),

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DeveloperDirectoryService, DeveloperSuspensionService } from '@keyport/admin';
+import { DeveloperDirectoryService, DeveloperSuspensionService, DeveloperTierService } from '@keyport/admin';
 import { DevelopersService } from '@keyport/developers';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -19,6 +19,7 @@ export class AdminDevelopersController {
     private readonly developers: DevelopersService,
     private readonly directory: DeveloperDirectoryService,
     private readonly suspension: DeveloperSuspensionService,
+    private readonly tiers: DeveloperTierService,
   ) {}
 
   @Get()
@@ -48,13 +49,15 @@ export class AdminDevelopersController {
     await this.developers.adminConfirm(id);
   }
 
-  // Billing (another issue) may need a say before an admin moves a paying developer; it belongs in changeTier.
   @Put(':id/tier')
   @ApiOperation({ summary: "Change a developer's tier; every key moves plan" })
-  @ApiOkResponse({ type: AdminDeveloperDto, description: 'Tier changed; every key moves to the new plan' })
+  @ApiOkResponse({
+    type: AdminDeveloperDto,
+    description: 'Tier changed at once and never billed; every key moves to the new plan, and a subscription paying for another tier ends now',
+  })
   @ApiErrors(400, 401, 403, 404)
   async changeTier(@Param('id', developerIdParam) id: string, @Body() body: ChangeTierDto): Promise<AdminDeveloperDto> {
-    return AdminDeveloperDto.fromDeveloper(await this.developers.changeTier(id, body.tier));
+    return AdminDeveloperDto.fromDeveloper(await this.tiers.change(id, body.tier));
   }
 
   @Post(':id/suspend')

@@ -30,7 +30,8 @@ export class AdminUsageController {
   @ApiErrors(400, 401, 403)
   async totals(@Query() query: UsageQueryDto): Promise<UsageTotalsDto> {
     const range = this.reports.range(query.from, query.to);
-    const totals = await this.reports.totals(range, query.groupBy ?? 'day', { tier: query.tier, developerId: query.developerId });
+    const filter = { tier: query.tier, developerId: query.developerId };
+    const totals = await this.reports.totals(range, query.groupBy ?? 'day', filter, { cursor: query.cursor, limit: query.limit ?? 500 });
     return UsageTotalsDto.from(totals);
   }
 
@@ -61,7 +62,8 @@ export class AdminUsageController {
   @ApiErrors(400, 401, 403)
   csv(@Query() query: UsageRangeQueryDto): StreamableFile {
     const range = this.reports.range(query.from, query.to);
-    return new StreamableFile(Readable.from(this.exports.csv(range)), {
+    // One batch waiting at most: the next is read only once the client has taken the last.
+    return new StreamableFile(Readable.from(this.exports.csv(range), { highWaterMark: 1 }), {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="usage-${range.from}-${range.to}.csv"`,
     });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { type DeveloperQuotaUse, type QuotaUtilization, type UsageTotals } from '@keyport/reports';
 import { QuotaDto } from '../tiers/tier.dto';
 
@@ -33,6 +33,20 @@ export class UsageQueryDto extends UsageRangeQueryDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'must be a developer id' })
   developerId?: string;
+
+  @ApiPropertyOptional({ description: 'groupBy=developer|key: `nextCursor` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 512)
+  cursor?: string;
+
+  @ApiPropertyOptional({ description: 'groupBy=developer|key: developers or keys a page covers (1-10000, default 500)', example: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  limit?: number;
 }
 
 export class TopQueryDto extends UsageRangeQueryDto {
@@ -84,14 +98,27 @@ export class UsageTotalsDto {
   @ApiProperty({ description: 'What the groups are', enum: ['day', 'developer', 'tier', 'key'] })
   groupBy!: string;
 
-  @ApiProperty({ description: 'Requests in the range over all groups', example: 98765 })
+  @ApiProperty({ description: 'Requests in the range over all groups (every page)', example: 98765 })
   total!: number;
 
-  @ApiProperty({ type: [UsageGroupDto], description: 'Groups with usage, in group order' })
+  @ApiProperty({
+    type: [UsageGroupDto],
+    description: 'Groups with usage, in group order; for developer and key, those among the next `limit` ids (a page may hold fewer)',
+  })
   groups!: UsageGroupDto[];
 
+  @ApiPropertyOptional({ description: 'Pass as `cursor` for the next page of developers or keys; null on the last page', nullable: true, type: String })
+  nextCursor!: string | null;
+
   static from(totals: UsageTotals): UsageTotalsDto {
-    return { from: totals.range.from, to: totals.range.to, groupBy: totals.groupBy, total: totals.total, groups: totals.groups };
+    return {
+      from: totals.range.from,
+      to: totals.range.to,
+      groupBy: totals.groupBy,
+      total: totals.total,
+      groups: totals.groups,
+      nextCursor: totals.nextCursor,
+    };
   }
 }
 
