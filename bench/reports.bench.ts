@@ -13,9 +13,10 @@ import { loadConfig } from '@keyport/config';
 import { migratePostgres } from '@keyport/db';
 import { createApp } from '../apps/portal-api/src/app.factory';
 
-const DEVELOPERS = 10_000;
+// The size by default; CI runs a small one (BENCH_DEVELOPERS, BENCH_ROUNDS) to stay quick.
+const DEVELOPERS = Number(process.env.BENCH_DEVELOPERS ?? 10_000);
 const DAYS = 90;
-const ROUNDS = 15;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ADMIN_EMAIL = 'bench-admin@keyport.test';
 const ADMIN_PASSWORD = 'Bench-Passw0rd!';
 
