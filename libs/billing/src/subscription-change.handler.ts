@@ -1,22 +1,17 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem } from '@keyport/outbox';
+import { Injectable } from '@nestjs/common';
+import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { BillingOutboxType, type SubscriptionChange } from './billing-outbox';
 import { BillingProvider } from './billing-provider.port';
 
 /** Carries a decision about a subscription to Stripe, under an idempotency key of its own outbox item. */
 @Injectable()
-export class SubscriptionChangeHandler extends OutboxHandler implements OnModuleInit {
+export class SubscriptionChangeHandler extends OutboxHandler {
   readonly type = BillingOutboxType.ChangeSubscription;
 
   constructor(
-    private readonly registry: OutboxHandlerRegistry,
     private readonly provider: BillingProvider,
   ) {
     super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
   }
 
   async handle(item: OutboxItem): Promise<void> {

@@ -1,5 +1,5 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
+import { Injectable } from '@nestjs/common';
+import { OutboxHandler, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
 import { AppConfig } from '@keyport/config';
 import { BillingOutboxType } from './billing-outbox';
 import { BillingProvider } from './billing-provider.port';
@@ -15,19 +15,14 @@ export interface UsageReportPayload {
 
 /** Sends one developer-day of usage to the Stripe meter, under an identifier Stripe will not bill twice. */
 @Injectable()
-export class UsageReportHandler extends OutboxHandler implements OnModuleInit {
+export class UsageReportHandler extends OutboxHandler {
   readonly type = BillingOutboxType.ReportUsage;
 
   constructor(
-    private readonly registry: OutboxHandlerRegistry,
     private readonly provider: BillingProvider,
     private readonly config: AppConfig,
   ) {
     super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
   }
 
   async handle(item: OutboxItem): Promise<void> {

@@ -1,8 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { GatewayDriver, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
 import { DevelopersRepository } from '@keyport/developers';
 import { KeysRepository } from '@keyport/keys';
-import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem } from '@keyport/outbox';
+import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { AdminOutboxType } from './admin-outbox-types';
 import { KeyPlacement } from './key-placement';
 
@@ -12,11 +12,10 @@ import { KeyPlacement } from './key-placement';
  * so no key is ever left without a plan. Nothing to do when the developer got an override again.
  */
 @Injectable()
-export class DeveloperPlanCleanupHandler extends OutboxHandler implements OnModuleInit {
+export class DeveloperPlanCleanupHandler extends OutboxHandler {
   readonly type = AdminOutboxType.DeveloperPlanCleanup;
 
   constructor(
-    private readonly registry: OutboxHandlerRegistry,
     private readonly driver: GatewayDriver,
     private readonly bindings: PlanBindingsRepository,
     private readonly developers: DevelopersRepository,
@@ -24,10 +23,6 @@ export class DeveloperPlanCleanupHandler extends OutboxHandler implements OnModu
     private readonly placement: KeyPlacement,
   ) {
     super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
   }
 
   async handle(item: OutboxItem): Promise<void> {

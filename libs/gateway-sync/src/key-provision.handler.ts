@@ -1,9 +1,9 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { GatewayDriver, type GatewayKey, GatewayNotFoundError, gatewayKeyName } from '@keyport/api-gateway';
 import { Clock, isoDay, quotaWindow } from '@keyport/common';
 import { DevelopersRepository } from '@keyport/developers';
 import { type ApiKey, KeyOutboxType, KeySealer, KeysRepository } from '@keyport/keys';
-import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
+import { OutboxHandler, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
 import { KeyPlacement, type KnownPlacement } from './key-placement';
 import { KeyPlacementsRepository } from './key-placements.repository';
 import { type PlanTarget } from './plan-sync.service';
@@ -13,11 +13,10 @@ import { type PlanTarget } from './plan-sync.service';
  * key's remaining quota over to its successor, and marks it active.
  */
 @Injectable()
-export class KeyProvisionHandler extends OutboxHandler implements OnModuleInit {
+export class KeyProvisionHandler extends OutboxHandler {
   readonly type = KeyOutboxType.Provision;
 
   constructor(
-    private readonly registry: OutboxHandlerRegistry,
     private readonly driver: GatewayDriver,
     private readonly keys: KeysRepository,
     private readonly developers: DevelopersRepository,
@@ -27,10 +26,6 @@ export class KeyProvisionHandler extends OutboxHandler implements OnModuleInit {
     private readonly clock: Clock,
   ) {
     super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
   }
 
   async handle(item: OutboxItem): Promise<void> {

@@ -1,25 +1,20 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { GatewayDriver, gatewayKeyName } from '@keyport/api-gateway';
 import { KeyOutboxType, KeysRepository } from '@keyport/keys';
-import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem } from '@keyport/outbox';
+import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { KeyPlacementsRepository } from './key-placements.repository';
 
 /** Deletes a revoked key at the gateway; deleting a key that is already gone is success. */
 @Injectable()
-export class KeyRevokeHandler extends OutboxHandler implements OnModuleInit {
+export class KeyRevokeHandler extends OutboxHandler {
   readonly type = KeyOutboxType.Revoke;
 
   constructor(
-    private readonly registry: OutboxHandlerRegistry,
     private readonly driver: GatewayDriver,
     private readonly keys: KeysRepository,
     private readonly placements: KeyPlacementsRepository,
   ) {
     super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
   }
 
   async handle(item: OutboxItem): Promise<void> {

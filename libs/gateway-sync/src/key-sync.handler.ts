@@ -1,23 +1,18 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { KeyOutboxType, KeysRepository } from '@keyport/keys';
-import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem } from '@keyport/outbox';
+import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { KeyPlacement } from './key-placement';
 
 /** Brings one key's plan membership and enabled state in line with Keyport (tier change, suspension). */
 @Injectable()
-export class KeySyncHandler extends OutboxHandler implements OnModuleInit {
+export class KeySyncHandler extends OutboxHandler {
   readonly type = KeyOutboxType.Sync;
 
   constructor(
-    private readonly registry: OutboxHandlerRegistry,
     private readonly keys: KeysRepository,
     private readonly placement: KeyPlacement,
   ) {
     super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
   }
 
   async handle(item: OutboxItem): Promise<void> {

@@ -1,5 +1,5 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
+import { Injectable } from '@nestjs/common';
+import { OutboxHandler, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
 import { TiersRepository } from '@keyport/tiers';
 import { PlanSync } from './plan-sync.service';
 
@@ -8,19 +8,14 @@ export const tierPlanAggregate = (slug: string): string => `plan:tier:${slug}`;
 
 /** Applies a tier's current throttle and quota to its usage plan (after an admin edit). */
 @Injectable()
-export class PlanSyncHandler extends OutboxHandler implements OnModuleInit {
+export class PlanSyncHandler extends OutboxHandler {
   readonly type = PLAN_SYNC;
 
   constructor(
-    private readonly registry: OutboxHandlerRegistry,
     private readonly tiers: TiersRepository,
     private readonly plans: PlanSync,
   ) {
     super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
   }
 
   async handle(item: OutboxItem): Promise<void> {

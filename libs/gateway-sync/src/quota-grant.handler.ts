@@ -1,8 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { GatewayDriver } from '@keyport/api-gateway';
 import { Transactions } from '@keyport/db';
 import { KeysRepository } from '@keyport/keys';
-import { OutboxHandler, OutboxHandlerRegistry, type OutboxItem } from '@keyport/outbox';
+import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { AdminOutboxType } from './admin-outbox-types';
 import { PlanSync } from './plan-sync.service';
 import { QuotaGrantMarksRepository } from './quota-grant-marks.repository';
@@ -19,11 +19,10 @@ interface QuotaGrantPayload {
  * together on the local driver; on AWS only a crash between the call and the commit could repeat it.
  */
 @Injectable()
-export class QuotaGrantHandler extends OutboxHandler implements OnModuleInit {
+export class QuotaGrantHandler extends OutboxHandler {
   readonly type = AdminOutboxType.QuotaGrant;
 
   constructor(
-    private readonly registry: OutboxHandlerRegistry,
     private readonly driver: GatewayDriver,
     private readonly keys: KeysRepository,
     private readonly plans: PlanSync,
@@ -31,10 +30,6 @@ export class QuotaGrantHandler extends OutboxHandler implements OnModuleInit {
     private readonly transactions: Transactions,
   ) {
     super();
-  }
-
-  onModuleInit(): void {
-    this.registry.register(this);
   }
 
   async handle(item: OutboxItem): Promise<void> {

@@ -1,10 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { type OutboxHandler } from './outbox-item';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { OutboxHandler } from './outbox-item';
 
-/** Handlers register themselves here at module init, so the worker needs no list of features. */
+/**
+ * Finds every provider that is an OutboxHandler at start, so the worker needs no list of features
+ * and a feature only declares its handler as a provider.
+ */
 @Injectable()
-export class OutboxHandlerRegistry {
+export class OutboxHandlerRegistry implements OnModuleInit {
   private readonly handlers = new Map<string, OutboxHandler>();
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      // A provider listed by several modules is one class: register it once.
+      if (wrapper.instance instanceof OutboxHandler && this.handlers.get(wrapper.instance.type)?.constructor !== wrapper.instance.constructor) {
+        this.register(wrapper.instance);
+      }
+    }
+  }
 
   register(handler: OutboxHandler): void {
     if (this.handlers.has(handler.type)) throw new Error(`Two outbox handlers for "${handler.type}"`);

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { OutboxHandlerRegistry } from './outbox-handler.registry';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
@@ -7,6 +8,7 @@ import { OutboxWriter } from './outbox.writer';
 
 @Global()
 @Module({
+  imports: [DiscoveryModule],
   providers: [OutboxWriter, OutboxSignal, OutboxRepository, OutboxHandlerRegistry, OutboxWorker],
   exports: [OutboxWriter, OutboxSignal, OutboxRepository, OutboxHandlerRegistry, OutboxWorker],
 })
