@@ -4,7 +4,8 @@
 // p99 of each, and each authenticated route's ratio to the floor. Env: BENCH_DURATION (seconds per
 // target and round, default 10), BENCH_ROUNDS (3; medians are reported), BENCH_CONNECTIONS (64),
 // BENCH_ONLY (a substring: only the floor and the targets whose name contains it),
-// BENCH_DATABASE_URL (an admin URL on PostgreSQL; a fresh database is created and dropped).
+// BENCH_DATABASE_URL (an admin URL on PostgreSQL; a fresh database is created and dropped),
+// BENCH_CPU_PROF (a folder: the API runs with `--cpu-prof` and writes its profile there on exit).
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
         LOG_FILE: path.join(dataDir, 'api.log'),
       },
       /Keyport API on http:\/\/localhost:(\d+)/,
+      undefined,
+      process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [],
     );
     processes.push(api);
     const base = `http://127.0.0.1:${api.ready[1]}`;
