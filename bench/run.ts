@@ -51,6 +51,7 @@ async function main(): Promise<void> {
         AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         PORT: '0',
+        GATEWAY_PORT: '0',
         HOST: '127.0.0.1',
         DATABASE_URL: databaseUrl,
         DATA_DIR: dataDir,
