@@ -6,6 +6,7 @@
 // BENCH_ONLY (a substring: only the floor and the targets whose name contains it),
 // BENCH_DATABASE_URL (an admin URL on PostgreSQL; a fresh database is created and dropped),
 // BENCH_CPU_PROF (a folder: the API runs with `--cpu-prof` and writes its profile there on exit).
+// The API gets this process's environment: ROW_CACHE_TTL_MS=0 measures it without its developer row cache.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -141,7 +142,8 @@ function median(runs: Figure[]): Figure {
 
 function report(figures: Figure[]): void {
   const floor = figures[0];
-  console.log(`\nKeyport bench: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per target (medians), PostgreSQL, Node ${process.version}\n`);
+  const rowCache = process.env.ROW_CACHE_TTL_MS ?? '1000 (default)';
+  console.log(`\nKeyport bench: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per target (medians), PostgreSQL, Node ${process.version}, ROW_CACHE_TTL_MS ${rowCache}\n`);
   console.log('| target | requests/s | p99 ms | rps / floor | p99 / floor | server CPU µs / request | non-2xx |');
   console.log('|---|---|---|---|---|---|---|');
   for (const f of figures) {

@@ -54,6 +54,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('scale-out: two APIs and two worke
     const apiEnv = {
       ...shared,
       PORT: '0',
+      GATEWAY_PORT: '0',
       COGNITO_ENDPOINT: cognito.endpoint,
       ADMIN_EMAIL,
       ADMIN_PASSWORD,

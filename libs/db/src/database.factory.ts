@@ -36,6 +36,9 @@ async function openEmbedded(dataDir: string): Promise<DatabaseConnection> {
 async function openPostgres(url: string, migrate: boolean): Promise<DatabaseConnection> {
   if (migrate) await migratePostgres(url);
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, a dropped database) is an 'error' on the pool;
+  // the pool discards it and the next query connects afresh. Unheard, it would end the process.
+  pool.on('error', () => undefined);
   const prisma = new PrismaService({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
