@@ -4,7 +4,9 @@
 // p99 of each, and each authenticated route's ratio to the floor. Env: BENCH_DURATION (seconds per
 // target and round, default 10), BENCH_ROUNDS (3; medians are reported), BENCH_CONNECTIONS (64),
 // BENCH_ONLY (a substring: only the floor and the targets whose name contains it),
-// BENCH_DATABASE_URL (an admin URL on PostgreSQL; a fresh database is created and dropped).
+// BENCH_DATABASE_URL (an admin URL on PostgreSQL; a fresh database is created and dropped),
+// BENCH_CPU_PROF (a folder: the API runs with `--cpu-prof` and writes its profile there on exit).
+// The API gets this process's environment: ROW_CACHE_TTL_MS=0 measures it without its developer row cache.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
         AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         PORT: '0',
+        GATEWAY_PORT: '0',
         HOST: '127.0.0.1',
         DATABASE_URL: databaseUrl,
         DATA_DIR: dataDir,
@@ -62,6 +65,8 @@ async function main(): Promise<void> {
         LOG_FILE: path.join(dataDir, 'api.log'),
       },
       /Keyport API on http:\/\/localhost:(\d+)/,
+      undefined,
+      process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [],
     );
     processes.push(api);
     const base = `http://127.0.0.1:${api.ready[1]}`;
@@ -137,7 +142,8 @@ function median(runs: Figure[]): Figure {
 
 function report(figures: Figure[]): void {
   const floor = figures[0];
-  console.log(`\nKeyport bench: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per target (medians), PostgreSQL, Node ${process.version}\n`);
+  const rowCache = process.env.ROW_CACHE_TTL_MS ?? '1000 (default)';
+  console.log(`\nKeyport bench: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per target (medians), PostgreSQL, Node ${process.version}, ROW_CACHE_TTL_MS ${rowCache}\n`);
   console.log('| target | requests/s | p99 ms | rps / floor | p99 / floor | server CPU µs / request | non-2xx |');
   console.log('|---|---|---|---|---|---|---|');
   for (const f of figures) {

@@ -10,9 +10,15 @@ export interface StartedProcess {
   stop(deadlineMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; killed: boolean }>;
 }
 
-/** Starts `node <script>` and waits until its stdout matches `ready`. */
-export function startNodeProcess(script: string, env: Record<string, string>, ready: RegExp, timeoutMs = 90_000): Promise<StartedProcess> {
-  const child = spawn(process.execPath, ['--enable-source-maps', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `node <script>` (with `nodeArgs` such as `--cpu-prof`) and waits until its stdout matches `ready`. */
+export function startNodeProcess(
+  script: string,
+  env: Record<string, string>,
+  ready: RegExp,
+  timeoutMs = 90_000,
+  nodeArgs: string[] = [],
+): Promise<StartedProcess> {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {

@@ -1,18 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { type QuotaPeriodName } from '@keyport/common';
-import { Db, Prisma } from '@keyport/db';
-import { type Developer, toDeveloper } from '@keyport/developers';
+import { Db, Prisma, RecentRows } from '@keyport/db';
+import { DEVELOPER_ROWS, type Developer, toDeveloper } from '@keyport/developers';
 
 /** The admin's writes to a developer: status, own quota, grants. Callers hold the developer's row lock. */
 @Injectable()
 export class DeveloperControlsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly recent: RecentRows,
+  ) {}
 
   async setStatus(id: string, status: 'ACTIVE' | 'SUSPENDED', reason: string | null): Promise<Developer> {
+    this.recent.forget(DEVELOPER_ROWS, id);
     return toDeveloper(await this.db.client.developer.update({ where: { id }, data: { status, suspendedReason: reason } }));
   }
 
   async setQuotaOverride(id: string, quota: { limit: number; period: QuotaPeriodName } | null): Promise<Developer> {
+    this.recent.forget(DEVELOPER_ROWS, id);
     const row = await this.db.client.developer.update({
       where: { id },
       data: { quotaLimitOverride: quota?.limit ?? null, quotaPeriodOverride: quota?.period ?? null },

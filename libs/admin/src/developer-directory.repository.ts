@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type DeveloperRow, Prisma } from '@keyport/db';
-import { type Developer, toDeveloper } from '@keyport/developers';
+import { DEVELOPER_COLUMNS, type Developer, toDeveloper } from '@keyport/developers';
 import { type DeveloperCursor, type DeveloperFilter } from './developer-page';
 
 /** The admin's read side over developers: filtered pages and what a profile shows besides the row. */
@@ -16,9 +16,7 @@ export class DeveloperDirectoryRepository {
     if (filter.status) conditions.push(Prisma.sql`status = ${filter.status}::"DeveloperStatus"`);
     if (after) conditions.push(Prisma.sql`(created_at, id) > (${after.createdAt}::timestamptz, ${after.id})`);
     const rows = await this.db.client.$queryRaw<DeveloperRow[]>(Prisma.sql`
-      SELECT id, email, tier_slug AS "tierSlug", status, suspended_reason AS "suspendedReason", confirmed_at AS "confirmedAt",
-             quota_limit_override AS "quotaLimitOverride", quota_period_override AS "quotaPeriodOverride",
-             stripe_customer_id AS "stripeCustomerId", created_at AS "createdAt", updated_at AS "updatedAt"
+      SELECT ${DEVELOPER_COLUMNS}
       FROM developers WHERE ${Prisma.join(conditions, ' AND ')}
       ORDER BY created_at, id LIMIT ${limit}`);
     return rows.map(toDeveloper);

@@ -9,6 +9,12 @@ export interface DatabaseSettings {
   /** Folder of the embedded database (and of other embedded state). */
   dataDir: string;
   migrateOnStart: boolean;
+  /**
+   * How long a replica may reuse a row read on every request (a developer's status, tier, quota)
+   * from memory; 0 turns it off. A write in this replica forgets the row at once; other replicas
+   * see the change within this time.
+   */
+  rowCacheTtlMs: number;
 }
 
 export interface CognitoSettings {

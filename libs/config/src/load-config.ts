@@ -34,6 +34,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       url: databaseUrl,
       dataDir,
       migrateOnStart: read.bool('MIGRATE_ON_START', false),
+      rowCacheTtlMs: read.int('ROW_CACHE_TTL_MS', 1000, 0, 1000),
     },
     cognito: {
       mode: cognitoMode,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { type DatabaseSettings } from '@keyport/config';
 import { type DatabaseConnection } from './database-connection';
 import { MigrationRunner, defaultMigrationsDir } from './migrations/migration-runner';
@@ -35,8 +35,20 @@ async function openEmbedded(dataDir: string): Promise<DatabaseConnection> {
 
 async function openPostgres(url: string, migrate: boolean): Promise<DatabaseConnection> {
   if (migrate) await migratePostgres(url);
-  const prisma = new PrismaService({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-  return { kind: 'postgres', prisma, close: () => prisma.$disconnect() };
+  const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, a dropped database) is an 'error' on the pool;
+  // the pool discards it and the next query connects afresh. Unheard, it would end the process.
+  pool.on('error', () => undefined);
+  const prisma = new PrismaService({ adapter: new PrismaPg(pool) });
+  return {
+    kind: 'postgres',
+    prisma,
+    pool,
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
 }
 
 /** Applies pending migrations to a PostgreSQL database (used at start and by `npm run db:migrate`). */

@@ -1,13 +1,13 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
-import { type DatabaseConnection } from './database-connection';
+import { DATABASE_CONNECTION, type DatabaseConnection } from './database-connection';
 import { openDatabase } from './database.factory';
 import { Db } from './db';
 import { DatabaseHealth } from './database.health';
+import { LeanReads } from './lean-reads';
 import { PrismaService } from './prisma.service';
+import { RecentRows } from './recent-rows';
 import { Transactions } from './transactions';
-
-export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
 
 @Injectable()
 class DatabaseCloser implements OnApplicationShutdown {
@@ -35,7 +35,9 @@ class DatabaseCloser implements OnApplicationShutdown {
     Db,
     Transactions,
     DatabaseHealth,
+    LeanReads,
+    RecentRows,
   ],
-  exports: [PrismaService, Db, Transactions, DatabaseHealth, DATABASE_CONNECTION],
+  exports: [PrismaService, Db, Transactions, DatabaseHealth, LeanReads, RecentRows, DATABASE_CONNECTION],
 })
 export class DbModule {}

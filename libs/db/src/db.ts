@@ -5,18 +5,24 @@ import { PrismaService } from './prisma.service';
 
 export type DbClient = Prisma.TransactionClient;
 
+interface OpenTransaction {
+  client: DbClient;
+  /** Run once the transaction has ended, before `transaction()` returns to its caller. */
+  afterEnd: Array<() => void>;
+}
+
 /**
  * What repositories query through. Inside `Transactions.run` it is the open transaction, so
  * repositories join it without passing a handle around; elsewhere it is the root client.
  */
 @Injectable()
 export class Db {
-  private readonly current = new AsyncLocalStorage<DbClient>();
+  private readonly current = new AsyncLocalStorage<OpenTransaction>();
 
   constructor(private readonly prisma: PrismaService) {}
 
   get client(): DbClient {
-    return this.current.getStore() ?? this.prisma;
+    return this.current.getStore()?.client ?? this.prisma;
   }
 
   get inTransaction(): boolean {
@@ -25,6 +31,21 @@ export class Db {
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return work();
-    return this.prisma.$transaction((tx) => this.current.run(tx, work), { timeout: 20_000, maxWait: 20_000 });
+    const afterEnd: Array<() => void> = [];
+    try {
+      return await this.prisma.$transaction((client) => this.current.run({ client, afterEnd }, work), { timeout: 20_000, maxWait: 20_000 });
+    } finally {
+      for (const callback of afterEnd) callback();
+    }
+  }
+
+  /**
+   * Runs `callback` once the current transaction has committed or rolled back (at once outside
+   * one): for caches that must forget a row after other connections can see its new value.
+   */
+  afterTransaction(callback: () => void): void {
+    const open = this.current.getStore();
+    if (open) open.afterEnd.push(callback);
+    else callback();
   }
 }

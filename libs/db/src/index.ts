@@ -3,6 +3,8 @@ export * from './database.factory';
 export * from './database.health';
 export * from './db';
 export * from './db.module';
+export * from './lean-reads';
+export * from './recent-rows';
 export * from './prisma.service';
 export * from './transactions';
 export { Prisma } from './generated/client';

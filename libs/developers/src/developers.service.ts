@@ -20,11 +20,13 @@ export class DevelopersService {
   ) {}
 
   /**
-   * The developer behind a verified token. A user created in the pool outside Keyport (or whose
-   * sign-up was interrupted before the row was written) gets their row on first use.
+   * The developer behind a verified token, as read at most ROW_CACHE_TTL_MS ago by this replica
+   * (writes here forget the row at once; the write paths re-read it under a lock). A user created in
+   * the pool outside Keyport (or whose sign-up was interrupted before the row was written) gets
+   * their row on first use.
    */
   async forPrincipal(principal: VerifiedPrincipal): Promise<Developer> {
-    const existing = await this.developers.findById(principal.userId);
+    const existing = await this.developers.findRecent(principal.userId);
     if (existing) return existing;
     const user = await this.identity.getUser(principal.username);
     return this.developers.createIfMissing({

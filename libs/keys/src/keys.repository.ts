@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ApiKeyRow, Db, Prisma } from '@keyport/db';
+import { type ApiKeyRow, Db, LeanReads, Prisma } from '@keyport/db';
 import { type ApiKey } from './api-key';
 
 export interface NewApiKey {
@@ -15,7 +15,10 @@ export interface NewApiKey {
 
 @Injectable()
 export class KeysRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly lean: LeanReads,
+  ) {}
 
   /**
    * Locks the owner's row for the rest of the transaction so concurrent creations cannot both pass
@@ -47,8 +50,13 @@ export class KeysRepository {
     return toApiKey(await this.db.client.apiKey.create({ data: { ...key, status: 'PROVISIONING' } }));
   }
 
+  /** Every key of the developer, oldest first (read on every `GET /v1/keys`: the lean path). */
   async listByDeveloper(developerId: string): Promise<ApiKey[]> {
-    const rows = await this.db.client.apiKey.findMany({ where: { developerId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    const rows = await this.lean.rows<KeyColumns>(Prisma.sql`
+      SELECT id, developer_id AS "developerId", name, prefix, last4, status, lineage_id AS "lineageId",
+             rotated_from_id AS "rotatedFromId", expires_at AS "expiresAt", revoked_at AS "revokedAt",
+             gateway_key_id AS "gatewayKeyId", created_at AS "createdAt"
+      FROM api_keys WHERE developer_id = ${developerId} ORDER BY created_at, id`);
     return rows.map(toApiKey);
   }
 
@@ -104,7 +112,10 @@ export class KeysRepository {
   }
 }
 
-function toApiKey(row: ApiKeyRow): ApiKey {
+/** What an `ApiKey` is made of: the row without its hash. */
+type KeyColumns = Omit<ApiKeyRow, 'hash' | 'updatedAt'>;
+
+function toApiKey(row: KeyColumns): ApiKey {
   return {
     id: row.id,
     developerId: row.developerId,

@@ -37,6 +37,17 @@ describe('the root logger', () => {
     expect(text.trim().split('\n')).toHaveLength(4);
   });
 
+  it('redacts secret fields at any depth, whatever their case, and in child bindings', async () => {
+    const text = await capture((logger) => {
+      logger.info({ a: { b: { c: { d: { password: 'deep-secret-1' } } } }, headers: { Authorization: 'opaque-credential-2', 'x-api-key': 'plain-key-3' } }, 'deep');
+      logger.child({ token: 'bound-secret-4' }).info('child');
+    });
+    for (const secret of ['deep-secret-1', 'opaque-credential-2', 'plain-key-3', 'bound-secret-4']) expect(text).not.toContain(secret);
+    const [deep, child] = text.trim().split('\n').map((line) => JSON.parse(line));
+    expect(deep.a.b.c.d.password).toBe('[redacted]');
+    expect(child.token).toBe('[redacted]');
+  });
+
   it('puts the request id on every line written while a request is served', async () => {
     const text = await capture((logger) => {
       RequestContext.run({ requestId: 'req-42', actor: { type: 'anonymous' } }, () => new PinoNestLogger(logger).warn('inside', 'Ctx'));

@@ -1,7 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { RequestContext } from '@keyport/common';
 import { type AppConfig } from '@keyport/config';
-import { REDACT_PATHS, scrubSecrets, scrubValue } from './secret-scrubber';
+import { REDACTED, SECRET_FIELD_NAMES, scrubSecrets, scrubValue } from './secret-scrubber';
 
 /**
  * The process's one pino logger: JSON lines, the request id on every line written while a request
@@ -17,7 +17,9 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'observabi
       base: { pid: process.pid, ...base },
       timestamp: pino.stdTimeFunctions.isoTime,
       messageKey: 'msg',
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Top-level names only: they also cover a child logger's bindings, which `formatters.log`
+      // does not see. Deeper fields are redacted by `scrubValue`, without pino's costly wildcards.
+      redact: { paths: SECRET_FIELD_NAMES, censor: REDACTED },
       mixin: () => {
         const requestId = RequestContext.requestId();
         return requestId === undefined ? {} : { requestId };

@@ -21,19 +21,28 @@ export function scrubSecrets(text: string): string {
   return result;
 }
 
-/** Scrubs every string inside a log object (bounded depth: log objects are small and shallow). */
+/**
+ * Scrubs a log object: a field whose name says it holds a secret (`password`, `authorization`, ...)
+ * is replaced at any depth, and every other string is scrubbed by form. Bounded depth: log objects
+ * are small and shallow. This one walk replaces pino's wildcard `redact` paths (`*.*.password`),
+ * which cost more CPU than the rest of a request's log line and only reached the first three levels.
+ */
 export function scrubValue(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubSecrets(value);
   if (value === null || typeof value !== 'object' || depth > 6) return value;
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, depth + 1));
   if (value instanceof Error) return scrubValue({ type: value.name, message: value.message, stack: value.stack }, depth + 1);
   const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = scrubValue(item, depth + 1);
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = SECRET_FIELDS.has(key.toLowerCase()) && item !== undefined && item !== null ? REDACTED : scrubValue(item, depth + 1);
+  }
   return copy;
 }
 
-/** Field names whose values are secrets, at any of the first levels of a log object. */
-const SECRET_FIELDS = [
+export const REDACTED = '[redacted]';
+
+/** Field names whose values are secrets, wherever they appear in a log object (any case). */
+export const SECRET_FIELD_NAMES = [
   'password',
   'newPassword',
   'token',
@@ -44,21 +53,13 @@ const SECRET_FIELDS = [
   'cookie',
   'secret',
   'apiKey',
+  'x-api-key',
   'keyValue',
   'value',
   'sealedValue',
   'clientSecret',
   'webhookSecret',
+  'stripe-signature',
 ];
 
-export const REDACT_PATHS = [
-  ...SECRET_FIELDS,
-  ...SECRET_FIELDS.map((field) => `*.${field}`),
-  ...SECRET_FIELDS.map((field) => `*.*.${field}`),
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'headers.authorization',
-  'headers["x-api-key"]',
-  'req.headers["x-api-key"]',
-  'headers["stripe-signature"]',
-];
+const SECRET_FIELDS = new Set(SECRET_FIELD_NAMES.map((name) => name.toLowerCase()));

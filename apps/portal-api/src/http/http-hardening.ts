@@ -1,7 +1,7 @@
-import helmet from '@fastify/helmet';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig } from '@keyport/config';
 import { Metrics, RootLogger } from '@keyport/observability';
+import { securityHeaders } from './security-headers';
 
 /**
  * What every response goes through besides the route: security headers, the CORS allow-list, one
@@ -9,16 +9,11 @@ import { Metrics, RootLogger } from '@keyport/observability';
  * metrics stay bounded and no query string reaches the log).
  */
 export async function hardenHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  await app.register(helmet, {
-    // Swagger UI at /docs needs its inline bootstrap script and styles; JSON responses ignore CSP.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
+  const fastify = app.getHttpAdapter().getInstance();
+  const headers = securityHeaders();
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
   });
   const origins = config.http.corsOrigins;
   if (origins.length > 0) {
@@ -33,10 +28,7 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
 
   const metrics = app.get(Metrics);
   const log = app.get(RootLogger).pino.child({ context: 'HTTP' });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onResponse', (request, reply, done) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
       const route = request.routeOptions?.url ?? 'unmatched';
       const status = reply.statusCode;
       metrics.httpRequest(request.method, route, status, reply.elapsedTime / 1000);

@@ -6,8 +6,11 @@ import {
   ThrottlerGuard,
   type ThrottlerLimitDetail,
   type ThrottlerModuleOptions,
+  type ThrottlerRequest,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
+// The metadata key SkipThrottle() writes; the package root does not re-export it.
+import { THROTTLER_SKIP } from '@nestjs/throttler/dist/throttler.constants';
 import { type FastifyReply } from 'fastify';
 import { DomainError, ErrorCode } from '@keyport/common';
 import { Metrics } from '@keyport/observability';
@@ -28,6 +31,14 @@ export const isAuthRoute = (context: ExecutionContext): boolean =>
  */
 @Injectable()
 export class PortalThrottlerGuard extends ThrottlerGuard {
+  /**
+   * The limits each route counts against, worked out at its first request. The library's guard
+   * works them out on every request (five metadata look-ups and three awaits per limit), which cost
+   * as much as a cached route's own work; here they cannot change: no route sets limits of its own
+   * and the module's are numbers. Counting, headers and refusals stay the library's.
+   */
+  private readonly routeLimits = new WeakMap<object, Map<object, RouteLimit[]>>();
+
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
@@ -35,6 +46,39 @@ export class PortalThrottlerGuard extends ThrottlerGuard {
     private readonly metrics: Metrics,
   ) {
     super(options, storage, reflector);
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    for (const limit of this.limitsOf(context)) {
+      if (!(await this.handleRequest({ context, ...limit }))) return false;
+    }
+    return true;
+  }
+
+  private limitsOf(context: ExecutionContext): RouteLimit[] {
+    const handler = context.getHandler();
+    const classRef = context.getClass();
+    let byHandler = this.routeLimits.get(classRef);
+    if (byHandler === undefined) this.routeLimits.set(classRef, (byHandler = new Map()));
+    let limits = byHandler.get(handler);
+    if (limits === undefined) byHandler.set(handler, (limits = this.resolveLimits(context)));
+    return limits;
+  }
+
+  private resolveLimits(context: ExecutionContext): RouteLimit[] {
+    const targets = [context.getHandler(), context.getClass()];
+    const limits: RouteLimit[] = [];
+    for (const throttler of this.throttlers) {
+      if (this.reflector.getAllAndOverride<boolean>(THROTTLER_SKIP + throttler.name, targets)) continue;
+      if ((throttler.skipIf ?? this.commonOptions.skipIf)?.(context)) continue;
+      const { limit, ttl } = throttler;
+      const blockDuration = throttler.blockDuration ?? ttl;
+      if (typeof limit !== 'number' || typeof ttl !== 'number' || typeof blockDuration !== 'number') {
+        throw new Error(`Rate limit ${throttler.name}: limit, ttl and blockDuration must be numbers`);
+      }
+      limits.push({ throttler, limit, ttl, blockDuration, getTracker: this.commonOptions.getTracker!, generateKey: this.commonOptions.generateKey! });
+    }
+    return limits;
   }
 
   protected override async getTracker(request: Record<string, any>): Promise<string> {
@@ -53,3 +97,5 @@ export class PortalThrottlerGuard extends ThrottlerGuard {
     throw new DomainError(ErrorCode.RateLimited, `Too many requests; retry in ${retryAfter} s`);
   }
 }
+
+type RouteLimit = Omit<ThrottlerRequest, 'context'>;
