@@ -69,7 +69,7 @@ async function seed(db: Client): Promise<void> {
 
 async function measure(databaseUrl: string, dataDir: string): Promise<void> {
   const config = loadConfig({
-    NODE_ENV: 'test', PORT: '0', GATEWAY_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, COGNITO_LOCAL_PORT: '0',
+    NODE_ENV: 'test', PORT: '0', GATEWAY_PORT: '0', RATE_LIMIT_USER_MAX: '1000000', RATE_LIMIT_AUTH_MAX: '1000000', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, COGNITO_LOCAL_PORT: '0',
     ADMIN_EMAIL, ADMIN_PASSWORD, DATABASE_URL: databaseUrl, RUN_WORKER_IN_PROCESS: 'false',
   });
   const app = await createApp(config);
