@@ -14,34 +14,31 @@ export class UsageRepository {
   constructor(private readonly db: Db) {}
 
   /** Adds each increment to its key's day, creating the row when it is the first request of that day. */
-  async addRequests(increments: readonly UsageIncrement[]): Promise<void> {
-    for (let i = 0; i < increments.length; i += ROWS_PER_STATEMENT) {
-      const rows = increments
-        .slice(i, i + ROWS_PER_STATEMENT)
-        .map((row) => Prisma.sql`(${row.keyId}::uuid, ${row.day}::date, ${row.developerId}, ${row.requests}::bigint, now())`);
-      await this.db.client.$executeRaw(Prisma.sql`
-        INSERT INTO usage_daily (key_id, day, developer_id, requests, updated_at)
-        VALUES ${Prisma.join(rows)}
-        ON CONFLICT (key_id, day) DO UPDATE
-          SET requests = usage_daily.requests + EXCLUDED.requests, updated_at = now()`);
-    }
+  addRequests(increments: readonly UsageIncrement[]): Promise<void> {
+    return this.upsertDays(increments, Prisma.sql`SET requests = usage_daily.requests + EXCLUDED.requests, updated_at = now()`);
   }
 
   /**
    * Sets each key's day to an absolute count, as API Gateway's GetUsage reports it: reading the same
    * days again (its data arrives late) replaces rather than adds.
    */
-  async replaceDaily(totals: readonly UsageIncrement[]): Promise<void> {
-    for (let i = 0; i < totals.length; i += ROWS_PER_STATEMENT) {
-      const rows = totals
+  replaceDaily(totals: readonly UsageIncrement[]): Promise<void> {
+    return this.upsertDays(
+      totals,
+      Prisma.sql`SET requests = EXCLUDED.requests, updated_at = now() WHERE usage_daily.requests IS DISTINCT FROM EXCLUDED.requests`,
+    );
+  }
+
+  /** Writes key-days in batches; `onConflict` says what an existing day becomes. */
+  private async upsertDays(days: readonly UsageIncrement[], onConflict: Prisma.Sql): Promise<void> {
+    for (let i = 0; i < days.length; i += ROWS_PER_STATEMENT) {
+      const rows = days
         .slice(i, i + ROWS_PER_STATEMENT)
         .map((row) => Prisma.sql`(${row.keyId}::uuid, ${row.day}::date, ${row.developerId}, ${row.requests}::bigint, now())`);
       await this.db.client.$executeRaw(Prisma.sql`
         INSERT INTO usage_daily (key_id, day, developer_id, requests, updated_at)
         VALUES ${Prisma.join(rows)}
-        ON CONFLICT (key_id, day) DO UPDATE
-          SET requests = EXCLUDED.requests, updated_at = now()
-          WHERE usage_daily.requests IS DISTINCT FROM EXCLUDED.requests`);
+        ON CONFLICT (key_id, day) DO UPDATE ${onConflict}`);
     }
   }
 
