@@ -75,7 +75,7 @@ describe('fuzzing every route from the OpenAPI document', () => {
         const result = await http.request(op.method, path, { headers: sent, ...(withBody ? { rawBody: body } : {}) });
         expect(result.status, `${op.method} ${path} -> ${result.status} ${result.text.slice(0, 200)}`).toBeLessThan(500);
         if (result.status >= 400) {
-          expect(result.body).toMatchObject({ statusCode: result.status, error: expect.any(String), message: expect.any(String) });
+          expect(result.body).toMatchObject({ statusCode: result.status, error: expect.any(String), message: expect.any(String), code: expect.any(String) });
         }
       }),
       { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },

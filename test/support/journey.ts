@@ -43,6 +43,6 @@ export async function waitForKeyStatus(http: HttpClient, token: string, keyId: s
 }
 
 export function expectErrorShape(body: any, statusCode: number): void {
-  expect(body).toMatchObject({ statusCode, error: expect.any(String), message: expect.any(String) });
+  expect(body).toMatchObject({ statusCode, error: expect.any(String), message: expect.any(String), code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/) });
   expect(JSON.stringify(body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
 }

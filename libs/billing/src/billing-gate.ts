@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, type BillingSettings } from '@keyport/config';
-import { DomainError, ErrorCode } from '@keyport/common';
+import { DomainError, ErrorKind } from '@keyport/common';
 
 /** Whether billing is on; billing routes do not exist (404) while it is off. */
 @Injectable()
@@ -12,7 +12,7 @@ export class BillingGate {
   }
 
   require(): BillingSettings {
-    if (!this.config.billing) throw new DomainError(ErrorCode.NotFound, 'Billing is not enabled');
+    if (!this.config.billing) throw new DomainError(ErrorKind.NotFound, 'Billing is not enabled');
     return this.config.billing;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, DomainError, ErrorCode, RequestContext, invalid } from '@keyport/common';
+import { Clock, DomainError, ErrorKind, RequestContext, invalid } from '@keyport/common';
 import { Transactions } from '@keyport/db';
 import { Metrics } from '@keyport/observability';
 import { BillingGate } from './billing-gate';
@@ -90,7 +90,7 @@ export class BillingWebhookService {
 
 function outcomeOf(error: unknown): string {
   if (!(error instanceof DomainError)) return 'failed';
-  if (error.code === ErrorCode.ValidationFailed) return 'invalid_signature';
-  if (error.code === ErrorCode.NotFound) return 'billing_off';
+  if (error.kind === ErrorKind.ValidationFailed) return 'invalid_signature';
+  if (error.kind === ErrorKind.NotFound) return 'billing_off';
   return 'failed';
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
-import { DomainError, ErrorCode, conflict, invalid, notFound } from '@keyport/common';
+import { DomainError, ErrorKind, conflict, invalid, notFound } from '@keyport/common';
 import { Transactions } from '@keyport/db';
 import { TierChanger } from '@keyport/developers';
 import { OutboxWriter } from '@keyport/outbox';
@@ -97,7 +97,7 @@ export class BillingService {
       if (live?.tierSlug === tier.slug) return this.keepSubscription(account, live);
       if (live) throw conflict('You already have a subscription; switch plans in the billing portal (POST /v1/billing/portal)');
       const checkoutUrl = await this.checkout(developerId, tier.slug);
-      throw new DomainError(ErrorCode.PaymentRequired, `Tier "${tier.slug}" is paid: complete the checkout`, undefined, { checkoutUrl });
+      throw new DomainError(ErrorKind.PaymentRequired, `Tier "${tier.slug}" is paid: complete the checkout`, { extra: { checkoutUrl } });
     }
     // Paid for until the period ends: the tier lasts until then, and the deletion event moves them down.
     if (live?.tierSlug === account.tierSlug) return this.cancelAtPeriodEnd(account, live, DEFAULT_TIER_SLUG);

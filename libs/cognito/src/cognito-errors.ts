@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, unavailable } from '@keyport/common';
+import { DomainError, ErrorKind, unavailable } from '@keyport/common';
 
 /** What the SDK's errors look like from the outside (ServiceException or a network error). */
 interface SdkErrorShape {
@@ -48,7 +48,7 @@ export function toDomainError(error: unknown, cases: Record<string, () => Domain
   const name = sdkErrorName(error) ?? '';
   const specific = cases[name];
   if (specific) return specific();
-  if (THROTTLED.has(name)) return new DomainError(ErrorCode.RateLimited, 'Too many attempts, please try again later');
+  if (THROTTLED.has(name)) return new DomainError(ErrorKind.RateLimited, 'Too many attempts, please try again later');
   if (MISCONFIGURED.has(name) || isUnreachable(error)) return unavailable(UNAVAILABLE_MESSAGE);
   return error instanceof Error ? error : new Error('Unexpected identity provider failure');
 }

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DomainError, ErrorCode } from '@keyport/common';
+import { DomainError, ErrorKind } from '@keyport/common';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCognitoClient } from './cognito-client';
 import { CognitoConnection, type OpenedCognitoConnection, openCognitoConnection } from './cognito-connection';
@@ -43,14 +43,14 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
     };
   };
 
-  const rejected = async (token: string, code = ErrorCode.Unauthenticated): Promise<void> => {
+  const rejected = async (token: string, kind = ErrorKind.Unauthenticated): Promise<void> => {
     const error = await verifier.verify(token).then(
       () => new Error('accepted'),
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).code).toBe(code);
-    if (code === ErrorCode.Unauthenticated) expect((error as DomainError).message).toBe(INVALID_TOKEN);
+    expect((error as DomainError).kind).toBe(kind);
+    if (kind === ErrorKind.Unauthenticated) expect((error as DomainError).message).toBe(INVALID_TOKEN);
   };
 
   beforeAll(async () => {
@@ -191,7 +191,7 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
     });
     const offline = new CognitoAccessTokenVerifier(unreachable, { fetcher: new FetchJwksFetcher(1_000) });
     const error = await offline.verify(tokens.accessToken).catch((e: unknown) => e);
-    expect((error as DomainError).code).toBe(ErrorCode.Unavailable);
+    expect((error as DomainError).kind).toBe(ErrorKind.Unavailable);
   });
 
   it('uses CognitoJwtVerifier for a real pool (issuer and pool id of AWS)', async () => {
@@ -206,7 +206,7 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
     const awsFetcher = new FetchJwksFetcher();
     const real = new CognitoAccessTokenVerifier(aws, { fetcher: awsFetcher });
     // A cognito-local token has the wrong issuer for this pool: refused before any JWKS fetch.
-    await expect(real.verify(tokens.accessToken)).rejects.toMatchObject({ code: ErrorCode.Unauthenticated });
+    await expect(real.verify(tokens.accessToken)).rejects.toMatchObject({ kind: ErrorKind.Unauthenticated });
     expect(awsFetcher.fetchCount).toBe(0);
   });
 });

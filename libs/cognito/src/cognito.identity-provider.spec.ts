@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DomainError, ErrorCode } from '@keyport/common';
+import { DomainError, ErrorKind } from '@keyport/common';
 import type { CognitoSettings } from '@keyport/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoClient } from './cognito-client';
@@ -57,10 +57,10 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     expect(signed.confirmed).toBe(false);
     expect(signed.userId).toMatch(/^[0-9a-f-]{36}$/);
 
-    expect((await rejection(idp.signUp('dev.one@example.com', PASSWORD))).code).toBe(ErrorCode.Conflict);
+    expect((await rejection(idp.signUp('dev.one@example.com', PASSWORD))).kind).toBe(ErrorKind.Conflict);
 
     const unconfirmed = await rejection(idp.login(email, PASSWORD));
-    expect(unconfirmed.code).toBe(ErrorCode.Unauthenticated);
+    expect(unconfirmed.kind).toBe(ErrorKind.Unauthenticated);
     expect(unconfirmed.message).toBe(NOT_CONFIRMED);
     // A wrong password does not reveal that the account exists but is unconfirmed.
     expect((await rejection(idp.login(email, 'Wr0ng!Password'))).message).toBe(BAD_CREDENTIALS);
@@ -93,7 +93,7 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     expect((await verifier.verify(refreshed.accessToken)).userId).toBe(signed.userId);
 
     const badRefresh = await rejection(idp.refresh('not-a-refresh-token'));
-    expect(badRefresh.code).toBe(ErrorCode.Unauthenticated);
+    expect(badRefresh.kind).toBe(ErrorKind.Unauthenticated);
 
     // Adding the developer to `admin` shows in the next token's groups.
     const promoted = await idp.ensureAdmin(email, PASSWORD);
@@ -110,11 +110,11 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     expect(code).toMatch(/^\d{6}$/);
 
     const wrong = await rejection(idp.confirmSignUp(email, code === '000000' ? '111111' : '000000'));
-    expect(wrong.code).toBe(ErrorCode.ValidationFailed);
+    expect(wrong.kind).toBe(ErrorKind.ValidationFailed);
 
     await idp.confirmSignUp(email, code ?? '');
     expect((await idp.getUser(email)).confirmed).toBe(true);
-    expect((await rejection(idp.confirmSignUp(email, code ?? ''))).code).toBe(ErrorCode.Conflict);
+    expect((await rejection(idp.confirmSignUp(email, code ?? ''))).kind).toBe(ErrorKind.Conflict);
     await idp.login(email, PASSWORD);
   });
 
@@ -122,20 +122,20 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     const wrongPassword = await rejection(idp.login('dev.two@example.com', 'Secret!Guess1'));
     const unknownUser = await rejection(idp.login('nobody@example.com', 'Secret!Guess1'));
     for (const error of [wrongPassword, unknownUser]) {
-      expect(error.code).toBe(ErrorCode.Unauthenticated);
+      expect(error.kind).toBe(ErrorKind.Unauthenticated);
       expect(error.message).toBe(BAD_CREDENTIALS);
       expect(JSON.stringify({ m: error.message, d: error.details })).not.toContain('Secret!Guess1');
     }
   });
 
   it('maps unknown users, weak passwords and unknown confirmations', async () => {
-    expect((await rejection(idp.getUser('nobody@example.com'))).code).toBe(ErrorCode.NotFound);
-    expect((await rejection(idp.getUser('00000000-0000-4000-8000-000000000000'))).code).toBe(ErrorCode.NotFound);
-    expect((await rejection(idp.adminConfirm('nobody@example.com'))).code).toBe(ErrorCode.NotFound);
-    expect((await rejection(idp.confirmSignUp('nobody@example.com', '123456'))).code).toBe(ErrorCode.NotFound);
+    expect((await rejection(idp.getUser('nobody@example.com'))).kind).toBe(ErrorKind.NotFound);
+    expect((await rejection(idp.getUser('00000000-0000-4000-8000-000000000000'))).kind).toBe(ErrorKind.NotFound);
+    expect((await rejection(idp.adminConfirm('nobody@example.com'))).kind).toBe(ErrorKind.NotFound);
+    expect((await rejection(idp.confirmSignUp('nobody@example.com', '123456'))).kind).toBe(ErrorKind.NotFound);
 
     const weak = await rejection(idp.signUp('weak@example.com', 'lowercaseonly'));
-    expect(weak.code).toBe(ErrorCode.ValidationFailed);
+    expect(weak.kind).toBe(ErrorKind.ValidationFailed);
     expect(weak.details?.map((d) => d.message)).toEqual([
       'must contain an uppercase letter',
       'must contain a number',
@@ -143,7 +143,7 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     ]);
     expect(JSON.stringify({ m: weak.message, d: weak.details })).not.toContain('lowercaseonly');
     // Nothing was created for the refused sign-up.
-    expect((await rejection(idp.getUser('weak@example.com'))).code).toBe(ErrorCode.NotFound);
+    expect((await rejection(idp.getUser('weak@example.com'))).kind).toBe(ErrorKind.NotFound);
   });
 
   it('ensureAdmin creates once, is idempotent, and keeps the configured password authoritative', async () => {
@@ -163,7 +163,7 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     await idp.login(email, rotated);
     await idp.ensureAdmin(email, PASSWORD);
 
-    expect((await rejection(idp.ensureAdmin(email, 'short'))).code).toBe(ErrorCode.ValidationFailed);
+    expect((await rejection(idp.ensureAdmin(email, 'short'))).kind).toBe(ErrorKind.ValidationFailed);
   });
 
   it('pings the pool', async () => {
@@ -191,8 +191,8 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     const deadClient = createCognitoClient({ region: 'local', endpoint: 'http://127.0.0.1:9', local: true });
     const dead = new CognitoIdentityProvider(deadClient, opened.connection);
     try {
-      expect((await rejection(dead.ping())).code).toBe(ErrorCode.Unavailable);
-      expect((await rejection(dead.login('dev.one@example.com', PASSWORD))).code).toBe(ErrorCode.Unavailable);
+      expect((await rejection(dead.ping())).kind).toBe(ErrorKind.Unavailable);
+      expect((await rejection(dead.login('dev.one@example.com', PASSWORD))).kind).toBe(ErrorKind.Unavailable);
     } finally {
       deadClient.destroy();
     }

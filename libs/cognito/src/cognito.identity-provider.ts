@@ -15,7 +15,7 @@ import {
   ListUsersCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { DomainError, ErrorCode, conflict, invalid, notFound, unauthenticated, unavailable } from '@keyport/common';
+import { DomainError, ErrorKind, conflict, invalid, notFound, unauthenticated, unavailable } from '@keyport/common';
 import type { CognitoConnection } from './cognito-connection';
 import { UNAVAILABLE_MESSAGE, sdkErrorName, toDomainError } from './cognito-errors';
 import {
@@ -269,7 +269,7 @@ export class CognitoIdentityProvider extends IdentityProvider {
     try {
       return await this.adminGetUser(username);
     } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NotFound) return undefined;
+      if (error instanceof DomainError && error.kind === ErrorKind.NotFound) return undefined;
       throw error;
     }
   }

@@ -1,5 +1,8 @@
-/** Stable codes for every failure the portal reports; the HTTP filter maps each to a status. */
-export enum ErrorCode {
+/**
+ * What kind of failure it is, in HTTP's terms: the one error filter maps each kind to a status.
+ * A kind is coarse on purpose; the error's `code` says precisely what happened.
+ */
+export enum ErrorKind {
   ValidationFailed = 'VALIDATION_FAILED',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
@@ -15,25 +18,43 @@ export interface ErrorDetail {
   message: string;
 }
 
+export interface DomainErrorOptions {
+  /**
+   * The specific, stable code a client branches on (`KEY_LIMIT_REACHED`, `TOKEN_EXPIRED`, ...);
+   * without one the kind itself is the code.
+   */
+  code?: string;
+  /** Field-level problems (invalid input). */
+  details?: ErrorDetail[];
+  /** Extra fields merged into the error body (e.g. `checkoutUrl` for 402). */
+  extra?: Record<string, unknown>;
+}
+
 /** A failure the domain expects and can explain to the caller. Never carries secrets. */
 export class DomainError extends Error {
+  readonly code: string;
+  readonly details?: ErrorDetail[];
+  readonly extra?: Record<string, unknown>;
+
   constructor(
-    readonly code: ErrorCode,
+    readonly kind: ErrorKind,
     message: string,
-    readonly details?: ErrorDetail[],
-    /** Extra fields merged into the error body (e.g. `checkoutUrl` for 402). */
-    readonly extra?: Record<string, unknown>,
+    options: DomainErrorOptions = {},
   ) {
     super(message);
     this.name = 'DomainError';
+    this.code = options.code ?? kind;
+    this.details = options.details;
+    this.extra = options.extra;
   }
 }
 
-export const notFound = (what: string): DomainError => new DomainError(ErrorCode.NotFound, `${what} not found`);
-export const conflict = (message: string): DomainError => new DomainError(ErrorCode.Conflict, message);
-export const invalid = (message: string, details?: ErrorDetail[]): DomainError =>
-  new DomainError(ErrorCode.ValidationFailed, message, details);
-export const unauthenticated = (message = 'Missing or invalid access token'): DomainError =>
-  new DomainError(ErrorCode.Unauthenticated, message);
-export const forbidden = (message = 'You may not do this'): DomainError => new DomainError(ErrorCode.Forbidden, message);
-export const unavailable = (message: string): DomainError => new DomainError(ErrorCode.Unavailable, message);
+export const notFound = (what: string, code?: string): DomainError => new DomainError(ErrorKind.NotFound, `${what} not found`, { code });
+export const conflict = (message: string, code?: string): DomainError => new DomainError(ErrorKind.Conflict, message, { code });
+export const invalid = (message: string, details?: ErrorDetail[], code?: string): DomainError =>
+  new DomainError(ErrorKind.ValidationFailed, message, { details, code });
+export const unauthenticated = (message = 'Missing or invalid access token', code?: string): DomainError =>
+  new DomainError(ErrorKind.Unauthenticated, message, { code });
+export const forbidden = (message = 'You may not do this', code?: string): DomainError =>
+  new DomainError(ErrorKind.Forbidden, message, { code });
+export const unavailable = (message: string, code?: string): DomainError => new DomainError(ErrorKind.Unavailable, message, { code });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
-import { DomainError, ErrorCode, RandomSource } from '@keyport/common';
+import { DomainError, ErrorKind, RandomSource } from '@keyport/common';
 import { IdentityProvider } from '@keyport/cognito';
 
 export const EMBEDDED_ADMIN_EMAIL = 'admin@localhost';
@@ -40,7 +40,7 @@ export class AdminBootstrap {
       await this.identity.getUser(email);
       return true;
     } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NotFound) return false;
+      if (error instanceof DomainError && error.kind === ErrorKind.NotFound) return false;
       throw error;
     }
   }

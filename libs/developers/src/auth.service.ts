@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
-import { Clock, DomainError, ErrorCode } from '@keyport/common';
+import { Clock, DomainError, ErrorKind } from '@keyport/common';
 import { type AuthTokens, IdentityProvider, type SignUpResult } from '@keyport/cognito';
 import { DEFAULT_TIER_SLUG } from '@keyport/tiers';
 import { normalizeEmail } from './developer';
@@ -46,7 +46,7 @@ export class AuthService {
     try {
       return await this.identity.login(email, password);
     } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.Unauthenticated) {
+      if (error instanceof DomainError && error.kind === ErrorKind.Unauthenticated) {
         // Security-relevant: repeated failures for one account are what an admin looks for.
         await this.audit.record({
           action: 'auth.sign_in_failed',

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
-import { Clock, DomainError, ErrorCode, RandomSource, conflict, forbidden, notFound } from '@keyport/common';
+import { Clock, DomainError, ErrorKind, RandomSource, conflict, forbidden, notFound } from '@keyport/common';
 import { AuditLog } from '@keyport/audit';
 import { Transactions } from '@keyport/db';
 import { OutboxWriter } from '@keyport/outbox';
@@ -149,7 +149,7 @@ export class KeysService {
 
   private async requireActiveOwner(developerId: string): Promise<void> {
     const status = await this.keys.lockOwner(developerId);
-    if (status === null) throw new DomainError(ErrorCode.NotFound, 'Developer not found');
+    if (status === null) throw new DomainError(ErrorKind.NotFound, 'Developer not found');
     if (status === 'SUSPENDED') throw forbidden('Your account is suspended');
   }
 }

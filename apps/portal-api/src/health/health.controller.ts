@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, ErrorCode } from '@keyport/common';
+import { DomainError, ErrorKind } from '@keyport/common';
 import { Public } from '../auth/public.decorator';
 import { NoRateLimit } from '../protection/no-rate-limit.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -33,10 +33,12 @@ export class HealthController {
     const down = Object.entries(report.checks).filter(([, state]) => state !== 'ok');
     // The error shape, plus the old body's fields so probes reading `status`/`checks` keep working.
     throw new DomainError(
-      ErrorCode.Unavailable,
+      ErrorKind.Unavailable,
       'Not ready: a dependency does not answer',
-      down.map(([field]) => ({ field, message: 'unavailable' })),
-      { status: 'unavailable', checks: report.checks, gateway: report.gateway },
+      {
+        details: down.map(([field]) => ({ field, message: 'unavailable' })),
+        extra: { status: 'unavailable', checks: report.checks, gateway: report.gateway },
+      },
     );
   }
 }

@@ -1,29 +1,47 @@
 import { STATUS_CODES } from 'node:http';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode, type ErrorDetail } from '@keyport/common';
+import { DomainError, ErrorKind, type ErrorDetail } from '@keyport/common';
 
-const STATUS_BY_CODE: Record<ErrorCode, number> = {
-  [ErrorCode.ValidationFailed]: 400,
-  [ErrorCode.Unauthenticated]: 401,
-  [ErrorCode.PaymentRequired]: 402,
-  [ErrorCode.Forbidden]: 403,
-  [ErrorCode.NotFound]: 404,
-  [ErrorCode.Conflict]: 409,
-  [ErrorCode.RateLimited]: 429,
-  [ErrorCode.Unavailable]: 503,
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  [ErrorKind.ValidationFailed]: 400,
+  [ErrorKind.Unauthenticated]: 401,
+  [ErrorKind.PaymentRequired]: 402,
+  [ErrorKind.Forbidden]: 403,
+  [ErrorKind.NotFound]: 404,
+  [ErrorKind.Conflict]: 409,
+  [ErrorKind.RateLimited]: 429,
+  [ErrorKind.Unavailable]: 503,
 };
+
+/** Codes of the failures the framework reports before any domain code runs, by status. */
+const CODE_BY_STATUS: Record<number, string> = {
+  400: ErrorKind.ValidationFailed,
+  401: ErrorKind.Unauthenticated,
+  403: ErrorKind.Forbidden,
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  408: 'REQUEST_TIMEOUT',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: ErrorKind.RateLimited,
+  503: ErrorKind.Unavailable,
+};
+export const INTERNAL_ERROR_CODE = 'INTERNAL_ERROR';
 
 interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
+  /** A stable code a client can branch on; more specific than the status. */
+  code: string;
   details?: ErrorDetail[];
   [extra: string]: unknown;
 }
 
 /**
- * Maps every failure to `{statusCode, error, message, details?}`. Domain errors carry a code;
+ * Maps every failure to `{statusCode, error, message, code, details?}`. Domain errors carry a kind (the status) and a code;
  * framework errors (unknown route, unparsable JSON, oversized body) keep their 4xx status; anything
  * else is a 500 whose message is an id to find in the logs, never the cause.
  */
@@ -40,8 +58,12 @@ export class ApiErrorFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: FastifyRequest): ErrorBody {
     if (exception instanceof DomainError) {
-      const statusCode = STATUS_BY_CODE[exception.code];
-      return { ...exception.extra, ...shape(statusCode, exception.message), ...(exception.details ? { details: exception.details } : {}) };
+      const statusCode = STATUS_BY_KIND[exception.kind];
+      return {
+        ...exception.extra,
+        ...shape(statusCode, exception.message, exception.code),
+        ...(exception.details ? { details: exception.details } : {}),
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -59,12 +81,12 @@ export class ApiErrorFilter implements ExceptionFilter {
   private unexpected(exception: unknown, request: FastifyRequest): ErrorBody {
     const stack = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
     this.logger.error(`Unhandled error on ${request.method} ${request.routeOptions?.url ?? 'unknown route'} [${request.id}]: ${stack}`);
-    return shape(500, `Internal error; reference ${request.id}`);
+    return shape(500, `Internal error; reference ${request.id}`, INTERNAL_ERROR_CODE);
   }
 }
 
-function shape(statusCode: number, message: string): ErrorBody {
-  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+function shape(statusCode: number, message: string, code = CODE_BY_STATUS[statusCode] ?? `HTTP_${statusCode}`): ErrorBody {
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code };
 }
 
 function httpMessage(exception: HttpException): string {

@@ -19,6 +19,9 @@ export class ErrorBodyDto {
   @ApiProperty({ description: 'What went wrong, for a person', example: 'Invalid request' })
   message!: string;
 
+  @ApiProperty({ description: 'A stable code a client can branch on, more specific than the status', example: 'VALIDATION_FAILED' })
+  code!: string;
+
   @ApiPropertyOptional({ description: 'Field-level problems', type: [ErrorDetailDto] })
   details?: ErrorDetailDto[];
 }

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { DomainError, ErrorCode, type ErrorDetail } from '@keyport/common';
+import { DomainError, ErrorKind, type ErrorDetail } from '@keyport/common';
 
 /** Validates every body and query against its DTO; unknown fields are refused; problems name their fields. */
 export function createValidationPipe(): ValidationPipe {
@@ -9,7 +9,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new DomainError(ErrorCode.ValidationFailed, 'Invalid request', flatten(errors)),
+    exceptionFactory: (errors) => new DomainError(ErrorKind.ValidationFailed, 'Invalid request', { details: flatten(errors) }),
   });
 }
 

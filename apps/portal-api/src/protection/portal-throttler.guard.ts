@@ -12,7 +12,7 @@ import {
 // The metadata key SkipThrottle() writes; the package root does not re-export it.
 import { THROTTLER_SKIP } from '@nestjs/throttler/dist/throttler.constants';
 import { type FastifyReply } from 'fastify';
-import { DomainError, ErrorCode } from '@keyport/common';
+import { DomainError, ErrorKind } from '@keyport/common';
 import { Metrics } from '@keyport/observability';
 import { type AuthenticatedRequest } from '../auth/authenticated-request';
 
@@ -94,7 +94,7 @@ export class PortalThrottlerGuard extends ThrottlerGuard {
     const retryAfter = Math.max(1, detail.timeToBlockExpire);
     void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(retryAfter));
     this.metrics.rateLimit(isAuthRoute(context) ? AUTH_LIMIT : USER_LIMIT);
-    throw new DomainError(ErrorCode.RateLimited, `Too many requests; retry in ${retryAfter} s`);
+    throw new DomainError(ErrorKind.RateLimited, `Too many requests; retry in ${retryAfter} s`);
   }
 }
 
