@@ -25,5 +25,5 @@ export const theme = createTheme({
 export const cssVariablesResolver: CSSVariablesResolver = (current) => ({
   variables: {},
   light: { '--mantine-color-dimmed': current.colors.gray[7], '--mantine-color-error': current.colors.red[9] },
-  dark: {},
+  dark: { '--mantine-color-dimmed': current.colors.dark[1], '--mantine-color-error': current.colors.red[5] },
 });
