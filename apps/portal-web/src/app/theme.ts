@@ -1,4 +1,4 @@
-import { Alert, Badge, createTheme, type CSSVariablesResolver, Modal, NavLink } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * One theme for light and dark; the system setting picks (see App). Colours are chosen for WCAG AA
@@ -13,12 +13,14 @@ export const theme = createTheme({
   respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
+  // Plain objects, not Alert.extend(...): importing a component here would put it (Modal and all it
+  // needs) in the first page's bundle.
   components: {
-    Alert: Alert.extend({ vars: () => ({ root: { '--alert-color': 'var(--mantine-color-text)' } }) }),
-    Badge: Badge.extend({ defaultProps: { variant: 'dot' } }),
+    Alert: { vars: () => ({ root: { '--alert-color': 'var(--mantine-color-text)' } }) },
+    Badge: { defaultProps: { variant: 'dot' } },
     // The current page's link is marked by its tinted background (and aria-current), its text stays readable.
-    NavLink: NavLink.extend({ vars: () => ({ root: { '--nl-color': 'var(--mantine-color-text)' }, children: {} }) }),
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    NavLink: { vars: () => ({ root: { '--nl-color': 'var(--mantine-color-text)' } }) },
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
   },
 });
 

@@ -1,7 +1,8 @@
 import { Anchor } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useLocation } from 'react-router';
 import { Note } from '../ui/Note';
-import { preloadDashboard } from '../usage/preload';
+import { prefetchDashboardData, preloadDashboard } from '../usage/preload';
 import { AuthLayout } from './AuthLayout';
 import { session } from './session';
 import { SignInForm } from './SignInForm';
@@ -17,6 +18,7 @@ interface SignInState {
 export function SignInPage() {
   const state = (useLocation().state ?? {}) as SignInState;
   const { signedIn, endedBy } = useSession();
+  const queryClient = useQueryClient();
   if (signedIn) return <Navigate to={state.from ?? '/dashboard'} replace />;
   return (
     <AuthLayout
@@ -46,10 +48,11 @@ export function SignInPage() {
       )}
       <SignInForm
         initialEmail={state.email}
-        onSignIn={({ email, password }) => {
-          // The dashboard's code loads while Cognito checks the password.
+        onSignIn={async ({ email, password }) => {
+          // The dashboard's code loads while Cognito checks the password, its data while the page is put up.
           preloadDashboard();
-          return session.signIn(email, password);
+          await session.signIn(email, password);
+          if (!state.from) prefetchDashboardData(queryClient);
         }}
       />
     </AuthLayout>

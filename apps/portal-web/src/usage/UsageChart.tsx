@@ -1,9 +1,7 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { formatCount } from '../ui/format';
+import { formatCount, formatDay } from '../ui/format';
 import type { DailyRequests } from './days';
-
-const shortDay = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /**
  * Requests per day as bars. Loaded on its own (the charting library is the largest part of the app),
@@ -11,7 +9,7 @@ const shortDay = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric',
  */
 export default function UsageChart({ days }: { days: DailyRequests[] }) {
   const total = days.reduce((sum, day) => sum + day.requests, 0);
-  const data = days.map((day) => ({ day: shortDay.format(new Date(`${day.date}T00:00:00Z`)), requests: day.requests }));
+  const data = days.map((day) => ({ day: formatDay(`${day.date}T00:00:00Z`), requests: day.requests }));
   return (
     <BarChart
       h={260}
