@@ -6,7 +6,9 @@ import { expectAccessible, openPortal, type PortalPage, screenshot } from './chr
 
 /** What every page of the suites is held to: no serious accessibility problem, nothing in the console, a screenshot. */
 export async function checkPage(portal: PortalPage, name: string): Promise<void> {
-  // A dialog fading out or a link changing colour would be judged half-way.
+  // Nothing hovered (a chart's tooltip, a highlighted row); a dialog fading out or a link changing
+  // colour would be judged half-way.
+  await portal.page.mouse.move(0, 0);
   await portal.page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
   await expectAccessible(portal.page, name);
   await screenshot(portal.page, name);
