@@ -200,7 +200,7 @@ async function developerWithTraffic(base: string, gateway: string): Promise<void
   for (let i = 0; i < 20; i++) await fetch(`${gateway}/bench`, { headers: { 'x-api-key': key.value } });
   const today = new Date().toISOString().slice(0, 10);
   for (let deadline = Date.now() + 15_000; ; ) {
-    const usage = await (await fetch(`${base}/v1/usage?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const usage = (await (await fetch(`${base}/v1/usage?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { quota: { used: number } };
     if (usage.quota.used > 0) break;
     if (Date.now() > deadline) throw new Error('the gateway never flushed its counts');
     await new Promise((resolve) => setTimeout(resolve, 200));

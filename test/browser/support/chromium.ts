@@ -41,7 +41,7 @@ export async function openPortal(browser: Browser, baseURL: string, options: Bro
   return { page, problems };
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(createRequire(path.join(process.cwd(), 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * axe-core on the page as it is: no serious or critical violation. axe is evaluated through the
