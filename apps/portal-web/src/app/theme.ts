@@ -21,6 +21,7 @@ export const theme = createTheme({
     // The current page's link is marked by its tinted background (and aria-current), its text stays readable.
     NavLink: { vars: () => ({ root: { '--nl-color': 'var(--mantine-color-text)' } }) },
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } },
   },
 });
 

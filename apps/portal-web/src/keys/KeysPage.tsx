@@ -2,6 +2,7 @@ import { Button, Card, Skeleton, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ApiKey } from '../api/schemas';
+import { notifyDone } from '../ui/notify';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
 import { CreateKeyDialog } from './CreateKeyDialog';
@@ -50,7 +51,14 @@ export function Component() {
         onClose={() => setRotating(null)}
         rotate={(gracePeriodSeconds) => rotateKey.mutateAsync({ id: rotating!.id, gracePeriodSeconds })}
       />
-      <RevokeKeyDialog apiKey={revoking} onClose={() => setRevoking(null)} revoke={() => revokeKey.mutateAsync(revoking!.id)} />
+      <RevokeKeyDialog
+        apiKey={revoking}
+        onClose={() => setRevoking(null)}
+        revoke={async () => {
+          await revokeKey.mutateAsync(revoking!.id);
+          notifyDone(`“${revoking!.name}” is revoked`);
+        }}
+      />
     </>
   );
 }

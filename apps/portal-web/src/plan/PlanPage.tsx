@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useMe } from '../account/me.queries';
 import { FormError } from '../ui/FormError';
 import { formatDate } from '../ui/format';
+import { notifyDone } from '../ui/notify';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
 import { BillingCard } from './BillingCard';
@@ -52,7 +53,9 @@ export function Component() {
                 tier={tier}
                 current={tier.slug === me.data.tier}
                 busy={changeTier.isPending && changeTier.variables === tier.slug}
-                onChoose={() => changeTier.mutate(tier.slug)}
+                onChoose={() =>
+                  changeTier.mutate(tier.slug, { onSuccess: (changed) => changed && !changed.pendingTier && notifyDone(`You are now on ${tier.name}`) })
+                }
               />
             ))}
           </SimpleGrid>
