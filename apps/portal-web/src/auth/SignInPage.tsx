@@ -52,7 +52,8 @@ export function SignInPage() {
           // The dashboard's code loads while Cognito checks the password, its data while the page is put up.
           preloadDashboard();
           await session.signIn(email, password);
-          if (!state.from) prefetchDashboardData(queryClient);
+          // Where most sign-ins land; its profile and keys serve the other pages too.
+          prefetchDashboardData(queryClient);
         }}
       />
     </AuthLayout>
