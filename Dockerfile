@@ -8,14 +8,15 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
-COPY scripts/prisma-generate.cjs scripts/
+COPY scripts/prisma-generate.cjs scripts/build-web.cjs scripts/
 COPY prisma ./prisma
-# postinstall generates the Prisma client (offline too, see scripts/prisma-generate.cjs).
+# postinstall generates the Prisma client (offline too, see scripts/prisma-generate.cjs); the portal's
+# build skips here (its sources are not copied yet) and runs below.
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs
-RUN npm run build
+RUN npm run build:web && npm run build
 
 FROM node:20-bookworm-slim AS production-dependencies
 WORKDIR /app
@@ -33,6 +34,8 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=production-dependencies --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+# The portal, served by the API at / (found from dist/ by apps/portal-api/src/http/web-app.ts).
+COPY --from=build --chown=node:node /app/apps/portal-web/dist ./apps/portal-web/dist
 # Migrations are applied from prisma/migrations (the project root is found by prisma/schema.prisma).
 COPY --chown=node:node prisma ./prisma
 COPY --chown=node:node package.json ./

@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // One folder per run for the logs of every app the tests start; the last group audits them. Kept in
@@ -29,6 +30,18 @@ export default defineConfig({
       },
       {
         extends: true,
+        plugins: [react()],
+        test: {
+          name: 'web',
+          // The portal's components in a simulated DOM (happy-dom: jsdom 27+ needs Node 22).
+          include: ['apps/portal-web/src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['apps/portal-web/src/testing/setup.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/**/*.e2e-spec.ts'],
@@ -42,11 +55,25 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'browser',
+          // The built portal served by the started app, driven by Debian's Chromium (skipped, saying so, without it).
+          include: ['test/browser/**/*.browser-spec.ts'],
+          globalSetup: ['test/browser/build-web.global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+          // After the API suites: a browser measures nothing well on cores they keep busy.
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'log-audit',
           include: ['test/**/*.audit-spec.ts'],
           testTimeout: 60_000,
           // After every other suite: it reads the logs they left.
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { hardenHttp } from './http/http-hardening';
 import { requestIdOf } from './http/request-id';
 import { createValidationPipe } from './http/validation.pipe';
+import { serveWebApp } from './http/web-app';
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -45,6 +46,7 @@ export async function createApp(config: AppConfig, create: AppCreator = nestCrea
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);
+  await serveWebApp(app, config);
   return app;
 }
 

@@ -11,8 +11,9 @@ import { securityHeaders } from './security-headers';
 export async function hardenHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const headers = securityHeaders();
-  fastify.addHook('onRequest', (_request, reply, done) => {
-    void reply.headers(headers);
+  const docsHeaders = securityHeaders('docs');
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(request.url.startsWith('/docs') ? docsHeaders : headers);
     done();
   });
   const origins = config.http.corsOrigins;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { securityHeaders } from './security-headers';
+import { securityHeaders, webAppContentSecurityPolicy } from './security-headers';
 
 describe('securityHeaders', () => {
   it('holds what helmet sets with Keyport options', () => {
@@ -12,7 +12,19 @@ describe('securityHeaders', () => {
       'cross-origin-opener-policy': 'same-origin',
     });
     expect(headers['content-security-policy']).toContain("default-src 'self'");
-    expect(headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
+    expect(headers['content-security-policy']).toContain("script-src 'self';");
+    expect(headers['content-security-policy']).not.toContain('unsafe-inline');
     expect(Object.keys(headers).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('lets Swagger UI run its inline bootstrap on /docs only', () => {
+    expect(securityHeaders('docs')['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
+  });
+
+  it("gives the portal page a policy that admits inline scripts and styles only with that response's nonce", () => {
+    const policy = webAppContentSecurityPolicy()('n0nce');
+    expect(policy).toContain("script-src 'self' 'nonce-n0nce'");
+    expect(policy).toContain("style-src 'self' 'nonce-n0nce'");
+    expect(policy).not.toContain('unsafe-inline');
   });
 });

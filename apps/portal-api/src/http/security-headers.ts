@@ -1,17 +1,26 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
 
-const OPTIONS: HelmetOptions = {
-  // Swagger UI at /docs needs its inline bootstrap script and styles; JSON responses ignore CSP.
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", "'unsafe-inline'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-    },
-  },
+/** Stands for the per-response nonce in the portal page's policy (see webAppContentSecurityPolicy). */
+const NONCE = 'KEYPORT-NONCE';
+
+const STRICT_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
 };
+
+const POLICIES = {
+  // The portal's assets and every API response: scripts and styles only from this origin.
+  default: STRICT_DIRECTIVES,
+  // Swagger UI at /docs needs its inline bootstrap script and styles.
+  docs: { ...STRICT_DIRECTIVES, scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"] },
+  // The portal's page: its own scripts, and the <style> tags its components write, carry a nonce.
+  webApp: { ...STRICT_DIRECTIVES, scriptSrc: ["'self'", `'nonce-${NONCE}'`], styleSrc: ["'self'", `'nonce-${NONCE}'`] },
+} satisfies Record<string, NonNullable<Exclude<HelmetOptions['contentSecurityPolicy'], boolean>>['directives']>;
+
+export type SecurityScope = keyof typeof POLICIES;
 
 /**
  * The headers helmet sets with Keyport's options (HSTS, nosniff, frame options, the CSP, ...), worked
@@ -19,14 +28,21 @@ const OPTIONS: HelmetOptions = {
  * headers on every response, so running its dozen middlewares per request (as @fastify/helmet
  * does, rebuilding them each time) buys nothing but CPU.
  */
-export function securityHeaders(): Record<string, string> {
+export function securityHeaders(scope: SecurityScope = 'default'): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
     setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = String(value)),
     removeHeader: () => undefined,
   };
   let failure: unknown;
-  helmet(OPTIONS)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => (failure = error));
+  const options: HelmetOptions = { contentSecurityPolicy: { directives: POLICIES[scope] } };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => (failure = error));
   if (failure !== undefined) throw failure;
   return headers;
+}
+
+/** The portal page's Content-Security-Policy for one response, given that response's nonce. */
+export function webAppContentSecurityPolicy(): (nonce: string) => string {
+  const policy = securityHeaders('webApp')['content-security-policy'];
+  return (nonce) => policy.replaceAll(NONCE, nonce);
 }

@@ -1,0 +1,14 @@
+import type { components } from './keyport-api.gen';
+
+/** The API's shapes under the names the pages use; all generated from Keyport's OpenAPI document. */
+type Schemas = components['schemas'];
+export type ErrorBody = Schemas['ErrorBodyDto'];
+export type Me = Schemas['MeDto'];
+export type Tier = Schemas['TierDto'];
+export type ApiKey = Schemas['KeyDto'];
+export type IssuedKey = Schemas['IssuedKeyDto'];
+export type Usage = Schemas['UsageDto'];
+export type QuotaStatus = Schemas['QuotaStatusDto'];
+export type Tokens = Schemas['TokensResponseDto'];
+export type BillingStatus = Schemas['BillingStatusDto'];
+export type Invoice = Schemas['InvoiceDto'];
