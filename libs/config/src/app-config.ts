@@ -57,6 +57,8 @@ export interface EmbeddedGatewaySettings {
   port: number;
   /** Where admitted requests go; absent: the built-in echo upstream. */
   upstreamUrl?: string;
+  /** Caller credentials the upstream receives (`authorization`, `cookie`); by default neither. */
+  forwardHeaders: Array<'authorization' | 'cookie'>;
 }
 
 export interface RateLimitSettings {

@@ -60,6 +60,16 @@ export class EnvReader {
     return raw;
   }
 
+  /** A comma-separated list of values, each one of `allowed` (case-insensitive); empty when unset. */
+  someOf<T extends string>(name: string, allowed: readonly T[]): T[] {
+    const raw = this.string(name);
+    if (raw === undefined) return [];
+    const values = raw.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+    const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
+    if (unknown.length > 0) this.problems.push(`${name} may list only ${allowed.join(', ')} (got "${unknown.join(', ')}")`);
+    return [...new Set(values.filter((value): value is T => (allowed as readonly string[]).includes(value)))];
+  }
+
   /** A comma-separated list of origins (`https://app.example.com`), or `*`. */
   origins(name: string): string[] {
     const raw = this.string(name);

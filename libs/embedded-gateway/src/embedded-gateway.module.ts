@@ -30,7 +30,9 @@ import { UtcCalendar } from './utc-calendar';
       provide: Upstream,
       inject: [AppConfig],
       useFactory: (config: AppConfig): Upstream =>
-        config.embeddedGateway.upstreamUrl ? new ProxyUpstream(config.embeddedGateway.upstreamUrl) : new EchoUpstream(),
+        config.embeddedGateway.upstreamUrl
+          ? new ProxyUpstream(config.embeddedGateway.upstreamUrl, config.embeddedGateway.forwardHeaders)
+          : new EchoUpstream(config.embeddedGateway.forwardHeaders),
     },
     EmbeddedGatewayServer,
   ],
