@@ -3,8 +3,8 @@ import { expect } from 'vitest';
 import { GatewayStateSync } from '@keyport/embedded-gateway';
 import { type Tier, TiersRepository } from '@keyport/tiers';
 import { HttpClient, type HttpResult } from './http-client';
-import { adminToken, type SignedInDeveloper, signUpDeveloper, waitForKeyStatus } from './journey';
-import { KeyportHarness } from './keyport-harness';
+import { type SignedInDeveloper, signUpDeveloper, startWithAdmin, waitForKeyStatus } from './journey';
+import { type KeyportHarness } from './keyport-harness';
 
 export interface IssuedKey {
   id: string;
@@ -84,7 +84,6 @@ export interface GatewayWorld {
 }
 
 export async function startGatewayWorld(): Promise<GatewayWorld> {
-  const harness = await KeyportHarness.start();
-  const http = new HttpClient(harness.baseUrl);
-  return { harness, http, gateway: new HttpClient(harness.gatewayUrl), admin: await adminToken(http) };
+  const world = await startWithAdmin();
+  return { ...world, gateway: new HttpClient(world.harness.gatewayUrl) };
 }
