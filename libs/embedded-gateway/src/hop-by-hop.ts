@@ -31,8 +31,11 @@ export function endToEndHeaders(headers: IncomingHttpHeaders, alsoDropped: Reado
   return kept;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** The field names listed in `Connection` (Node joins repeated headers with commas). */
-function connectionOptions(value: string | string[] | undefined): Set<string> {
+function connectionOptions(value: string | string[] | undefined): ReadonlySet<string> {
+  if (value === undefined) return NONE;
   const joined = Array.isArray(value) ? value.join(',') : (value ?? '');
   return new Set(joined.split(',').map((token) => token.trim().toLowerCase()).filter((token) => token !== ''));
 }
