@@ -57,6 +57,8 @@ async function main(): Promise<void> {
         DATABASE_URL: databaseUrl,
         DATA_DIR: dataDir,
         COGNITO_ENDPOINT: cognito.endpoint,
+        // Production settings, with the local emulator on purpose: the benchmark has no real pool.
+        ALLOW_EMBEDDED_COGNITO_IN_PRODUCTION: 'true',
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
         // Production defaults otherwise (LOG_LEVEL info: one JSON line per request), but one user

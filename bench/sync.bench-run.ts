@@ -45,7 +45,7 @@ it(`moves ${KEYS} keys from standard to premium`, async () => {
 
   // Seed: one developer per key, each key provisioned in the standard plan as the worker leaves it.
   const template = decodeClaims((await signUpDeveloper(http, await adminToken(http))).token);
-  const forge = TokenForge.cognitoLocal();
+  const forge = await TokenForge.installation(harness.dataDir);
   const prisma = harness.app.get(PrismaService);
   const developers: Array<{ id: string; token: string; gatewayKeyId: string }> = [];
   const keyRows = [];

@@ -189,7 +189,40 @@ describe('Stripe billing: checkout, webhooks, lifecycle', () => {
       expectErrorShape(response.body, 400);
     }
     expect((await http.post('/v1/billing/checkout', { tier: 'premium' })).status).toBe(401);
+    // Not JSON at all: refused by the body parser before any signature check.
     const junk = await http.request('POST', '/v1/billing/webhook', { rawBody: '{"not":"an event"', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=x' } });
-    expect(junk.status).toBe(400);
+    expect(junk.status).toBe(415);
+    expectErrorShape(junk.body, 415);
+  });
+
+  it('acknowledges correctly signed but malformed events once, stores them as ignored, and changes nothing', async () => {
+    const dev = await signUpDeveloper(http, admin);
+    const subscription = await subscribe(http, world.stripe, dev);
+    expect(await tierOf(dev.token)).toBe('premium');
+    const cancelled = { ...subscription, status: 'canceled' };
+    const sane = world.stripe.event('customer.subscription.deleted', cancelled);
+    const malformed: unknown[] = [
+      [],
+      null,
+      'evt_just_a_string',
+      { id: 'evt_no_data', object: 'event', type: 'customer.subscription.deleted' },
+      { ...sane, id: 'evt_bad_object', data: { object: [cancelled] } },
+      { ...sane, id: 'evt_numeric_subscription', data: { object: { ...cancelled, id: 42 } } },
+      { ...sane, id: 'evt_\u0000nul' },
+      { ...sane, id: 'evt_unpaired', type: 'customer.subscription.\ud800deleted' },
+      { ...world.stripe.event('invoice.paid', { id: 'in_x', parent: { subscription_details: { subscription: { id: null } } } }), id: 'evt_invoice_odd' },
+      { ...world.stripe.event('checkout.session.completed', { id: 'cs_x', mode: 'subscription', subscription: ['sub_x'], client_reference_id: dev.id }), id: 'evt_checkout_odd' },
+    ];
+    for (const event of malformed) {
+      const first = await deliver(http, world.stripe, event as Record<string, any>);
+      expect(first.status, JSON.stringify(event).slice(0, 80)).toBe(200);
+      expect(first.body).toEqual({ received: true, duplicate: false });
+      // Stripe redelivers until it gets a 2xx; a redelivery is recognised, not applied.
+      expect((await deliver(http, world.stripe, event as Record<string, any>)).body).toEqual({ received: true, duplicate: true });
+    }
+    const ignored = await db.client.webhookEvent.findMany({ where: { ignoredReason: { not: null } } });
+    expect(ignored.map((e) => e.id)).toEqual(expect.arrayContaining(['evt_no_data', 'evt_bad_object', 'evt_numeric_subscription', 'evt_invoice_odd', 'evt_checkout_odd']));
+    expect(ignored.length).toBeGreaterThanOrEqual(malformed.length);
+    expect(await tierOf(dev.token)).toBe('premium');
   });
 });

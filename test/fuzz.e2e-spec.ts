@@ -1,18 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient } from './support/http-client';
-import { adminToken, signUpDeveloper, type SignedInDeveloper } from './support/journey';
-import { KeyportHarness } from './support/keyport-harness';
+import { type Operation } from './support/openapi-operations';
+import { type RouteWorld, startRouteWorld } from './support/route-world';
 
 /** Requests per run: small in `npm test`, thousands with `npm run fuzz` (FUZZ_RUNS=5000). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 600);
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-interface Operation {
-  method: string;
-  path: string;
-  bodyFields: string[];
-}
 
 /**
  * Every route of the OpenAPI document, called with malformed bodies, path parameters, query
@@ -20,38 +13,48 @@ interface Operation {
  * the one error shape.
  */
 describe('fuzzing every route from the OpenAPI document', () => {
-  let harness: KeyportHarness;
-  let http: HttpClient;
-  let operations: Operation[];
-  let dev: SignedInDeveloper;
-  let admin: string;
-  let keyId: string;
+  let world: RouteWorld;
 
   beforeAll(async () => {
-    harness = await KeyportHarness.start();
-    http = new HttpClient(harness.baseUrl);
-    admin = await adminToken(http);
-    dev = await signUpDeveloper(http, admin);
-    keyId = (await http.post('/v1/keys', { name: 'fuzzed' }, { token: dev.token })).body.id;
-    operations = operationsOf((await http.get('/docs-json')).body);
+    world = await startRouteWorld();
   });
 
-  afterAll(() => harness?.close());
+  afterAll(() => world?.harness.close());
 
   it(`answers ${RUNS} malformed requests without a 5xx, always in the error shape`, async () => {
+    const { http, operations, dev, admin, keyId } = world;
     expect(operations.length).toBeGreaterThan(8);
     const printable = fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 80 });
-    const param = fc.oneof(fc.uuid(), fc.constant(keyId), fc.constant(dev.id), fc.string({ unit: 'grapheme', maxLength: 60 }), fc.constant('..%2f..'), fc.constant(''));
-    const scalar = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant('Correct-Horse-9'), fc.emailAddress());
+    // Text the database or an encoder cannot take: NUL, and halves of surrogate pairs (JSON can carry them as \ud800).
+    const hostileText = fc
+      .tuple(fc.string({ maxLength: 20 }), fc.constantFrom('\u0000', '\ud800', '\udfff', '\udc00\ud800', 'a\u0000'), fc.string({ maxLength: 20 }))
+      .map((parts) => parts.join(''));
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), hostileText);
+    // Path segments, already encoded: ids, arbitrary text, NUL, broken percent-encodings, over-long ones.
+    const param = fc.oneof(
+      fc.uuid(),
+      fc.constant(keyId),
+      fc.constant(dev.id),
+      fc.string({ unit: 'grapheme', maxLength: 60 }).map(encodeURIComponent),
+      fc.constantFrom('..%2f..', '', '%00', 'a%00b', '%E0%A4%A', '%ZZ', '%ED%A0%80', 'x'.repeat(150)),
+    );
+    const scalar = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant('Correct-Horse-9'), fc.emailAddress());
+    // Deeper than the parser's limit of 32, in arrays and objects, bare or under a real field.
+    const deep = fc.tuple(fc.integer({ min: 30, max: 12_000 }), fc.constantFrom('[', '{"a":'), fc.constantFrom('', '{"name":', '{"email":')).map(
+      ([depth, opener, wrapper]) => `${wrapper}${opener.repeat(depth)}${opener === '[' ? '' : '1'}${(opener === '[' ? ']' : '}').repeat(depth)}${wrapper ? '}' : ''}`,
+    );
     const bodyFor = (op: Operation) =>
       fc.oneof(
         fc.constant(undefined),
         fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
         op.bodyFields.length > 0
-          ? fc.dictionary(fc.constantFrom(...op.bodyFields, 'extra', '__proto__', 'constructor'), fc.oneof(scalar, fc.jsonValue({ maxDepth: 2 }))).map((v) => JSON.stringify(v))
+          ? fc.dictionary(fc.constantFrom(...op.bodyFields.map((f) => f.name), 'extra', '__proto__', 'constructor'), fc.oneof(scalar, fc.jsonValue({ maxDepth: 2 }))).map((v) => JSON.stringify(v))
           : fc.constant('{}'),
+        // Every field null: optional fields used to pass null on to the services.
+        fc.constant(JSON.stringify(Object.fromEntries(op.bodyFields.map((f) => [f.name, null])))),
+        deep,
         fc.string({ maxLength: 200 }),
-        fc.constant('{"email": "a@b.c", "password": '),
+        fc.constantFrom('{"email": "a@b.c", "password": ', 'email=a%40b.c&password=Correct-Horse-9', 'null', '[]', '\u00ff\u00fe{}'),
       );
     const headers = fc.record({
       contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x', 'applic/ation'),
@@ -59,11 +62,19 @@ describe('fuzzing every route from the OpenAPI document', () => {
       requestId: fc.option(printable, { nil: undefined }),
       accept: fc.constantFrom('application/json', '*/*', 'text/html', 'application/xml'),
     });
-    const request = fc.constantFrom(...operations).chain((op) => fc.tuple(fc.constant(op), param, bodyFor(op), headers, fc.option(printable, { nil: undefined })));
+    // Query strings over the route's own parameters (and one it does not have), NUL included.
+    const queryFor = (op: Operation) =>
+      fc.option(
+        fc.dictionary(fc.constantFrom(...op.queryParams, 'extra'), fc.oneof(printable.map(encodeURIComponent), fc.constantFrom('a%00b', '%00', '%ED%A0%80', '%E0%A4%A'))).map((entries) =>
+          Object.entries(entries).map(([name, value]) => `${name}=${value}`).join('&'),
+        ),
+        { nil: undefined },
+      );
+    const request = fc.constantFrom(...operations).chain((op) => fc.tuple(fc.constant(op), param, bodyFor(op), headers, queryFor(op)));
 
     await fc.assert(
       fc.asyncProperty(request, async ([op, id, body, h, query]) => {
-        const path = op.path.replace(/\{[^}]+\}/g, encodeURIComponent(id)) + (query === undefined ? '' : `?${encodeURIComponent(query)}=${encodeURIComponent(query)}`);
+        const path = op.path.replace(/\{[^}]+\}/g, id) + (query === undefined ? '' : `?${query}`);
         const sent: Record<string, string> = { accept: h.accept };
         if (h.auth === 'developer') sent.authorization = `Bearer ${dev.token}`;
         if (h.auth === 'admin') sent.authorization = `Bearer ${admin}`;
@@ -82,16 +93,3 @@ describe('fuzzing every route from the OpenAPI document', () => {
     );
   });
 });
-
-function operationsOf(document: any): Operation[] {
-  const schemas = document.components?.schemas ?? {};
-  return Object.entries<any>(document.paths).flatMap(([path, item]) =>
-    ['get', 'post', 'put', 'patch', 'delete']
-      .filter((method) => item[method])
-      .map((method) => {
-        const ref: string | undefined = item[method].requestBody?.content?.['application/json']?.schema?.$ref;
-        const schema = ref ? schemas[ref.split('/').pop() as string] : undefined;
-        return { method: method.toUpperCase(), path, bodyFields: Object.keys(schema?.properties ?? {}) };
-      }),
-  );
-}

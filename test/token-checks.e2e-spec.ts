@@ -10,6 +10,8 @@ describe('access token checks on protected routes', () => {
   let dev: SignedInDeveloper;
   let claims: Record<string, any>;
   let idToken: string;
+  /** Signs with the key this installation's embedded Cognito signs with. */
+  let trusted: TokenForge;
 
   beforeAll(async () => {
     harness = await KeyportHarness.start();
@@ -17,6 +19,7 @@ describe('access token checks on protected routes', () => {
     dev = await signUpDeveloper(http, await adminToken(http));
     claims = decodeClaims(dev.token);
     idToken = (await http.post('/v1/auth/login', { email: dev.email, password: 'Sup3r-Secret!' })).body.idToken;
+    trusted = await TokenForge.installation(harness.dataDir);
   });
 
   afterAll(() => harness?.close());
@@ -25,7 +28,7 @@ describe('access token checks on protected routes', () => {
 
   it('accepts the genuine access token, and a forged copy of it signed by the trusted key (proving the forge is faithful)', async () => {
     expect((await http.get('/v1/me', { token: dev.token })).status).toBe(200);
-    const faithful = TokenForge.cognitoLocal().sign({ ...claims, jti: 'copy' });
+    const faithful = trusted.sign({ ...claims, jti: 'copy' });
     expect((await http.get('/v1/me', { token: faithful })).status).toBe(200);
   });
 
@@ -34,10 +37,10 @@ describe('access token checks on protected routes', () => {
     ['a non-bearer scheme', () => ({ authorization: `Basic ${Buffer.from('a:b').toString('base64')}` })],
     ['garbage', () => ({ authorization: 'Bearer not.a.jwt' })],
     ['a token signed with another key', () => bearer(TokenForge.stranger().sign(claims))],
-    ['an expired token', () => bearer(TokenForge.cognitoLocal().sign({ ...claims, iat: now() - 7200, exp: now() - 3600 }))],
-    ['a token of another pool (issuer)', () => bearer(TokenForge.cognitoLocal().sign({ ...claims, iss: `${claims.iss}x` }))],
-    ['a token of another app client', () => bearer(TokenForge.cognitoLocal().sign({ ...claims, client_id: 'someoneelse' }))],
-    ['a token whose use is not access', () => bearer(TokenForge.cognitoLocal().sign({ ...claims, token_use: 'id' }))],
+    ['an expired token', () => bearer(trusted.sign({ ...claims, iat: now() - 7200, exp: now() - 3600 }))],
+    ['a token of another pool (issuer)', () => bearer(trusted.sign({ ...claims, iss: `${claims.iss}x` }))],
+    ['a token of another app client', () => bearer(trusted.sign({ ...claims, client_id: 'someoneelse' }))],
+    ['a token whose use is not access', () => bearer(trusted.sign({ ...claims, token_use: 'id' }))],
     ['an ID token', () => bearer(idToken)],
     ['a refresh token', () => bearer(dev.refreshToken)],
     ['an unsigned token (alg none)', () => bearer(unsigned(claims))],

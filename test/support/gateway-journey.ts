@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { GatewayStateSync } from '@keyport/embedded-gateway';
 import { type Tier, TiersRepository } from '@keyport/tiers';
-import { type HttpClient, type HttpResult } from './http-client';
-import { type SignedInDeveloper, signUpDeveloper, waitForKeyStatus } from './journey';
+import { HttpClient, type HttpResult } from './http-client';
+import { type SignedInDeveloper, signUpDeveloper, startWithAdmin, waitForKeyStatus } from './journey';
 import { type KeyportHarness } from './keyport-harness';
 
 export interface IssuedKey {
@@ -74,3 +74,16 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_0
 export const FORBIDDEN = { message: 'Forbidden' };
 export const TOO_MANY_REQUESTS = { message: 'Too Many Requests' };
 export const LIMIT_EXCEEDED = { message: 'Limit Exceeded' };
+
+/** A started app with its embedded gateway and an admin token, for suites that call the gateway. */
+export interface GatewayWorld {
+  harness: KeyportHarness;
+  http: HttpClient;
+  gateway: HttpClient;
+  admin: string;
+}
+
+export async function startGatewayWorld(): Promise<GatewayWorld> {
+  const world = await startWithAdmin();
+  return { ...world, gateway: new HttpClient(world.harness.gatewayUrl) };
+}

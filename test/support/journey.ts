@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './keyport-harness';
-import { type HttpClient } from './http-client';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type HarnessOptions, KeyportHarness } from './keyport-harness';
+import { HttpClient } from './http-client';
 
 export const PASSWORD = 'Sup3r-Secret!';
 
@@ -18,6 +18,13 @@ export async function adminToken(http: HttpClient): Promise<string> {
   const login = await http.post('/v1/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
   expect(login.status).toBe(200);
   return login.body.accessToken;
+}
+
+/** A started app, a client for it and an admin's access token. */
+export async function startWithAdmin(options?: HarnessOptions): Promise<{ harness: KeyportHarness; http: HttpClient; admin: string }> {
+  const harness = await KeyportHarness.start(options);
+  const http = new HttpClient(harness.baseUrl);
+  return { harness, http, admin: await adminToken(http) };
 }
 
 /** Sign-up, admin confirmation and sign-in over HTTP, as a developer would with the README. */

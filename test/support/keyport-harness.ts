@@ -36,6 +36,7 @@ export class KeyportHarness {
   /** The embedded gateway's address (empty when the gateway driver is not `local`). */
   gatewayUrl = '';
   readonly logFile = path.join(TEST_LOG_DIR, `${randomUUID()}.log`);
+  private running = false;
 
   private constructor(
     readonly database: TestDatabase,
@@ -74,9 +75,13 @@ export class KeyportHarness {
     if (address === null || typeof address === 'string') throw new Error('no port');
     this.baseUrl = `http://127.0.0.1:${address.port}`;
     this.gatewayUrl = this.config.gatewayDriver === 'local' ? this.app.get(EmbeddedGatewayServer).url : '';
+    this.running = true;
   }
 
+  /** Stops the app, keeping its database and data folder; a second call does nothing. */
   async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
     await this.app.close();
   }
 

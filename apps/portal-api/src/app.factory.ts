@@ -7,7 +7,10 @@ import { type AppConfig } from '@keyport/config';
 import { PinoNestLogger } from '@keyport/observability';
 import { AppModule } from './app.module';
 import { hardenHttp } from './http/http-hardening';
+import { InputScreenPipe } from './http/input-screen.pipe';
+import { installJsonBodyParser } from './http/json-body.parser';
 import { requestIdOf } from './http/request-id';
+import { answerRouterError } from './http/router-errors';
 import { createValidationPipe } from './http/validation.pipe';
 import { serveWebApp } from './http/web-app';
 
@@ -28,22 +31,24 @@ export async function createApp(config: AppConfig, create: AppCreator = nestCrea
     // Fastify takes a hop count too; the adapter's option type leaves the number out.
     trustProxy: config.http.trustProxy as boolean | string[],
     return503OnClosing: true,
+    frameworkErrors: answerRouterError,
   });
   const app = await create(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
-    // Stripe's webhook signature covers the exact bytes sent.
-    rawBody: true,
+    // Keyport's own JSON parser (installed below) replaces Nest's JSON and form parsers.
+    bodyParser: false,
   });
   app.useLogger(app.get(PinoNestLogger));
   const fastify = app.getHttpAdapter().getInstance();
-  // A JSON API: any other body type is a 415, not a string handed to validation.
-  fastify.removeContentTypeParser(['text/plain']);
+  // A JSON API: any other body is a 415, not a string or form handed to validation.
+  installJsonBodyParser(fastify, BODY_LIMIT_BYTES);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     RequestContext.run({ requestId: request.id, actor: { type: 'anonymous' } }, done);
   });
   await hardenHttp(app, config);
-  app.useGlobalPipes(createValidationPipe());
+  // The screen first: validation and its transformation only ever see well-formed text.
+  app.useGlobalPipes(new InputScreenPipe(), createValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);
   await serveWebApp(app, config);

@@ -38,6 +38,7 @@ import { MeController } from './me/me.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { PortalThrottlerGuard } from './protection/portal-throttler.guard';
 import { ProtectionModule } from './protection/protection.module';
+import { SignInProtectionModule } from './protection/sign-in-protection.module';
 import { StartupTasks } from './startup/startup-tasks';
 import { TiersController } from './tiers/tiers.controller';
 import { UsageController } from './usage/usage.controller';
@@ -53,6 +54,7 @@ export class AppModule {
         ObservabilityModule,
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
         ProtectionModule,
+        SignInProtectionModule,
         DbModule,
         OutboxModule,
         AuditModule,

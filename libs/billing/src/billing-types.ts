@@ -28,6 +28,8 @@ export interface WebhookNotice {
   subscriptionId: string | null;
   /** Checkout's `client_reference_id`: the developer who paid. */
   developerId: string | null;
+  /** Set when the signed event is not shaped as Keyport expects: why it is ignored. */
+  malformed?: string;
 }
 
 export interface InvoiceSummary {

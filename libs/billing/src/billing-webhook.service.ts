@@ -21,6 +21,8 @@ export const HANDLED_EVENTS: readonly string[] = [
 
 export interface WebhookOutcome {
   duplicate: boolean;
+  /** A verified event Keyport could not read: recorded as ignored, acknowledged so Stripe stops sending it. */
+  ignored?: boolean;
 }
 
 /**
@@ -45,7 +47,7 @@ export class BillingWebhookService {
   async receive(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookOutcome> {
     try {
       const outcome = await this.process(rawBody, signature);
-      this.metrics.webhookOutcome(outcome.duplicate ? 'duplicate' : 'processed');
+      this.metrics.webhookOutcome(outcome.duplicate ? 'duplicate' : outcome.ignored ? 'ignored' : 'processed');
       return outcome;
     } catch (error) {
       this.metrics.webhookOutcome(outcomeOf(error));
@@ -58,6 +60,7 @@ export class BillingWebhookService {
     const notice = this.verify(rawBody, signature);
     RequestContext.setActor({ type: 'system', id: 'stripe' });
     if (await this.events.seen(notice.eventId)) return { duplicate: true };
+    if (notice.malformed) return this.ignore(notice, notice.malformed);
     // Read before fetching: a state fetched later always wins over one fetched earlier.
     const seenAt = this.clock.now();
     const snapshot = await this.currentState(notice);
@@ -66,6 +69,12 @@ export class BillingWebhookService {
       if (snapshot) await this.sync.apply(snapshot, seenAt, notice.developerId);
       return { duplicate: false };
     });
+  }
+
+  private async ignore(notice: WebhookNotice, reason: string): Promise<WebhookOutcome> {
+    this.logger.warn(`Webhook event ${notice.eventId} (${notice.type}) ignored: ${reason}`);
+    const recorded = await this.events.record(notice.eventId, notice.type, this.clock.now(), reason);
+    return recorded ? { duplicate: false, ignored: true } : { duplicate: true };
   }
 
   private verify(rawBody: Buffer | undefined, signature: string | undefined): WebhookNotice {

@@ -12,10 +12,11 @@ export class WebhookEventsRepository {
   /**
    * Records the event id; false when it was already recorded. ON CONFLICT DO NOTHING makes a
    * concurrent second delivery wait for the first and then see it, without aborting the transaction.
+   * An event Keyport could not read is recorded with the reason it was ignored.
    */
-  async record(eventId: string, type: string, at: Date): Promise<boolean> {
+  async record(eventId: string, type: string, at: Date, ignoredReason?: string): Promise<boolean> {
     const { count } = await this.db.client.webhookEvent.createMany({
-      data: [{ id: eventId, type, receivedAt: at, processedAt: at }],
+      data: [{ id: eventId, type, receivedAt: at, processedAt: at, ignoredReason: ignoredReason ?? null }],
       skipDuplicates: true,
     });
     return count === 1;

@@ -60,4 +60,12 @@ describe('openCognitoConnection', () => {
       await external.close();
     }
   });
+
+  it('refuses cognito-local under NODE_ENV=production unless ALLOW_EMBEDDED_COGNITO_IN_PRODUCTION says so', async () => {
+    const settings = { mode: 'local' as const, region: 'local', localPort: 0, localDataDir: path.join(root, 'production') };
+    await expect(openCognitoConnection(settings, { production: true })).rejects.toThrow(/COGNITO_USER_POOL_ID.*ALLOW_EMBEDDED_COGNITO_IN_PRODUCTION=true/);
+    const allowed = await openCognitoConnection({ ...settings, allowLocalInProduction: true }, { production: true });
+    expect(allowed.connection.local).toBe(true);
+    await allowed.close();
+  });
 });

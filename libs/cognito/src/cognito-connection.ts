@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { CognitoSettings } from '@keyport/config';
 import { LocalCognitoServer } from './local/local-cognito.server';
 import { LocalPoolProvisioner } from './local/local-pool.provisioner';
+import { TEST_COST } from './local/password-hasher';
 
 /** Where the user pool lives and how its tokens look; resolved once at start. */
 export class CognitoConnection {
@@ -15,6 +17,8 @@ export class CognitoConnection {
   readonly jwksUri: string;
   /** True for cognito-local (embedded or external): dummy credentials, JwtRsaVerifier, local password policy. */
   readonly local: boolean;
+  /** The secret the embedded Cognito of this process requires with every call. */
+  readonly embeddedSecret?: string;
 
   constructor(fields: {
     region: string;
@@ -24,6 +28,7 @@ export class CognitoConnection {
     issuer: string;
     jwksUri: string;
     local: boolean;
+    embeddedSecret?: string;
   }) {
     this.region = fields.region;
     if (fields.endpoint !== undefined) this.endpoint = fields.endpoint;
@@ -32,6 +37,7 @@ export class CognitoConnection {
     this.issuer = fields.issuer;
     this.jwksUri = fields.jwksUri;
     this.local = fields.local;
+    if (fields.embeddedSecret !== undefined) this.embeddedSecret = fields.embeddedSecret;
   }
 }
 
@@ -47,7 +53,16 @@ export interface OpenedCognitoConnection {
 export interface OpenCognitoConnectionOptions {
   /** Passed to the embedded server: every code it would have e-mailed. */
   onCode?: Parameters<typeof LocalCognitoServer.start>[0]['onCode'];
+  /** NODE_ENV=production: cognito-local then refuses to run unless `settings.allowLocalInProduction`. */
+  production?: boolean;
+  /** NODE_ENV=test: the embedded Cognito hashes passwords at TEST_COST (see password-hasher.ts). */
+  test?: boolean;
 }
+
+/** Why cognito-local refuses a production start; names the variables that change it. */
+export const LOCAL_IN_PRODUCTION =
+  'NODE_ENV=production with the embedded Cognito (cognito-local): set COGNITO_USER_POOL_ID and COGNITO_CLIENT_ID for a real user pool, ' +
+  'or ALLOW_EMBEDDED_COGNITO_IN_PRODUCTION=true to run the emulator deliberately (one replica, local trials only)';
 
 /**
  * Resolves CognitoSettings into a connection.
@@ -81,13 +96,22 @@ export async function openCognitoConnection(
     };
   }
 
+  if (options.production && !settings.allowLocalInProduction) throw new Error(LOCAL_IN_PRODUCTION);
   const dataDir = path.resolve(settings.localDataDir);
+  // A fresh secret per start: only this process signs its calls with it (an external one checks none).
+  const embeddedSecret = settings.endpoint ? undefined : randomBytes(24).toString('base64url');
   const server = settings.endpoint
     ? undefined
-    : await LocalCognitoServer.start({ port: settings.localPort, dataDir, onCode: options.onCode });
+    : await LocalCognitoServer.start({
+        port: settings.localPort,
+        dataDir,
+        onCode: options.onCode,
+        embeddedSecret,
+        ...(options.test ? { passwordHashCost: TEST_COST } : {}),
+      });
   try {
     const endpoint = (server?.endpoint ?? settings.endpoint ?? '').replace(/\/+$/, '');
-    const pool = await LocalPoolProvisioner.provision({ endpoint, dataDir, region: settings.region });
+    const pool = await LocalPoolProvisioner.provision({ endpoint, dataDir, region: settings.region, embeddedSecret });
     const issuer = `${endpoint}/${pool.userPoolId}`;
     const connection = new CognitoConnection({
       region: settings.region,
@@ -97,6 +121,7 @@ export async function openCognitoConnection(
       issuer,
       jwksUri: `${issuer}/.well-known/jwks.json`,
       local: true,
+      ...(embeddedSecret ? { embeddedSecret } : {}),
     });
     return { connection, ...(server ? { server } : {}), close: () => server?.close() ?? Promise.resolve() };
   } catch (error) {

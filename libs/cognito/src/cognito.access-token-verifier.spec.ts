@@ -1,8 +1,9 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { Fetcher } from 'aws-jwt-verify/https';
 import { DomainError, ErrorKind } from '@keyport/common';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCognitoClient } from './cognito-client';
@@ -11,6 +12,7 @@ import { CognitoAccessTokenVerifier, INVALID_TOKEN } from './cognito.access-toke
 import { CognitoIdentityProvider } from './cognito.identity-provider';
 import { FetchJwksFetcher } from './fetch-jwks.fetcher';
 import type { AuthTokens } from './identity-provider.port';
+import { type InstallationKey, loadInstallationKey } from './local/installation-key';
 import { cognitoLocalPrivateKey, decodeJwt, signJwt } from './testing/forge-jwt';
 
 const PASSWORD = 'Str0ng!Passw0rd';
@@ -21,7 +23,7 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
   let client: CognitoIdentityProviderClient;
   let tokens: AuthTokens;
   let userId: string;
-  let poolKey: KeyObject;
+  let poolKey: InstallationKey;
   let fetcher: FetchJwksFetcher;
   let verifier: CognitoAccessTokenVerifier;
 
@@ -43,6 +45,8 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
     };
   };
 
+  const forge = (payload: Record<string, unknown>): string => signJwt(payload, poolKey.privateKey, poolKey.kid);
+
   const rejected = async (token: string, kind = ErrorKind.Unauthenticated): Promise<void> => {
     const error = await verifier.verify(token).then(
       () => new Error('accepted'),
@@ -61,12 +65,13 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
       localPort: 0,
       localDataDir: path.join(root, 'cognito'),
     });
-    client = createCognitoClient({ region: 'local', endpoint: opened.connection.endpoint, local: true });
+    client = createCognitoClient({ region: 'local', endpoint: opened.connection.endpoint, local: true, embeddedSecret: opened.connection.embeddedSecret });
     const idp = new CognitoIdentityProvider(client, opened.connection);
     userId = (await idp.signUp('verify@example.com', PASSWORD)).userId;
     await idp.adminConfirm('verify@example.com');
     tokens = await idp.login('verify@example.com', PASSWORD);
-    poolKey = cognitoLocalPrivateKey();
+    // The key this installation's embedded Cognito signs with (tests may read it; it is 0600 in DATA_DIR).
+    poolKey = await loadInstallationKey(opened.server!.dataDir);
   });
   beforeAll(() => {
     fetcher = new FetchJwksFetcher();
@@ -98,32 +103,42 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
   });
 
   it('accepts a forged token with exactly the right claims (so each rejection below is about one claim)', async () => {
-    const principal = await verifier.verify(signJwt(claims({ 'cognito:groups': ['admin'] }), poolKey));
+    const principal = await verifier.verify(forge(claims({ 'cognito:groups': ['admin'] })));
     expect(principal.groups).toEqual(['admin']);
   });
 
   it('rejects an ID token', async () => {
     await rejected(tokens.idToken);
-    await rejected(signJwt(claims({ token_use: 'id', aud: opened.connection.clientId }), poolKey));
+    await rejected(forge(claims({ token_use: 'id', aud: opened.connection.clientId })));
   });
 
   it('rejects a token signed with another RSA key', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    await rejected(signJwt(claims(), privateKey)); // same kid as the pool's key
+    await rejected(signJwt(claims(), privateKey, poolKey.kid)); // same kid as the pool's key
     await rejected(signJwt(claims(), privateKey, 'someone-elses-key')); // unknown kid
+  });
+
+  it("rejects a token signed with cognito-local's published key, under its kid or this pool's", async () => {
+    const published = cognitoLocalPrivateKey();
+    await rejected(signJwt(claims({ 'cognito:groups': ['admin'] }), published, 'CognitoLocal'));
+    await rejected(signJwt(claims({ 'cognito:groups': ['admin'] }), published, poolKey.kid));
+    // Even when a JWKS lists it (a stock cognito-local at COGNITO_ENDPOINT serves exactly that).
+    const stock = new CognitoAccessTokenVerifier(opened.connection, { fetcher: stockCognitoLocalJwks() });
+    const error = await stock.verify(signJwt(claims(), published, 'CognitoLocal')).catch((e: unknown) => e);
+    expect((error as DomainError).kind).toBe(ErrorKind.Unauthenticated);
   });
 
   it('rejects an expired token', async () => {
     const past = Math.floor(Date.now() / 1000) - 120;
-    await rejected(signJwt(claims({ iat: past - 3600, exp: past }), poolKey));
+    await rejected(forge(claims({ iat: past - 3600, exp: past })));
   });
 
   it('rejects a token of another client, another issuer, without token_use, and garbage', async () => {
-    await rejected(signJwt(claims({ client_id: 'another-client' }), poolKey));
-    await rejected(signJwt(claims({ iss: `http://127.0.0.1:1/${opened.connection.userPoolId}` }), poolKey));
-    await rejected(signJwt(claims({ iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abcdefghi' }), poolKey));
+    await rejected(forge(claims({ client_id: 'another-client' })));
+    await rejected(forge(claims({ iss: `http://127.0.0.1:1/${opened.connection.userPoolId}` })));
+    await rejected(forge(claims({ iss: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abcdefghi' })));
     const { token_use: _dropped, ...withoutUse } = claims();
-    await rejected(signJwt(withoutUse, poolKey));
+    await rejected(forge(withoutUse));
     await rejected('');
     await rejected('garbage');
     await rejected('a.b.c');
@@ -132,14 +147,14 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
   });
 
   it('never caches a failure as a success', async () => {
-    const forged = signJwt(claims({ client_id: 'another-client' }), poolKey);
+    const forged = forge(claims({ client_id: 'another-client' }));
     await rejected(forged);
     await rejected(forged);
   });
 
   it('keeps a cached token only until its exp', async () => {
     const now = Date.now();
-    const shortLived = signJwt(claims({ exp: Math.floor(now / 1000) + 30 }), poolKey);
+    const shortLived = forge(claims({ exp: Math.floor(now / 1000) + 30 }));
     await verifier.verify(shortLived);
     vi.useFakeTimers({ toFake: ['Date'], now: now + 31_000 + 1_000 });
     await rejected(shortLived);
@@ -148,7 +163,7 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
   it('fetches the JWKS once for many tokens (never per request), and measures cold vs cached', async () => {
     const freshFetcher = new FetchJwksFetcher();
     const fresh = new CognitoAccessTokenVerifier(opened.connection, { fetcher: freshFetcher });
-    const distinct = Array.from({ length: 300 }, () => signJwt(claims(), poolKey));
+    const distinct = Array.from({ length: 300 }, () => forge(claims()));
 
     const t0 = performance.now();
     await fresh.verify(distinct[0] ?? '');
@@ -175,7 +190,7 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
   it('refetches for an unknown kid at most once per penalty period', async () => {
     const freshFetcher = new FetchJwksFetcher();
     const fresh = new CognitoAccessTokenVerifier(opened.connection, { fetcher: freshFetcher });
-    await fresh.verify(signJwt(claims(), poolKey));
+    await fresh.verify(forge(claims()));
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     for (let i = 0; i < 20; i += 1) {
       await expect(fresh.verify(signJwt(claims(), privateKey, `rotated-${i}`))).rejects.toBeInstanceOf(DomainError);
@@ -210,3 +225,11 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
     expect(awsFetcher.fetchCount).toBe(0);
   });
 });
+
+/** A JWKS fetcher answering what a stock cognito-local serves: the key published in its package. */
+function stockCognitoLocalJwks(): Fetcher {
+  const published = cognitoLocalPrivateKey();
+  const jwk = { ...createPublicKey(published).export({ format: 'jwk' }), kid: 'CognitoLocal', alg: 'RS256', use: 'sig' };
+  const body = new TextEncoder().encode(JSON.stringify({ keys: [jwk] }));
+  return { fetch: () => Promise.resolve(body.buffer as ArrayBuffer) };
+}

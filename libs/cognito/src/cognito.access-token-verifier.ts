@@ -8,6 +8,7 @@ import type { CognitoConnection } from './cognito-connection';
 import { FetchJwksFetcher } from './fetch-jwks.fetcher';
 import { AccessTokenVerifier, type VerifiedPrincipal } from './identity-provider.port';
 import { VerifiedTokenCache } from './verified-token.cache';
+import { WithoutPublishedKey } from './without-published-key.fetcher';
 
 /** The one answer for every rejected token: callers learn nothing about why. */
 export const INVALID_TOKEN = 'Missing or invalid access token';
@@ -45,7 +46,7 @@ export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
             if (payload.client_id !== clientId) throw new Error('issued to another client');
           },
         },
-        { jwksCache: new SimpleJwksCache({ fetcher: options.fetcher ?? new FetchJwksFetcher() }) },
+        { jwksCache: new SimpleJwksCache({ fetcher: new WithoutPublishedKey(options.fetcher ?? new FetchJwksFetcher()) }) },
       );
       this.verifyJwt = (token) => verifier.verify(token);
     } else {

@@ -33,7 +33,7 @@ describe('CognitoIdentityProvider against cognito-local', () => {
 
   const connect = async (): Promise<void> => {
     opened = await openCognitoConnection(settings);
-    client = createCognitoClient({ region: 'local', endpoint: opened.connection.endpoint, local: true });
+    client = createCognitoClient({ region: 'local', endpoint: opened.connection.endpoint, local: true, embeddedSecret: opened.connection.embeddedSecret });
     idp = new CognitoIdentityProvider(client, opened.connection);
   };
   const disconnect = async (): Promise<void> => {

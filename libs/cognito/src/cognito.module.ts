@@ -23,6 +23,8 @@ const logger = new Logger('Cognito');
       provide: OPENED_COGNITO_CONNECTION,
       useFactory: (config: AppConfig): Promise<OpenedCognitoConnection> =>
         openCognitoConnection(config.cognito, {
+          production: config.env === 'production',
+          test: config.env === 'test',
           // The embedded pool sends no e-mail: outside production, log the codes it would have sent.
           ...(config.env === 'production'
             ? {}
@@ -42,6 +44,7 @@ const logger = new Logger('Cognito');
           region: connection.region,
           ...(connection.endpoint ? { endpoint: connection.endpoint } : {}),
           local: connection.local,
+          ...(connection.embeddedSecret ? { embeddedSecret: connection.embeddedSecret } : {}),
         }),
       inject: [CognitoConnection],
     },

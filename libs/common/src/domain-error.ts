@@ -28,6 +28,8 @@ export interface DomainErrorOptions {
   details?: ErrorDetail[];
   /** Extra fields merged into the error body (e.g. `checkoutUrl` for 402). */
   extra?: Record<string, unknown>;
+  /** For a refusal that ends: when to try again, sent as `Retry-After` (seconds). */
+  retryAfterSeconds?: number;
 }
 
 /** A failure the domain expects and can explain to the caller. Never carries secrets. */
@@ -35,6 +37,7 @@ export class DomainError extends Error {
   readonly code: string;
   readonly details?: ErrorDetail[];
   readonly extra?: Record<string, unknown>;
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly kind: ErrorKind,
@@ -46,6 +49,7 @@ export class DomainError extends Error {
     this.code = options.code ?? kind;
     this.details = options.details;
     this.extra = options.extra;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

@@ -4,3 +4,4 @@ export * from './domain-error';
 export * from './quota-period';
 export * from './random-source';
 export * from './request-context';
+export * from './private-files';

@@ -29,6 +29,8 @@ export interface CognitoSettings {
   localPort: number;
   /** Where the embedded cognito-local keeps its state. */
   localDataDir: string;
+  /** ALLOW_EMBEDDED_COGNITO_IN_PRODUCTION: without it cognito-local refuses to start when NODE_ENV=production. */
+  allowLocalInProduction?: boolean;
 }
 
 export interface AdminBootstrapSettings {
@@ -57,6 +59,8 @@ export interface EmbeddedGatewaySettings {
   port: number;
   /** Where admitted requests go; absent: the built-in echo upstream. */
   upstreamUrl?: string;
+  /** Caller credentials the upstream receives (`authorization`, `cookie`); by default neither. */
+  forwardHeaders: Array<'authorization' | 'cookie'>;
 }
 
 export interface RateLimitSettings {
@@ -66,6 +70,12 @@ export interface RateLimitSettings {
   authMax: number;
   /** Requests per window per signed-in user on every other route. */
   userMax: number;
+}
+
+/** Per-account sign-in protection: after `attempts` sign-ins for one e-mail within `windowMs`, 429 until the window ends. */
+export interface AuthLockoutSettings {
+  attempts: number;
+  windowMs: number;
 }
 
 export interface HttpSettings {
@@ -113,6 +123,7 @@ export interface AppConfigValues {
   redisUrl?: string;
   redisKeyPrefix: string;
   rateLimits: RateLimitSettings;
+  authLockout: AuthLockoutSettings;
   http: HttpSettings;
   observability: ObservabilitySettings;
   /** The AWS API Gateway driver's account settings (used when gatewayDriver is `aws`). */
@@ -140,6 +151,7 @@ export class AppConfig implements AppConfigValues {
   readonly redisUrl?: string;
   readonly redisKeyPrefix!: string;
   readonly rateLimits!: RateLimitSettings;
+  readonly authLockout!: AuthLockoutSettings;
   readonly http!: HttpSettings;
   readonly observability!: ObservabilitySettings;
   readonly aws!: AwsGatewaySettings;

@@ -1,3 +1,6 @@
+const DURATION_PATTERN = /^(\d+)(ms|s|m|h)?$/;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+
 /** Reads typed values from an environment map, collecting every problem instead of stopping at the first. */
 export class EnvReader {
   readonly problems: string[] = [];
@@ -35,6 +38,18 @@ export class EnvReader {
     return fallback;
   }
 
+  /** A duration in milliseconds: a whole number with an optional unit (ms, s, m, h); no unit means seconds. */
+  duration(name: string, fallbackMs: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallbackMs;
+    const match = DURATION_PATTERN.exec(raw);
+    if (!match) {
+      this.problems.push(`${name} must be a duration such as 900, 90s, 15m or 1h (got "${raw}")`);
+      return fallbackMs;
+    }
+    return Number(match[1]) * UNIT_MS[match[2] ?? 's']!;
+  }
+
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const raw = this.string(name);
     if (raw === undefined) return fallback;
@@ -58,6 +73,16 @@ export class EnvReader {
       this.problems.push(`${name} is not a valid URL`);
     }
     return raw;
+  }
+
+  /** A comma-separated list of values, each one of `allowed` (case-insensitive); empty when unset. */
+  someOf<T extends string>(name: string, allowed: readonly T[]): T[] {
+    const raw = this.string(name);
+    if (raw === undefined) return [];
+    const values = raw.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+    const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
+    if (unknown.length > 0) this.problems.push(`${name} may list only ${allowed.join(', ')} (got "${unknown.join(', ')}")`);
+    return [...new Set(values.filter((value): value is T => (allowed as readonly string[]).includes(value)))];
   }
 
   /** A comma-separated list of origins (`https://app.example.com`), or `*`. */

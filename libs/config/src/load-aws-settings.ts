@@ -2,8 +2,6 @@ import { type ApiStageRef, type AwsGatewaySettings, type GatewayJobSettings } fr
 import { type EnvReader } from './env-reader';
 
 const STAGE_PATTERN = /^([a-z0-9]{1,64}):([A-Za-z0-9_-]{1,128})$/;
-const DURATION_PATTERN = /^(\d+)(ms|s|m|h)?$/;
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 
 /** AWS_REGION, AWS_ENDPOINT, API_STAGES and the pacing settings; API_STAGES is required with the aws driver. */
 export function readAwsSettings(read: EnvReader, awsDriver: boolean): AwsGatewaySettings {
@@ -16,7 +14,7 @@ export function readAwsSettings(read: EnvReader, awsDriver: boolean): AwsGateway
       requestsPerSecond: read.int('AWS_RATE_LIMIT', 10, 1, 1_000),
       burst: read.int('AWS_RATE_BURST', 40, 1, 10_000),
       keyWritesPerSecond: read.int('AWS_KEY_WRITE_RATE_LIMIT', 5, 1, 1_000),
-      planUpdateIntervalMs: duration(read, 'AWS_PLAN_UPDATE_INTERVAL', 20_000),
+      planUpdateIntervalMs: read.duration('AWS_PLAN_UPDATE_INTERVAL', 20_000),
     },
     maxApiKeys: read.int('AWS_MAX_API_KEYS', 10_000, 1, 1_000_000),
   };
@@ -24,9 +22,9 @@ export function readAwsSettings(read: EnvReader, awsDriver: boolean): AwsGateway
 
 export function readGatewayJobSettings(read: EnvReader): GatewayJobSettings {
   return {
-    usageSyncIntervalMs: duration(read, 'USAGE_SYNC_INTERVAL', 15 * 60_000),
+    usageSyncIntervalMs: read.duration('USAGE_SYNC_INTERVAL', 15 * 60_000),
     usageSyncDays: read.int('USAGE_SYNC_DAYS', 3, 1, 90),
-    reconcileIntervalMs: duration(read, 'RECONCILE_INTERVAL', 60 * 60_000),
+    reconcileIntervalMs: read.duration('RECONCILE_INTERVAL', 60 * 60_000),
   };
 }
 
@@ -42,16 +40,4 @@ function parseStages(read: EnvReader, raw: string): ApiStageRef[] {
   }
   if (stages.length === 0) read.problems.push('API_STAGES must name at least one restApiId:stage');
   return stages;
-}
-
-/** A duration: a whole number with an optional unit (ms, s, m, h); no unit means seconds. */
-function duration(read: EnvReader, name: string, fallbackMs: number): number {
-  const raw = read.string(name);
-  if (raw === undefined) return fallbackMs;
-  const match = DURATION_PATTERN.exec(raw);
-  if (!match) {
-    read.problems.push(`${name} must be a duration such as 900, 90s, 15m or 1h (got "${raw}")`);
-    return fallbackMs;
-  }
-  return Number(match[1]) * UNIT_MS[match[2] ?? 's'];
 }

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
     expect(config.cognito.mode).toBe('local');
     expect(config.gatewayDriver).toBe('local');
     expect(config.maxKeysPerDeveloper).toBe(5);
-    expect(config.embeddedGateway).toEqual({ port: 3001, upstreamUrl: undefined });
+    expect(config.embeddedGateway).toEqual({ port: 3001, upstreamUrl: undefined, forwardHeaders: [] });
   });
 
   it('switches to a real pool and PostgreSQL from configuration', () => {

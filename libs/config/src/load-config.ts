@@ -44,6 +44,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       endpoint: read.url('COGNITO_ENDPOINT', ['http:', 'https:']),
       localPort: read.int('COGNITO_LOCAL_PORT', 9229, 0, 65535),
       localDataDir: AppConfig.dataPath(dataDir, 'cognito'),
+      allowLocalInProduction: read.bool('ALLOW_EMBEDDED_COGNITO_IN_PRODUCTION', false),
     },
     admin: { email: adminEmail, password: adminPassword },
     gatewayDriver,
@@ -54,6 +55,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embeddedGateway: {
       port: read.int('GATEWAY_PORT', 3001, 0, 65535),
       upstreamUrl: read.url('UPSTREAM_URL', ['http:', 'https:']),
+      forwardHeaders: read.someOf('UPSTREAM_FORWARD_HEADERS', ['authorization', 'cookie'] as const),
     },
     maxUsagePlans: read.int('MAX_USAGE_PLANS', 300, 1, 10_000),
     redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
@@ -62,6 +64,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowSeconds: read.int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
       authMax: read.int('RATE_LIMIT_AUTH_MAX', 20, 1, 1_000_000),
       userMax: read.int('RATE_LIMIT_USER_MAX', 600, 1, 1_000_000),
+    },
+    authLockout: {
+      attempts: read.int('AUTH_LOCKOUT_ATTEMPTS', 10, 1, 1_000),
+      windowMs: read.duration('AUTH_LOCKOUT_WINDOW', 15 * 60_000),
     },
     http: {
       corsOrigins: read.origins('CORS_ORIGINS'),

@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { Client, Pool } from 'pg';
+import { ensurePrivateDir, restrictTree } from '@keyport/common';
 import { type DatabaseSettings } from '@keyport/config';
 import { type DatabaseConnection } from './database-connection';
 import { MigrationRunner, defaultMigrationsDir } from './migrations/migration-runner';
@@ -18,10 +18,14 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
 
 async function openEmbedded(dataDir: string): Promise<DatabaseConnection> {
   const folder = path.resolve(dataDir, 'pg');
-  await mkdir(folder, { recursive: true });
+  await ensurePrivateDir(path.resolve(dataDir));
+  await ensurePrivateDir(folder);
   const pglite = await PGlite.create(folder);
   // The embedded database is always migrated at start: there is no operator to run a command.
   await new MigrationRunner(defaultMigrationsDir()).apply(new PgliteSqlExecutor(pglite));
+  // PGlite creates its files 0666: owner-only once open (older versions' files included), and again
+  // once closed for what it made meanwhile; inside 0700 folders nobody else can reach them even then.
+  await restrictTree(folder);
   const prisma = new PrismaService({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: 'pglite',
@@ -29,6 +33,7 @@ async function openEmbedded(dataDir: string): Promise<DatabaseConnection> {
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
+      await restrictTree(folder);
     },
   };
 }

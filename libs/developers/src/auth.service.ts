@@ -5,6 +5,9 @@ import { type AuthTokens, IdentityProvider, type SignUpResult } from '@keyport/c
 import { DEFAULT_TIER_SLUG } from '@keyport/tiers';
 import { normalizeEmail } from './developer';
 import { DevelopersRepository } from './developers.repository';
+import { SignInAttempts } from './sign-in-attempts.port';
+
+export const ACCOUNT_LOCKED = 'ACCOUNT_LOCKED';
 
 /** Sign-up and sign-in against the user pool, keeping the developer rows in step. */
 @Injectable()
@@ -14,6 +17,7 @@ export class AuthService {
     private readonly developers: DevelopersRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly attempts: SignInAttempts,
   ) {}
 
   async signUp(rawEmail: string, password: string): Promise<SignUpResult> {
@@ -41,10 +45,21 @@ export class AuthService {
     if (developer) await this.developers.markConfirmed(developer.id, this.clock.now());
   }
 
+  /** Counted per account before the password is checked: past the limit, 429 whatever the password. */
   async login(rawEmail: string, password: string): Promise<AuthTokens> {
     const email = normalizeEmail(rawEmail);
+    const attempt = await this.attempts.attempt(email);
+    if (!attempt.allowed) {
+      // The same answer for an account that does not exist: a lockout tells nothing about who has signed up.
+      throw new DomainError(ErrorKind.RateLimited, `Too many sign-in attempts for this account; retry in ${attempt.retryAfterSeconds} s`, {
+        code: ACCOUNT_LOCKED,
+        retryAfterSeconds: attempt.retryAfterSeconds,
+      });
+    }
     try {
-      return await this.identity.login(email, password);
+      const tokens = await this.identity.login(email, password);
+      await this.attempts.succeeded(email);
+      return tokens;
     } catch (error) {
       if (error instanceof DomainError && error.kind === ErrorKind.Unauthenticated) {
         // Security-relevant: repeated failures for one account are what an admin looks for.

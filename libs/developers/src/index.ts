@@ -5,3 +5,4 @@ export * from './developers.module';
 export * from './developers.repository';
 export * from './developers.service';
 export * from './tier-changer';
+export * from './sign-in-attempts.port';

@@ -1,10 +1,18 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
-import { type CallerIdentity, STRIPPED_REQUEST_HEADERS, Upstream } from './upstream.port';
+import { type CallerIdentity, Upstream, forwardableHeaders, requestHeadersNotForwarded } from './upstream.port';
 
 const MAX_ECHOED_BODY_BYTES = 64 * 1024;
 
 /** The upstream of the embedded default: answers JSON describing the request, so the gateway works alone. */
 export class EchoUpstream extends Upstream {
+  private readonly notForwarded: ReadonlySet<string>;
+
+  /** `forwardHeaders`: UPSTREAM_FORWARD_HEADERS, so the echo shows what a real upstream would receive. */
+  constructor(forwardHeaders: readonly string[] = []) {
+    super();
+    this.notForwarded = requestHeadersNotForwarded(forwardHeaders);
+  }
+
   forward(request: IncomingMessage, response: ServerResponse, caller: CallerIdentity | null): void {
     const chunks: Buffer[] = [];
     let bodyBytes = 0;
@@ -19,7 +27,7 @@ export class EchoUpstream extends Upstream {
         method: request.method,
         path: queryAt === -1 ? url : url.slice(0, queryAt),
         query: queryAt === -1 ? {} : Object.fromEntries(new URLSearchParams(url.slice(queryAt + 1))),
-        headers: echoedHeaders(request),
+        headers: forwardableHeaders(request, this.notForwarded),
         body: bodyBytes === 0 ? null : Buffer.concat(chunks).subarray(0, MAX_ECHOED_BODY_BYTES).toString('utf8'),
         bodyBytes,
         keyId: caller?.keyId ?? null,
@@ -29,12 +37,4 @@ export class EchoUpstream extends Upstream {
       response.end(body);
     });
   }
-}
-
-function echoedHeaders(request: IncomingMessage): Record<string, string | string[] | undefined> {
-  const headers: Record<string, string | string[] | undefined> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (!STRIPPED_REQUEST_HEADERS.has(name)) headers[name] = value;
-  }
-  return headers;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
+import { KeysModule } from '@keyport/keys';
 import { UsageModule } from '@keyport/usage';
 import { Admission } from './admission';
 import { EchoUpstream } from './echo.upstream';
@@ -16,7 +17,7 @@ import { UtcCalendar } from './utc-calendar';
 
 /** The data plane of the `local` gateway driver: enforces keys, throttles and quotas and counts usage. */
 @Module({
-  imports: [UsageModule],
+  imports: [KeysModule, UsageModule],
   providers: [
     GatewayClock,
     UtcCalendar,
@@ -30,7 +31,9 @@ import { UtcCalendar } from './utc-calendar';
       provide: Upstream,
       inject: [AppConfig],
       useFactory: (config: AppConfig): Upstream =>
-        config.embeddedGateway.upstreamUrl ? new ProxyUpstream(config.embeddedGateway.upstreamUrl) : new EchoUpstream(),
+        config.embeddedGateway.upstreamUrl
+          ? new ProxyUpstream(config.embeddedGateway.upstreamUrl, config.embeddedGateway.forwardHeaders)
+          : new EchoUpstream(config.embeddedGateway.forwardHeaders),
     },
     EmbeddedGatewayServer,
   ],

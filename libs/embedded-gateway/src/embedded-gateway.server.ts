@@ -6,6 +6,7 @@ import { Metrics } from '@keyport/observability';
 import { Admission } from './admission';
 import { GatewayResponse } from './gateway-response';
 import { GatewayStateSync } from './gateway-state.sync';
+import { normalisedTarget } from './upstream-path';
 import { Upstream } from './upstream.port';
 import { UsageFlusher } from './usage.flusher';
 
@@ -71,20 +72,26 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
+    // Before admission: a path that would leave UPSTREAM_URL's prefix is never counted nor forwarded.
+    const target = normalisedTarget(request.url);
+    if (target === null) return this.refuse(request, response, GatewayResponse.badRequest);
+    request.url = target;
     if (!this.admissionOn) return this.upstream.forward(request, response, null);
     const admitted = this.admission.check(request.headers['x-api-key']);
-    if (admitted instanceof GatewayResponse) {
-      this.metrics.gatewayAdmission(REFUSAL_OUTCOME.get(admitted) ?? 'refused');
-      request.resume();
-      admitted.send(response);
-      return;
-    }
+    if (admitted instanceof GatewayResponse) return this.refuse(request, response, admitted);
     this.metrics.gatewayAdmission('admitted');
     this.upstream.forward(request, response, admitted);
+  }
+
+  private refuse(request: IncomingMessage, response: ServerResponse, refusal: GatewayResponse): void {
+    this.metrics.gatewayAdmission(REFUSAL_OUTCOME.get(refusal) ?? 'refused');
+    request.resume();
+    refusal.send(response);
   }
 }
 
 const REFUSAL_OUTCOME = new Map<GatewayResponse, string>([
+  [GatewayResponse.badRequest, 'bad_request'],
   [GatewayResponse.forbidden, 'forbidden'],
   [GatewayResponse.throttled, 'throttled'],
   [GatewayResponse.quotaExceeded, 'quota_exceeded'],

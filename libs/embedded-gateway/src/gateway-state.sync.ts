@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { GatewayChangeFeed } from '@keyport/api-gateway';
+import { KeyRevocations } from '@keyport/keys';
 import { GatewaySnapshotRepository } from './gateway-snapshot.repository';
 import { GatewayState } from './gateway-state';
 
@@ -18,15 +19,19 @@ export class GatewayStateSync {
   private again = false;
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
+  private unsubscribeRevocations?: () => void;
 
   constructor(
     private readonly snapshots: GatewaySnapshotRepository,
     private readonly state: GatewayState,
     private readonly changes: GatewayChangeFeed,
+    private readonly revocations: KeyRevocations,
   ) {}
 
   async start(): Promise<void> {
     await this.reload();
+    // Synchronous, so a revocation is in force before the request that made it answers.
+    this.unsubscribeRevocations = this.revocations.subscribe((keyId) => this.state.forget(keyId));
     this.unsubscribe = this.changes.subscribe(() => void this.reload().catch((error: unknown) => this.warn(error)));
     this.timer = setInterval(() => void this.poll(), CHANGE_POLL_MS);
     this.timer.unref();
@@ -35,6 +40,7 @@ export class GatewayStateSync {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.unsubscribe?.();
+    this.unsubscribeRevocations?.();
     await this.loading?.catch(() => undefined);
   }
 

@@ -1,23 +1,28 @@
 import { Agent as HttpAgent, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { GatewayResponse } from './gateway-response';
-import { type CallerIdentity, STRIPPED_REQUEST_HEADERS, Upstream } from './upstream.port';
+import { endToEndHeaders } from './hop-by-hop';
+import { type CallerIdentity, Upstream, forwardableHeaders, requestHeadersNotForwarded } from './upstream.port';
 
 /** API Gateway's integration timeout. */
 const UPSTREAM_TIMEOUT_MS = 29_000;
-const STRIPPED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'trailer']);
+const NOTHING_MORE: ReadonlySet<string> = new Set();
 
 /**
  * Forwards admitted requests to UPSTREAM_URL over kept-alive connections, streaming both bodies.
- * The upstream learns the caller from `x-keyport-key-id` and `x-keyport-developer-id`, never the key.
+ * The upstream learns the caller from `x-keyport-key-id` and `x-keyport-developer-id`, never the key;
+ * hop-by-hop fields are dropped both ways, the caller's Authorization and Cookie unless
+ * UPSTREAM_FORWARD_HEADERS lists them. The path arrives normalised (see upstream-path.ts).
  */
 export class ProxyUpstream extends Upstream {
   private readonly target: URL;
   private readonly agent: HttpAgent;
   private readonly send: typeof httpRequest;
+  private readonly notForwarded: ReadonlySet<string>;
 
-  constructor(upstreamUrl: string) {
+  constructor(upstreamUrl: string, forwardHeaders: readonly string[] = []) {
     super();
+    this.notForwarded = requestHeadersNotForwarded(forwardHeaders);
     this.target = new URL(upstreamUrl);
     const https = this.target.protocol === 'https:';
     this.agent = https ? new HttpsAgent({ keepAlive: true, maxSockets: 256 }) : new HttpAgent({ keepAlive: true, maxSockets: 256 });
@@ -32,7 +37,7 @@ export class ProxyUpstream extends Upstream {
       port: this.target.port,
       method: request.method,
       path: basePath + (request.url ?? '/'),
-      headers: forwardedHeaders(request, caller, this.target.host),
+      headers: forwardedHeaders(request, caller, this.target.host, this.notForwarded),
       agent: this.agent,
     });
     let timedOut = false;
@@ -42,7 +47,7 @@ export class ProxyUpstream extends Upstream {
     }, UPSTREAM_TIMEOUT_MS);
     outgoing.on('response', (incoming) => {
       clearTimeout(timer);
-      response.writeHead(incoming.statusCode ?? 502, responseHeaders(incoming.headers));
+      response.writeHead(incoming.statusCode ?? 502, endToEndHeaders(incoming.headers, NOTHING_MORE));
       incoming.pipe(response);
     });
     outgoing.on('error', () => {
@@ -62,12 +67,9 @@ export class ProxyUpstream extends Upstream {
   }
 }
 
-function forwardedHeaders(request: IncomingMessage, caller: CallerIdentity | null, host: string): IncomingHttpHeaders {
-  const headers: IncomingHttpHeaders = { host };
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (!STRIPPED_REQUEST_HEADERS.has(name)) headers[name] = value;
-  }
-  const forwardedFor = request.headers['x-forwarded-for'];
+function forwardedHeaders(request: IncomingMessage, caller: CallerIdentity | null, host: string, notForwarded: ReadonlySet<string>): IncomingHttpHeaders {
+  const headers: IncomingHttpHeaders = { ...forwardableHeaders(request, notForwarded), host };
+  const forwardedFor = headers['x-forwarded-for'];
   const remote = request.socket.remoteAddress ?? '';
   headers['x-forwarded-for'] = forwardedFor ? `${String(forwardedFor)}, ${remote}` : remote;
   if (caller) {
@@ -75,10 +77,4 @@ function forwardedHeaders(request: IncomingMessage, caller: CallerIdentity | nul
     headers['x-keyport-developer-id'] = caller.developerId;
   }
   return headers;
-}
-
-function responseHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  const kept: IncomingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) if (!STRIPPED_RESPONSE_HEADERS.has(name)) kept[name] = value;
-  return kept;
 }

@@ -1,4 +1,5 @@
-import { type IncomingMessage, type ServerResponse } from 'node:http';
+import { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { endToEndHeaders } from './hop-by-hop';
 
 /** Who an admitted request came from, passed on to the upstream. */
 export interface CallerIdentity {
@@ -14,17 +15,17 @@ export abstract class Upstream {
   close(): void {}
 }
 
-/** Headers a proxy must not pass on (hop-by-hop), plus the key itself, which the upstream never needs. */
-export const STRIPPED_REQUEST_HEADERS = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'transfer-encoding',
-  'upgrade',
-  'te',
-  'trailer',
-  'host',
-  'x-api-key',
-  'x-keyport-key-id',
-  'x-keyport-developer-id',
-]);
+/** Fields the upstream never gets from the caller: the key itself, the identity fields the gateway sets, Host. */
+const GATEWAY_OWN = ['host', 'x-api-key', 'x-keyport-key-id', 'x-keyport-developer-id'];
+/** Credentials for the gateway's own host, passed on only when UPSTREAM_FORWARD_HEADERS lists them. */
+const WITHHELD_CREDENTIALS = ['authorization', 'cookie'];
+
+/** What the caller sent that the upstream must not receive, given the credentials it may receive. */
+export function requestHeadersNotForwarded(forwarded: readonly string[]): ReadonlySet<string> {
+  return new Set([...GATEWAY_OWN, ...WITHHELD_CREDENTIALS.filter((name) => !forwarded.includes(name))]);
+}
+
+/** The caller's headers as the upstream receives them (hop-by-hop ones removed too, see hop-by-hop.ts). */
+export function forwardableHeaders(request: IncomingMessage, notForwarded: ReadonlySet<string>): IncomingHttpHeaders {
+  return endToEndHeaders(request.headers, notForwarded);
+}

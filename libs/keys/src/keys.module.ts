@@ -3,6 +3,7 @@ import { RandomSource } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { ApiKeyCodec } from './api-key-codec';
 import { KeyCapacity } from './key-capacity';
+import { KeyRevocations } from './key-revocations';
 import { KeySealer } from './key-sealer';
 import { resolveKeySealingSecret } from './key-sealing-secret';
 import { KeysRepository } from './keys.repository';
@@ -14,12 +15,13 @@ import { KeysService } from './keys.service';
     KeysRepository,
     KeysService,
     KeyCapacity,
+    KeyRevocations,
     {
       provide: KeySealer,
       inject: [AppConfig, RandomSource],
       useFactory: async (config: AppConfig, random: RandomSource) => new KeySealer(await resolveKeySealingSecret(config), random),
     },
   ],
-  exports: [KeysService, KeysRepository, KeySealer, ApiKeyCodec, KeyCapacity],
+  exports: [KeysService, KeysRepository, KeySealer, ApiKeyCodec, KeyCapacity, KeyRevocations],
 })
 export class KeysModule {}

@@ -31,9 +31,18 @@ export class KeysRepository {
     return rows[0]?.status ?? null;
   }
 
-  /** Live keys that count against the limit: a rotated key on its way out does not. */
-  countCounted(developerId: string): Promise<number> {
-    return this.db.client.apiKey.count({ where: { developerId, status: { not: 'REVOKED' }, expiresAt: null } });
+  /** What counts against the key limit: rotation lineages with a live key (a key and the one it replaced count once). */
+  async countLiveLineages(developerId: string): Promise<number> {
+    const rows = await this.db.client.$queryRaw<Array<{ lineages: number }>>(
+      Prisma.sql`SELECT count(DISTINCT lineage_id)::int AS lineages FROM api_keys WHERE developer_id = ${developerId} AND status <> 'REVOKED'`,
+    );
+    return rows[0]?.lineages ?? 0;
+  }
+
+  /** The live keys of a rotation lineage, oldest first. */
+  async liveInLineage(lineageId: string): Promise<ApiKey[]> {
+    const rows = await this.db.client.apiKey.findMany({ where: { lineageId, status: { not: 'REVOKED' } }, orderBy: { createdAt: 'asc' } });
+    return rows.map(toApiKey);
   }
 
   /** Every key that exists at the gateway or is on its way there. */

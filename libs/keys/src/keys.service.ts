@@ -8,11 +8,13 @@ import { type ApiKey, type IssuedApiKey, isLive } from './api-key';
 import { ApiKeyCodec } from './api-key-codec';
 import { KeyCapacity } from './key-capacity';
 import { KeyOutboxType, keyAggregate } from './key-events';
+import { KeyRevocations } from './key-revocations';
 import { KeySealer } from './key-sealer';
 import { KeysRepository } from './keys.repository';
 
 export const MAX_GRACE_SECONDS = 7 * 24 * 3600;
 export const DEFAULT_GRACE_SECONDS = 24 * 3600;
+export const ROTATION_IN_GRACE = 'ROTATION_IN_GRACE';
 
 @Injectable()
 export class KeysService {
@@ -27,14 +29,16 @@ export class KeysService {
     private readonly random: RandomSource,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly capacity: KeyCapacity,
+    private readonly revocations: KeyRevocations,
   ) {}
 
   create(developerId: string, name: string): Promise<IssuedApiKey> {
     return this.transactions.run(async () => {
       await this.requireActiveOwner(developerId);
-      const counted = await this.keys.countCounted(developerId);
+      // A rotated key in its grace and its successor are one key here, as they share one quota and throttle.
+      const counted = await this.keys.countLiveLineages(developerId);
       if (counted >= this.config.maxKeysPerDeveloper) {
-        throw conflict(`Key limit reached: at most ${this.config.maxKeysPerDeveloper} live keys per developer`);
+        throw conflict(`Key limit reached: at most ${this.config.maxKeysPerDeveloper} live keys per developer`, 'KEY_LIMIT_REACHED');
       }
       const id = this.random.uuid();
       return this.issue(developerId, name, { id, lineageId: id, rotatedFromId: null }, 'key.created');
@@ -51,15 +55,28 @@ export class KeysService {
     return key;
   }
 
-  /** Issues a successor; the old key keeps working for the grace period, then is revoked. */
-  rotate(developerId: string, keyId: string, graceSeconds = DEFAULT_GRACE_SECONDS): Promise<IssuedApiKey> {
-    return this.transactions.run(async () => {
+  /**
+   * Issues a successor; the old key keeps working for the grace period, then is revoked. A lineage
+   * never has more than two usable keys: while the key this one replaced is still in its grace,
+   * rotating again is refused (409 ROTATION_IN_GRACE) rather than cutting that key off unasked;
+   * the developer revokes it, or waits for its grace to end, and rotates then.
+   */
+  async rotate(developerId: string, keyId: string, graceSeconds = DEFAULT_GRACE_SECONDS): Promise<IssuedApiKey> {
+    const revoked: string[] = [];
+    const issued = await this.transactions.run(async () => {
       await this.requireActiveOwner(developerId);
       const old = await this.keys.findOwned(developerId, keyId);
       if (!old) throw notFound('Key');
-      if (!isLive(old)) throw conflict('A revoked key cannot be rotated');
-      if (old.expiresAt) throw conflict('This key has already been rotated');
-      const issued = await this.issue(
+      if (!isLive(old)) throw conflict('A revoked key cannot be rotated', 'KEY_REVOKED');
+      if (old.expiresAt) throw conflict('This key has already been rotated', 'KEY_ALREADY_ROTATED');
+      for (const predecessor of (await this.keys.liveInLineage(old.lineageId)).filter((key) => key.id !== old.id)) {
+        const graceOver = predecessor.expiresAt !== null && predecessor.expiresAt <= this.clock.now();
+        if (!graceOver) throw rotationInGrace(predecessor);
+        // Due for the expiry sweep, which has not come round yet.
+        await this.revokeInside(predecessor, 'key.expired', { type: 'system' });
+        revoked.push(predecessor.id);
+      }
+      const successor = await this.issue(
         developerId,
         old.name,
         { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id },
@@ -67,19 +84,24 @@ export class KeysService {
       );
       if (graceSeconds === 0) {
         await this.revokeInside(old, 'key.revoked');
+        revoked.push(old.id);
       } else {
         await this.keys.scheduleExpiry(old.id, new Date(this.clock.now().getTime() + graceSeconds * 1000));
       }
-      return issued;
+      return successor;
     });
+    revoked.forEach((id) => this.revocations.announce(id));
+    return issued;
   }
 
-  revoke(developerId: string, keyId: string): Promise<void> {
-    return this.transactions.run(async () => {
+  /** Revokes the key; once committed, an embedded gateway in this process refuses it before this returns. */
+  async revoke(developerId: string, keyId: string): Promise<void> {
+    await this.transactions.run(async () => {
       const key = await this.keys.findOwned(developerId, keyId);
       if (!key) throw notFound('Key');
       await this.revokeInside(key, 'key.revoked');
     });
+    this.revocations.announce(keyId);
   }
 
   /**
@@ -100,6 +122,7 @@ export class KeysService {
     const due = await this.keys.dueForExpiry(this.clock.now(), limit);
     for (const key of due) {
       await this.transactions.run(() => this.revokeInside(key, 'key.expired', { type: 'system' }));
+      this.revocations.announce(key.id);
     }
     return due.length;
   }
@@ -152,4 +175,13 @@ export class KeysService {
     if (status === null) throw new DomainError(ErrorKind.NotFound, 'Developer not found');
     if (status === 'SUSPENDED') throw forbidden('Your account is suspended');
   }
+}
+
+function rotationInGrace(predecessor: ApiKey): DomainError {
+  return new DomainError(
+    ErrorKind.Conflict,
+    `The key this one replaced (${predecessor.id}) still works until ${predecessor.expiresAt?.toISOString() ?? 'it is revoked'}: ` +
+      'revoke it, or wait for its grace period to end, before rotating again',
+    { code: ROTATION_IN_GRACE, extra: { inGraceKeyId: predecessor.id, graceEndsAt: predecessor.expiresAt?.toISOString() ?? null } },
+  );
 }

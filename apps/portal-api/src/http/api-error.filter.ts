@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError, ErrorKind, type ErrorDetail } from '@keyport/common';
+import { frameworkMessage } from './framework-messages';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.ValidationFailed]: 400,
@@ -53,6 +54,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const body = this.toBody(exception, request);
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -68,12 +70,12 @@ export class ApiErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       if (statusCode >= 500) return this.unexpected(exception, request);
-      return shape(statusCode, httpMessage(exception));
+      return shape(statusCode, frameworkMessage(statusCode));
     }
     const statusCode = (exception as { statusCode?: unknown }).statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-      // Fastify's own errors (bad JSON, body too large, wrong content type); their messages name no input values.
-      return shape(statusCode, (exception as Error).message);
+      // Fastify's own errors (body too large, wrong content type): their messages may quote the request.
+      return shape(statusCode, frameworkMessage(statusCode));
     }
     return this.unexpected(exception, request);
   }
@@ -89,10 +91,5 @@ function shape(statusCode: number, message: string, code = CODE_BY_STATUS[status
   return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code };
 }
 
-function httpMessage(exception: HttpException): string {
-  const response = exception.getResponse();
-  if (typeof response === 'string') return response;
-  const message = (response as { message?: unknown }).message;
-  if (Array.isArray(message)) return message.join('; ');
-  return typeof message === 'string' ? message : exception.message;
-}
+/** The one shape, for the router's errors that reach no filter (see router-errors.ts). */
+export { shape as errorShape };

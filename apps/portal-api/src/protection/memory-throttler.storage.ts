@@ -22,7 +22,6 @@ export class MemoryThrottlerStorage implements ThrottlerStorage {
     setInterval(() => this.sweep(Date.now()), SWEEP_MS).unref();
   }
 
-
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const now = Date.now();
     const id = `${throttlerName}:${key}`;
@@ -41,6 +40,12 @@ export class MemoryThrottlerStorage implements ThrottlerStorage {
       return { totalHits: window.hits, timeToExpire: seconds(window.endsAt - now), isBlocked: true, timeToBlockExpire: seconds(blockDuration) };
     }
     return { totalHits: window.hits, timeToExpire: seconds(window.endsAt - now), isBlocked: false, timeToBlockExpire: 0 };
+  }
+
+  /** Forgets a counter and its block (a successful sign-in clears the account's attempts). */
+  reset(key: string, throttlerName: string): Promise<void> {
+    this.windows.delete(`${throttlerName}:${key}`);
+    return Promise.resolve();
   }
 
   private sweep(now: number): void {

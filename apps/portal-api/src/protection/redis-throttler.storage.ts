@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type ThrottlerStorage } from '@nestjs/throttler';
 import { type Redis } from 'ioredis';
+import { type MemoryThrottlerStorage } from './memory-throttler.storage';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -27,12 +28,16 @@ return {hits, left, 0, 0}
 
 /**
  * Rate-limit counters in Redis, so every replica enforces one limit. If Redis does not answer the
- * request is let through (and logged): an unavailable limiter must not take the portal down.
+ * request is let through (and logged): an unavailable limiter must not take the portal down. With a
+ * `fallback`, this process counts on its own meanwhile instead (a weaker limit, never none).
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger('RateLimit');
 
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly fallback?: MemoryThrottlerStorage,
+  ) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     try {
@@ -52,8 +57,19 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
         timeToBlockExpire: Math.ceil(blockLeft / 1000),
       };
     } catch (error) {
-      this.logger.warn(`Rate limit not checked, Redis did not answer: ${(error as Error).message}`);
+      this.logger.warn(`Rate limit ${this.fallback ? 'counted in this process only' : 'not checked'}, Redis did not answer: ${(error as Error).message}`);
+      if (this.fallback) return this.fallback.increment(key, ttl, limit, blockDuration, throttlerName);
       return { totalHits: 0, timeToExpire: Math.ceil(ttl / 1000), isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+
+  /** Forgets a counter and its block, here and in the fallback. */
+  async reset(key: string, throttlerName: string): Promise<void> {
+    await this.fallback?.reset(key, throttlerName);
+    try {
+      await this.redis.del(`rl:${throttlerName}:${key}`, `rl:${throttlerName}:${key}:blocked`);
+    } catch (error) {
+      this.logger.warn(`Counter not reset, Redis did not answer: ${(error as Error).message}`);
     }
   }
 }

@@ -19,17 +19,6 @@ export function toSnapshot(subscription: Stripe.Subscription): SubscriptionSnaps
   };
 }
 
-/** The subscription an event is about, wherever that event type keeps it. */
-export function subscriptionIdOf(type: string, object: Record<string, unknown>): string | null {
-  if (type.startsWith('customer.subscription.')) return idOf(object);
-  if (type === 'checkout.session.completed') return object.mode === 'subscription' ? idOf(object.subscription) : null;
-  if (type.startsWith('invoice.')) {
-    const parent = object.parent as { subscription_details?: { subscription?: unknown } | null } | null | undefined;
-    return idOf(parent?.subscription_details?.subscription) ?? idOf(object.subscription);
-  }
-  return null;
-}
-
 export function toInvoiceSummary(invoice: Stripe.Invoice): InvoiceSummary {
   return {
     id: invoice.id ?? '',

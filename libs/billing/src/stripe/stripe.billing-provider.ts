@@ -11,7 +11,8 @@ import {
   type WebhookNotice,
 } from '../billing-types';
 import { InvalidWebhookSignature } from '../invalid-webhook-signature';
-import { subscriptionIdOf, toInvoiceSummary, toSnapshot } from './stripe-mapping';
+import { readVerifiedEvent } from './stripe-event-reader';
+import { toInvoiceSummary, toSnapshot } from './stripe-mapping';
 
 /** BillingProvider over the `stripe` SDK. Stripe types stop here; the rest of Keyport sees its own. */
 export class StripeBillingProvider extends BillingProvider {
@@ -109,20 +110,13 @@ export class StripeBillingProvider extends BillingProvider {
 
   verifyWebhook(rawBody: Buffer, signature: string | undefined): WebhookNotice {
     if (!signature) throw new InvalidWebhookSignature('Missing Stripe-Signature header');
-    let event: Stripe.Event;
+    let event: unknown;
     try {
       event = this.stripe.webhooks.constructEvent(rawBody, signature, this.settings.webhookSecret);
     } catch (error) {
       throw new InvalidWebhookSignature(error instanceof Error ? error.message : 'Invalid signature');
     }
-    const object = event.data.object as unknown as Record<string, unknown>;
-    const reference = object.client_reference_id;
-    return {
-      eventId: event.id,
-      type: event.type,
-      subscriptionId: subscriptionIdOf(event.type, object),
-      developerId: event.type === 'checkout.session.completed' && typeof reference === 'string' && reference ? reference : null,
-    };
+    return readVerifiedEvent(event, rawBody);
   }
 
   /** Stripe failing is Keyport's dependency failing: a 503 to the caller, the cause (never a secret) in the log. */

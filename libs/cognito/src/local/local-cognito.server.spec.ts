@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCognitoServer } from './local-cognito.server';
+import { loadInstallationKey } from './installation-key';
 import { LocalPoolProvisioner } from './local-pool.provisioner';
 
 describe('LocalCognitoServer + LocalPoolProvisioner', () => {
@@ -28,7 +29,10 @@ describe('LocalCognitoServer + LocalPoolProvisioner', () => {
       const jwks = (await (await fetch(`${server.endpoint}/${pool.userPoolId}/.well-known/jwks.json`)).json()) as {
         keys: { kid: string; alg: string }[];
       };
-      expect(jwks.keys[0]).toMatchObject({ kid: 'CognitoLocal', alg: 'RS256' });
+      // This installation's key alone, never the one cognito-local publishes in its package.
+      expect(jwks.keys).toHaveLength(1);
+      expect(jwks.keys[0]).toMatchObject({ kid: (await loadInstallationKey(dataDir)).kid, alg: 'RS256' });
+      expect(jwks.keys[0]?.kid).not.toBe('CognitoLocal');
       expect(server.issuerFor(pool.userPoolId)).toBe(`${server.endpoint}/${pool.userPoolId}`);
 
       // A second run reuses the ids.

@@ -1,21 +1,26 @@
-import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { type Server, createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Config } from 'cognito-local/lib/server/config';
 import { Router } from 'cognito-local/lib/server/Router';
 import { createServer } from 'cognito-local/lib/server/server';
-import { type Services, DateClock, MessagesService, TriggersService } from 'cognito-local/lib/services';
+import { type CognitoService, type Services, DateClock, MessagesService, TriggersService } from 'cognito-local/lib/services';
+import type { Context } from 'cognito-local/lib/services/context';
 import { CognitoServiceFactoryImpl } from 'cognito-local/lib/services/cognitoService';
 import type { CryptoService } from 'cognito-local/lib/services/crypto';
-import { StormDBDataStoreFactory } from 'cognito-local/lib/services/dataStore/stormDb';
 import type { Lambda } from 'cognito-local/lib/services/lambda';
 import { MessageDeliveryService } from 'cognito-local/lib/services/messageDelivery/messageDelivery';
 import { otp } from 'cognito-local/lib/services/otp';
-import { JwtTokenGenerator } from 'cognito-local/lib/services/tokenGenerator';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService';
 import pino from 'pino';
+import { ensurePrivateDir, restrictTree } from '@keyport/common';
+import { credentialRouter } from './credential-router';
+import { CredentialStoreFactory } from './credential-store';
 import { type DeliveredCode, DeliveredCodeSender } from './delivered-code.sender';
+import { loadInstallationKey } from './installation-key';
+import { InstallationTokenGenerator } from './installation-token.generator';
+import { PasswordHasher, type ScryptCost, isRefreshTokenHash } from './password-hasher';
+import { embeddedCognitoHandler } from './embedded-cognito.handler';
 
 export interface LocalCognitoServerOptions {
   /** 0 picks a free port. */
@@ -28,6 +33,10 @@ export interface LocalCognitoServerOptions {
   logLevel?: string;
   /** Called with every code the emulator would have e-mailed (sign-up confirmation, ...). */
   onCode?: (delivered: DeliveredCode) => void;
+  /** When set, only calls carrying this secret are served (see embedded-cognito.handler.ts). */
+  embeddedSecret?: string;
+  /** scrypt's work factor for passwords; default STANDARD_COST. */
+  passwordHashCost?: ScryptCost;
 }
 
 /** Lambda triggers are not used by Keyport: no trigger is ever enabled, so aws-sdk v2 is never loaded. */
@@ -46,6 +55,11 @@ const noCrypto = {
  * parts instead of `createDefaultServer`, which would write `.cognito/` under the working folder
  * and read PORT/HOST from the environment. Tokens carry the issuer
  * `http://127.0.0.1:<port>/<poolId>`; the JWKS is served at `/<poolId>/.well-known/jwks.json`.
+ *
+ * Hardened where cognito-local is not: tokens are signed with this installation's own key (never
+ * the one published in its package) and the JWKS lists that key alone; passwords and refresh
+ * tokens are stored hashed; only the operations Keyport uses are served; the folder and its files
+ * are owner-only. State written by an older version is converted at start.
  */
 export class LocalCognitoServer {
   private closed = false;
@@ -63,7 +77,10 @@ export class LocalCognitoServer {
     const host = options.host ?? '127.0.0.1';
     const dataDir = path.resolve(options.dataDir);
     const dbDir = path.join(dataDir, 'db');
-    await mkdir(dbDir, { recursive: true });
+    await ensurePrivateDir(dataDir);
+    await ensurePrivateDir(dbDir);
+    await restrictTree(dataDir);
+    const key = await loadInstallationKey(dataDir);
 
     const logger = pino({ level: options.logLevel ?? 'silent' });
     const ctx = { logger };
@@ -79,12 +96,14 @@ export class LocalCognitoServer {
     };
 
     const clock = new DateClock();
-    const dataStoreFactory = new StormDBDataStoreFactory(dbDir);
+    const hasher = new PasswordHasher(options.passwordHashCost);
+    const dataStoreFactory = new CredentialStoreFactory(dbDir, hasher);
     const cognito = await new CognitoServiceFactoryImpl(
       dbDir,
       dataStoreFactory,
       new UserPoolServiceFactoryImpl(clock, dataStoreFactory),
     ).create(ctx, config.UserPoolDefaults);
+    await rewriteLegacyCredentials(ctx, cognito);
     const triggers = new TriggersService(clock, cognito, noLambda, noCrypto);
     const codes = new DeliveredCodeSender(options.onCode);
     const services: Services = {
@@ -93,16 +112,21 @@ export class LocalCognitoServer {
       config,
       messages: new MessagesService(triggers, new MessageDeliveryService(codes)),
       otp,
-      tokenGenerator: new JwtTokenGenerator(clock, triggers, tokenConfig),
+      tokenGenerator: new InstallationTokenGenerator(clock, key, tokenConfig),
       triggers,
     };
 
-    const server = (await createServer(
-      Router(services),
-      logger as never,
-      config.ServerConfig,
-      services,
-    ).start()) as Server;
+    // Only the Express application is used, behind a handler that answers the JWKS itself.
+    const { application } = createServer(credentialRouter(Router(services), services, hasher), logger as never, config.ServerConfig, services);
+    const guard = { key, endpoint: () => tokenConfig.IssuerDomain, ...(options.embeddedSecret ? { embeddedSecret: options.embeddedSecret } : {}) };
+    const server = createHttpServer(embeddedCognitoHandler(guard, application));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
     const address = server.address() as AddressInfo;
     const port = address.port;
     const endpoint = `http://${endpointHost(address.address)}:${port}`;
@@ -128,6 +152,20 @@ export class LocalCognitoServer {
       // The SDK keeps connections alive; without this close() waits for them to time out.
       this.server.closeAllConnections();
     });
+  }
+}
+
+/**
+ * Saves every user once more through the credential store, which hashes what a version before it
+ * kept in clear (passwords, refresh tokens); users stored hashed already are left as they are.
+ */
+async function rewriteLegacyCredentials(ctx: Context, cognito: CognitoService): Promise<void> {
+  for (const pool of await cognito.listUserPools(ctx)) {
+    const users = await cognito.getUserPool(ctx, pool.Id);
+    for (const user of await users.listUsers(ctx)) {
+      const legacy = typeof (user as { PasswordHash?: unknown }).PasswordHash !== 'string' && typeof user.Password === 'string';
+      if (legacy || (user.RefreshTokens ?? []).some((token) => !isRefreshTokenHash(token))) await users.saveUser(ctx, user);
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   type CognitoIdentityProviderClient,
@@ -11,6 +11,7 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { PRIVATE_FILE_MODE, ensurePrivateDir } from '@keyport/common';
 import { createCognitoClient } from '../cognito-client';
 
 export const LOCAL_POOL_NAME = 'keyport';
@@ -29,6 +30,8 @@ export interface LocalPoolProvisionerOptions {
   /** Where `pool.json` (the ids) is kept; created with its parents. */
   dataDir: string;
   region?: string;
+  /** The embedded Cognito's secret, when it requires one. */
+  embeddedSecret?: string;
 }
 
 /**
@@ -44,7 +47,7 @@ export class LocalPoolProvisioner {
   ) {}
 
   static async provision(options: LocalPoolProvisionerOptions): Promise<ProvisionedPool> {
-    const client = createCognitoClient({ region: options.region ?? 'local', endpoint: options.endpoint, local: true });
+    const client = createCognitoClient({ region: options.region ?? 'local', endpoint: options.endpoint, local: true, embeddedSecret: options.embeddedSecret });
     try {
       return await new LocalPoolProvisioner(client, path.join(path.resolve(options.dataDir), POOL_FILE)).run();
     } finally {
@@ -157,9 +160,9 @@ export class LocalPoolProvisioner {
   }
 
   private async remember(pool: ProvisionedPool): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
+    await ensurePrivateDir(path.dirname(this.file));
     const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(pool, null, 2)}\n`);
+    await writeFile(tmp, `${JSON.stringify(pool, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
     await rename(tmp, this.file);
   }
 }

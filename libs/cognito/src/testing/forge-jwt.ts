@@ -1,10 +1,11 @@
-import { type KeyObject, createPrivateKey, createSign } from 'node:crypto';
+import { type KeyObject, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { signRs256 } from '../rs256-jwt';
 
 /**
- * cognito-local signs every token with one fixed key shipped in the package; tests use it to
- * forge tokens with chosen claims, so each check of the verifier is proven on its own.
+ * The key cognito-local ships in its package (and signs every token with): anyone can read it,
+ * so the verifier must refuse what it signs. Tests forge with it to prove that.
  */
 export function cognitoLocalPrivateKey(): KeyObject {
   const require = createRequire(__filename);
@@ -14,11 +15,8 @@ export function cognitoLocalPrivateKey(): KeyObject {
 }
 
 /** An RS256 JWT over `claims`, signed with `key` under the header `kid`. */
-export function signJwt(claims: Record<string, unknown>, key: KeyObject, kid = 'CognitoLocal'): string {
-  const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const signingInput = `${encode({ alg: 'RS256', typ: 'JWT', kid })}.${encode(claims)}`;
-  const signature = createSign('RSA-SHA256').update(signingInput).sign(key).toString('base64url');
-  return `${signingInput}.${signature}`;
+export function signJwt(claims: Record<string, unknown>, key: KeyObject, kid: string): string {
+  return signRs256(claims, key, kid);
 }
 
 /** The claims of a JWT, unverified (test assertions only). */
