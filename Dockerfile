@@ -13,8 +13,10 @@ COPY prisma ./prisma
 # postinstall generates the Prisma client (offline too, see scripts/prisma-generate.cjs).
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY scripts/build.cjs scripts/
 COPY apps ./apps
 COPY libs ./libs
+# SWC, through the Nest CLI: transpiles only (the type-check is `npm test`'s job, in CI).
 RUN npm run build
 
 FROM node:20-bookworm-slim AS production-dependencies
