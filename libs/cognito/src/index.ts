@@ -1,5 +1,5 @@
 export * from './identity-provider.port';
-export { CognitoModule } from './cognito.module';
+export { CognitoModule, logsConfirmationCodes } from './cognito.module';
 export { OPENED_COGNITO_CONNECTION } from './cognito-shutdown.hook';
 export { CognitoConnection, type OpenedCognitoConnection, openCognitoConnection } from './cognito-connection';
 export { CognitoIdentityProvider, BAD_CREDENTIALS, NOT_CONFIRMED } from './cognito.identity-provider';
