@@ -34,7 +34,7 @@ export class KeysService {
       await this.requireActiveOwner(developerId);
       const counted = await this.keys.countCounted(developerId);
       if (counted >= this.config.maxKeysPerDeveloper) {
-        throw conflict(`Key limit reached: at most ${this.config.maxKeysPerDeveloper} live keys per developer`);
+        throw conflict(`Key limit reached: at most ${this.config.maxKeysPerDeveloper} live keys per developer`, 'KEY_LIMIT_REACHED');
       }
       const id = this.random.uuid();
       return this.issue(developerId, name, { id, lineageId: id, rotatedFromId: null }, 'key.created');
@@ -57,8 +57,8 @@ export class KeysService {
       await this.requireActiveOwner(developerId);
       const old = await this.keys.findOwned(developerId, keyId);
       if (!old) throw notFound('Key');
-      if (!isLive(old)) throw conflict('A revoked key cannot be rotated');
-      if (old.expiresAt) throw conflict('This key has already been rotated');
+      if (!isLive(old)) throw conflict('A revoked key cannot be rotated', 'KEY_REVOKED');
+      if (old.expiresAt) throw conflict('This key has already been rotated', 'KEY_ALREADY_ROTATED');
       const issued = await this.issue(
         developerId,
         old.name,
@@ -150,6 +150,6 @@ export class KeysService {
   private async requireActiveOwner(developerId: string): Promise<void> {
     const status = await this.keys.lockOwner(developerId);
     if (status === null) throw new DomainError(ErrorKind.NotFound, 'Developer not found');
-    if (status === 'SUSPENDED') throw forbidden('Your account is suspended');
+    if (status === 'SUSPENDED') throw forbidden('Your account is suspended', 'ACCOUNT_SUSPENDED');
   }
 }

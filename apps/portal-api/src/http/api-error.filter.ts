@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError, ErrorKind, type ErrorDetail } from '@keyport/common';
+import { bearerChallenge } from './bearer-challenge';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.ValidationFailed]: 400,
@@ -53,6 +54,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const body = this.toBody(exception, request);
+    if (body.statusCode === 401) void reply.header('www-authenticate', bearerChallenge(body.code, body.message));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

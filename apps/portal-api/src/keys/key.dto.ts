@@ -6,7 +6,7 @@ export class CreateKeyDto {
   @ApiProperty({ description: 'A name to tell keys apart', example: 'production' })
   @IsString()
   @Length(1, 100)
-  @Matches(/^[^\u0000-\u001f\u007f]+$/, { message: 'must not contain control characters' })
+  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'must not contain control characters' })
   name!: string;
 }
 
