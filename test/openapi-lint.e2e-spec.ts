@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@keyport/common';
 import { HttpClient } from './support/http-client';
+import { resolveResponse } from './support/openapi-document';
 import { KeyportHarness } from './support/keyport-harness';
 
 const run = promisify(execFile);
@@ -95,10 +96,12 @@ describe('the OpenAPI document at /docs-json', () => {
       const responses = operation.responses;
       const expected = [500, ...(operation.security?.length ? [401] : []), ...(method === 'get' ? [] : [413, 415]), ...(route.startsWith('/health/') ? [] : [429])];
       for (const status of expected) if (!responses[status]) missing.push(`${name} lacks ${status}`);
-      if (operation.security?.length && JSON.stringify(responses[401]?.['x-error-codes']) !== JSON.stringify(['TOKEN_MISSING', 'TOKEN_INVALID', 'TOKEN_EXPIRED'])) {
+      const tokenCodes = resolveResponse(document, responses[401])?.['x-error-codes'] ?? [];
+      if (operation.security?.length && !['TOKEN_MISSING', 'TOKEN_INVALID', 'TOKEN_EXPIRED'].every((code) => tokenCodes.includes(code))) {
         missing.push(`${name} 401 codes`);
       }
-      for (const [status, response] of Object.entries<any>(responses).filter(([status]) => /^[45]\d\d$/.test(status))) {
+      for (const [status, reference] of Object.entries<any>(responses).filter(([status]) => /^[45]\d\d$/.test(status))) {
+        const response = resolveResponse(document, reference);
         const schema = status === '402' ? '#/components/schemas/PaymentRequiredBodyDto' : '#/components/schemas/ErrorBodyDto';
         if (response.content?.['application/json']?.schema?.$ref !== schema) missing.push(`${name} ${status} schema`);
         const codes: string[] = response['x-error-codes'] ?? [];
@@ -112,8 +115,9 @@ describe('the OpenAPI document at /docs-json', () => {
     expect(missing).toEqual([]);
     expect(document.paths['/v1/me/tier'].put.responses['402']).toBeDefined();
     expect(document.components.schemas.PaymentRequiredBodyDto.required).toContain('checkoutUrl');
-    const developerRoute = document.paths['/v1/keys'].post.responses['403']['x-error-codes'];
-    expect(developerRoute).toEqual(['NOT_A_DEVELOPER', 'ACCOUNT_SUSPENDED']);
+    expect(document.paths['/v1/keys'].post.responses['403']['x-error-codes']).toEqual(['NOT_A_DEVELOPER', 'ACCOUNT_SUSPENDED']);
+    expect(resolveResponse(document, document.paths['/v1/keys'].post.responses['401']).headers['WWW-Authenticate']).toBeDefined();
+    expect(document.paths['/v1/auth/login'].post.responses['401']['x-error-codes']).toEqual(['BAD_CREDENTIALS', 'ACCOUNT_NOT_CONFIRMED', 'NEW_PASSWORD_REQUIRED']);
     expect(document.paths['/v1/admin/developers'].get.responses['403']['x-error-codes']).toEqual(['NOT_AN_ADMIN']);
   });
 

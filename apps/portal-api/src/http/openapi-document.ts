@@ -1,8 +1,5 @@
 import { type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { STATUS_CODES } from 'node:http';
-import { ERROR_CODES, type ErrorCode } from '@keyport/common';
-import { ERROR_CODES_EXTENSION } from './api-errors.decorator';
 import { completeErrorResponses } from './openapi-errors';
 
 /** Every tag an operation may carry, in the order readers meet them. */
@@ -33,21 +30,5 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   for (const [name, description] of TAGS) builder.addTag(name, description);
   const document = SwaggerModule.createDocument(app, builder.build());
   completeErrorResponses(document);
-  describeErrorResponses(document);
   return document;
-}
-
-/** Turns each error response's codes into its description: the status, then every code with what it means. */
-function describeErrorResponses(document: OpenAPIObject): void {
-  for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item)) {
-      if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
-      for (const [status, response] of Object.entries(operation.responses as Record<string, Record<string, unknown>>)) {
-        const codes = response[ERROR_CODES_EXTENSION] as ErrorCode[] | undefined;
-        if (!codes) continue;
-        const lines = codes.map((code) => `- \`${code}\`: ${ERROR_CODES[code]}`);
-        response.description = `${STATUS_CODES[Number(status)] ?? 'Error'}. Codes:\n${lines.join('\n')}`;
-      }
-    }
-  }
 }

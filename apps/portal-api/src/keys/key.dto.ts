@@ -11,12 +11,12 @@ export class CreateKeyDto {
 }
 
 export class RotateKeyDto {
+  // The default is told, not declared: openapi-typescript would make a body field with a `default` required.
   @ApiPropertyOptional({
-    description: 'Seconds the old key keeps working (0 revokes it now)',
+    description: 'Seconds the old key keeps working (default 86400; 0 revokes it now)',
     type: 'integer',
     minimum: 0,
     maximum: MAX_GRACE_SECONDS,
-    default: 86400,
     example: 86400,
   })
   @IsOptional()
