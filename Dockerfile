@@ -10,8 +10,9 @@ WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY scripts/prisma-generate.cjs scripts/
 COPY prisma ./prisma
-# postinstall generates the Prisma client (offline too, see scripts/prisma-generate.cjs).
-RUN npm ci --no-audit --no-fund
+# Of the install scripts only the Prisma client's generation is needed (offline too, see
+# scripts/prisma-generate.cjs); postinstall's embedded-database template serves `npm start` only.
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm run prisma:generate
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY scripts/build.cjs scripts/
 COPY apps ./apps

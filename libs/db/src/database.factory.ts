@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { Client, Pool } from 'pg';
@@ -9,6 +8,7 @@ import { type DatabaseConnection } from './database-connection';
 import { MigrationRunner, defaultMigrationsDir } from './migrations/migration-runner';
 import { PgSqlExecutor } from './migrations/pg.sql-executor';
 import { PgliteSqlExecutor } from './migrations/pglite.sql-executor';
+import { openPglite, readPgliteTemplate } from './pglite-template';
 import { PrismaService } from './prisma.service';
 
 /** Opens PostgreSQL when a URL is configured, otherwise the embedded PGlite database in the data folder. */
@@ -19,7 +19,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
 async function openEmbedded(dataDir: string): Promise<DatabaseConnection> {
   const folder = path.resolve(dataDir, 'pg');
   await mkdir(folder, { recursive: true });
-  const pglite = await PGlite.create(folder);
+  const pglite = await openPglite(folder, await readPgliteTemplate());
   // The embedded database is always migrated at start: there is no operator to run a command.
   await new MigrationRunner(defaultMigrationsDir()).apply(new PgliteSqlExecutor(pglite));
   const prisma = new PrismaService({ adapter: new PrismaPGlite(pglite) });
