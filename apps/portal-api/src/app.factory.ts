@@ -50,5 +50,6 @@ export async function createApp(config: AppConfig, create: AppCreator = nestCrea
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {
-  SwaggerModule.setup('docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  // Built on the first request for it, not at every start.
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }
