@@ -4,7 +4,9 @@
 //
 // `node scripts/build.cjs` builds only when the sources changed since the last build, so `npm start`
 // and the other commands that run dist/ call it first at no cost; `--force` always builds
-// (`npm run build`). "Changed" means any file's path, size or modification time under the inputs
+// (`npm run build`); `--at-install` (postinstall) builds once after `npm ci`, so that a first
+// `npm start` has nothing to build, and never fails the install (`npm start` would build again and
+// show the error). "Changed" means any file's path, size or modification time under the inputs
 // below, so an edit, a checkout, a new or a deleted file all count; a fingerprint of them is kept in
 // dist/.build-fingerprint. Two commands starting at once build once: the second waits on a lock.
 const { spawnSync } = require('node:child_process');
@@ -103,6 +105,6 @@ if (require.main === module) {
     ensureBuilt({ force: process.argv.includes('--force') });
   } catch (error) {
     process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+    if (!process.argv.includes('--at-install')) process.exit(1);
   }
 }
