@@ -10,12 +10,14 @@ WORKDIR /app
 COPY package.json package-lock.json prisma.config.ts ./
 COPY scripts/prisma-generate.cjs scripts/build-web.cjs scripts/
 COPY prisma ./prisma
-# postinstall generates the Prisma client (offline too, see scripts/prisma-generate.cjs); the portal's
-# build skips here (its sources are not copied yet) and runs below.
-RUN npm ci --no-audit --no-fund
+# Of the install scripts only the Prisma client's generation is needed (offline too, see
+# scripts/prisma-generate.cjs); postinstall's embedded-database template serves `npm start` only.
+RUN npm ci --no-audit --no-fund --ignore-scripts && npm run prisma:generate
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY scripts/build.cjs scripts/
 COPY apps ./apps
 COPY libs ./libs
+# SWC, through the Nest CLI: transpiles only (the type-check is `npm test`'s job, in CI).
 RUN npm run build:web && npm run build
 
 FROM node:20-bookworm-slim AS production-dependencies

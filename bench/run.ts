@@ -66,7 +66,7 @@ async function main(): Promise<void> {
         RATE_LIMIT_USER_MAX: '1000000',
         LOG_FILE: path.join(dataDir, 'api.log'),
       },
-      /Keyport API on http:\/\/localhost:(\d+)/,
+      /Keyport API on http:\/\/[^\s:]+:(\d+)/,
       undefined,
       process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [],
     );

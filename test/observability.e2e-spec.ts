@@ -71,6 +71,9 @@ describe('observability and HTTP hardening', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.example.com');
     const refused = await http.get('/v1/tiers', { headers: { origin: 'https://evil.example.com' } });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    // A browser client may read the Bearer challenge of a 401, like Retry-After of a 429.
+    const unauthenticated = await http.get('/v1/me', { headers: { origin: 'https://portal.example.com' } });
+    expect(unauthenticated.headers.get('access-control-expose-headers')).toContain('www-authenticate');
   });
 
   it('still answers errors in the one shape with the hardening in place', async () => {

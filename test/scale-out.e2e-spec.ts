@@ -35,7 +35,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('scale-out: two APIs and two worke
 
   beforeAll(async () => {
     expect(await redisAnswers(), 'Redis must answer on 127.0.0.1:6379').toBe(true);
-    await promisify(execFile)('npm', ['run', 'build'], { cwd: path.resolve('.'), maxBuffer: 16 * 1024 * 1024 });
+    await promisify(execFile)(process.execPath, ['scripts/build.cjs'], { cwd: path.resolve('.'), maxBuffer: 16 * 1024 * 1024 });
     database = await createTestDatabase();
     await migratePostgres(database.databaseUrl!);
     cognito = await LocalCognitoServer.start({ port: 0, dataDir: path.join(database.dataDir, 'cognito-server') });
@@ -66,7 +66,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('scale-out: two APIs and two worke
     };
     // One after the other: the first provisions the shared pool (ids in DATA_DIR) and the admin.
     for (let i = 0; i < 2; i += 1) {
-      apis.push(await startNodeProcess('dist/apps/portal-api/src/main.js', { ...apiEnv, LOG_FILE: logFile() }, /Keyport API on http:\/\/localhost:(\d+)/));
+      apis.push(await startNodeProcess('dist/apps/portal-api/src/main.js', { ...apiEnv, LOG_FILE: logFile() }, /Keyport API on http:\/\/[^\s:]+:(\d+)/));
     }
     workerMetricsPorts = [await freePort(), await freePort()];
     workers = await Promise.all(

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /**
- * The worker compiled as it ships (tsc, with decorator metadata), in a private folder under
+ * The worker compiled with tsc (emit only, with decorator metadata; `npm run build` uses SWC), in a private folder under
  * node_modules/.cache so tests never touch dist/, plus a preload that resolves `@keyport/*`.
  */
 export class CompiledWorker {

@@ -1,7 +1,7 @@
 import { type DynamicModule, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { RequestContext } from '@keyport/common';
 import { type AppConfig } from '@keyport/config';
 import { PinoNestLogger } from '@keyport/observability';
@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { hardenHttp } from './http/http-hardening';
 import { InputScreenPipe } from './http/input-screen.pipe';
 import { installJsonBodyParser } from './http/json-body.parser';
+import { createOpenApiDocument } from './http/openapi-document';
 import { requestIdOf } from './http/request-id';
 import { answerRouterError } from './http/router-errors';
 import { createValidationPipe } from './http/validation.pipe';
@@ -56,15 +57,6 @@ export async function createApp(config: AppConfig, create: AppCreator = nestCrea
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Keyport')
-      .setDescription('Self-service portal for APIs behind AWS API Gateway: sign up, pick a tier, manage API keys.')
-      .setVersion('1.0')
-      .addServer('/', 'The server that serves this document')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito access token' })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  // Built on the first request for it, not at every start.
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,6 +1,9 @@
+import { logsConfirmationCodes } from '@keyport/cognito';
 import { loadConfig } from '@keyport/config';
-import { exitIfShutdownStalls } from '@keyport/observability';
+import { EmbeddedGatewayServer } from '@keyport/embedded-gateway';
+import { exitIfShutdownStalls, RootLogger, writeForPeople } from '@keyport/observability';
 import { createApp } from './app.factory';
+import { confirmationCodesPlace, showsStartLine, startLine } from './startup/start-line';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -9,9 +12,12 @@ async function main(): Promise<void> {
     process.stderr.write(`Shutdown after ${signal} took longer than ${config.http.shutdownTimeoutMs} ms; exiting\n`),
   );
   await app.listen(config.port, config.host);
+  if (!showsStartLine(config, process.stdout.isTTY === true)) return;
   const address = app.getHttpServer().address();
-  const port = address !== null && typeof address === 'object' ? address.port : config.port;
-  process.stdout.write(`Keyport API on http://localhost:${port} (docs at /docs)\n`);
+  const apiPort = address !== null && typeof address === 'object' ? address.port : config.port;
+  const gatewayPort = config.gatewayDriver === 'local' ? Number(new URL(app.get(EmbeddedGatewayServer).url).port) : undefined;
+  const confirmationCodes = confirmationCodesPlace(config, logsConfirmationCodes(config));
+  writeForPeople(app.get(RootLogger).pino, config, `\n${startLine({ host: config.host, apiPort, gatewayPort, confirmationCodes })}\n\n`);
 }
 
 main().catch((error: unknown) => {

@@ -44,7 +44,10 @@ export class DeveloperQuotaService {
         // AWS refuses a 301st usage plan; refuse first, with a reason an admin can act on.
         const plans = await this.controls.countUsagePlansLocked(id);
         if (plans >= this.config.maxUsagePlans) {
-          throw conflict(`Usage plan limit reached: ${plans} of ${this.config.maxUsagePlans} plans exist; remove a developer quota first`);
+          throw conflict(
+            `Usage plan limit reached: ${plans} of ${this.config.maxUsagePlans} plans exist; remove a developer quota first`,
+            'USAGE_PLAN_LIMIT_REACHED',
+          );
         }
       }
       const after = await this.controls.setQuotaOverride(id, quota);

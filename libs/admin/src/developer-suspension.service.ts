@@ -34,7 +34,11 @@ export class DeveloperSuspensionService {
     return this.transactions.run(async () => {
       const before = await this.developers.lock(id);
       if (!before) throw notFound('Developer');
-      if (before.status === status) throw conflict(status === 'SUSPENDED' ? 'Developer is already suspended' : 'Developer is not suspended');
+      if (before.status === status) {
+        throw status === 'SUSPENDED'
+          ? conflict('Developer is already suspended', 'ALREADY_SUSPENDED')
+          : conflict('Developer is not suspended', 'NOT_SUSPENDED');
+      }
       const after = await this.controls.setStatus(id, status, reason);
       for (const key of await this.keys.listLiveByDeveloper(id)) {
         await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Sync, { keyId: key.id, reason: status.toLowerCase() });

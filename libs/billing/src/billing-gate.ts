@@ -12,7 +12,7 @@ export class BillingGate {
   }
 
   require(): BillingSettings {
-    if (!this.config.billing) throw new DomainError(ErrorKind.NotFound, 'Billing is not enabled');
+    if (!this.config.billing) throw new DomainError(ErrorKind.NotFound, 'Billing is not enabled', { code: 'BILLING_DISABLED' });
     return this.config.billing;
   }
 }

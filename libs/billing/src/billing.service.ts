@@ -58,7 +58,7 @@ export class BillingService {
     const priceId = this.prices.priceOf(tier);
     if (!priceId) throw invalid(`Tier "${tier.slug}" is free`, [{ field: 'tier', message: 'must be a paid tier' }]);
     if (await this.liveSubscription(developerId)) {
-      throw conflict('You already have a subscription; change or cancel it in the billing portal (POST /v1/billing/portal)');
+      throw conflict('You already have a subscription; change or cancel it in the billing portal (POST /v1/billing/portal)', 'SUBSCRIPTION_EXISTS');
     }
     const customerId = await this.customerOf(await this.account(developerId));
     return this.provider.createCheckout({
@@ -95,7 +95,7 @@ export class BillingService {
     const live = await this.liveSubscription(developerId);
     if (this.prices.priceOf(tier)) {
       if (live?.tierSlug === tier.slug) return this.keepSubscription(account, live);
-      if (live) throw conflict('You already have a subscription; switch plans in the billing portal (POST /v1/billing/portal)');
+      if (live) throw conflict('You already have a subscription; switch plans in the billing portal (POST /v1/billing/portal)', 'SUBSCRIPTION_EXISTS');
       const checkoutUrl = await this.checkout(developerId, tier.slug);
       throw new DomainError(ErrorKind.PaymentRequired, `Tier "${tier.slug}" is paid: complete the checkout`, { extra: { checkoutUrl } });
     }

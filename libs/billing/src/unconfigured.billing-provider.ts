@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorKind } from '@keyport/common';
 import { BillingProvider } from './billing-provider.port';
 
-const off = (): DomainError => new DomainError(ErrorKind.NotFound, 'Billing is not enabled');
+const off = (): DomainError => new DomainError(ErrorKind.NotFound, 'Billing is not enabled', { code: 'BILLING_DISABLED' });
 
 /** Stands in when STRIPE_SECRET_KEY is not set; services check first, so a call here is a bug made visible. */
 @Injectable()

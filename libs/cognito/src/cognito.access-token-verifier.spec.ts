@@ -8,12 +8,13 @@ import { DomainError, ErrorKind } from '@keyport/common';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCognitoClient } from './cognito-client';
 import { CognitoConnection, type OpenedCognitoConnection, openCognitoConnection } from './cognito-connection';
-import { CognitoAccessTokenVerifier, INVALID_TOKEN } from './cognito.access-token-verifier';
+import { CognitoAccessTokenVerifier } from './cognito.access-token-verifier';
 import { CognitoIdentityProvider } from './cognito.identity-provider';
 import { FetchJwksFetcher } from './fetch-jwks.fetcher';
 import type { AuthTokens } from './identity-provider.port';
 import { type InstallationKey, loadInstallationKey } from './local/installation-key';
 import { cognitoLocalPrivateKey, decodeJwt, signJwt } from './testing/forge-jwt';
+import { INVALID_TOKEN } from './token-errors';
 
 const PASSWORD = 'Str0ng!Passw0rd';
 
@@ -55,6 +56,7 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).kind).toBe(kind);
     if (kind === ErrorKind.Unauthenticated) expect((error as DomainError).message).toBe(INVALID_TOKEN);
+    if (kind === ErrorKind.Unauthenticated) expect((error as DomainError).code).toBe('TOKEN_INVALID');
   };
 
   beforeAll(async () => {
@@ -128,9 +130,21 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
     expect((error as DomainError).kind).toBe(ErrorKind.Unauthenticated);
   });
 
-  it('rejects an expired token', async () => {
+  it('says TOKEN_EXPIRED of an expired token that is genuine in every other respect', async () => {
     const past = Math.floor(Date.now() / 1000) - 120;
-    await rejected(forge(claims({ iat: past - 3600, exp: past })));
+    const error = await verifier.verify(forge(claims({ iat: past - 3600, exp: past }))).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: ErrorKind.Unauthenticated, code: 'TOKEN_EXPIRED' });
+  });
+
+  it('says TOKEN_INVALID, never TOKEN_EXPIRED, of an expired token that is wrong in another respect', async () => {
+    const past = Math.floor(Date.now() / 1000) - 120;
+    const expired = (overrides: Record<string, unknown>) => claims({ iat: past - 3600, exp: past, ...overrides });
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    await rejected(signJwt(expired({}), privateKey, 'someone-elses-key')); // forged: its expiry is nobody's business
+    await rejected(forge(expired({ client_id: 'another-client' })));
+    await rejected(forge(expired({ token_use: 'id', aud: opened.connection.clientId })));
+    await rejected(forge(expired({ iss: `http://127.0.0.1:1/${opened.connection.userPoolId}` })));
+    await rejected(forge(expired({ sub: undefined })));
   });
 
   it('rejects a token of another client, another issuer, without token_use, and garbage', async () => {
@@ -157,7 +171,7 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
     const shortLived = forge(claims({ exp: Math.floor(now / 1000) + 30 }));
     await verifier.verify(shortLived);
     vi.useFakeTimers({ toFake: ['Date'], now: now + 31_000 + 1_000 });
-    await rejected(shortLived);
+    await expect(verifier.verify(shortLived)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
   });
 
   it('fetches the JWKS once for many tokens (never per request), and measures cold vs cached', async () => {

@@ -1,17 +1,18 @@
-import { unauthenticated, unavailable } from '@keyport/common';
+import { unavailable } from '@keyport/common';
 import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
-import { FetchError } from 'aws-jwt-verify/error';
+import { FetchError, JwtExpiredError } from 'aws-jwt-verify/error';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import type { CognitoConnection } from './cognito-connection';
 import { FetchJwksFetcher } from './fetch-jwks.fetcher';
 import { AccessTokenVerifier, type VerifiedPrincipal } from './identity-provider.port';
+import { tokenExpired, tokenInvalid } from './token-errors';
 import { VerifiedTokenCache } from './verified-token.cache';
 import { WithoutPublishedKey } from './without-published-key.fetcher';
 
-/** The one answer for every rejected token: callers learn nothing about why. */
-export const INVALID_TOKEN = 'Missing or invalid access token';
+/** Checks a token again with its expiry waived (aws-jwt-verify checks `exp` before issuer, use and client). */
+const IGNORING_EXPIRY = { graceSeconds: Number.MAX_SAFE_INTEGER };
 
 export interface CognitoAccessTokenVerifierOptions {
   /** JWKS fetcher (default: `fetch`-based for cognito-local, aws-jwt-verify's https one for AWS). */
@@ -28,7 +29,7 @@ export interface CognitoAccessTokenVerifierOptions {
  * with the same checks spelled out. Verified tokens are cached until `exp`; failures never are.
  */
 export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
-  private readonly verifyJwt: (token: string) => Promise<JwtPayload>;
+  private readonly verifyJwt: (token: string, options?: typeof IGNORING_EXPIRY) => Promise<JwtPayload>;
   private readonly cache: VerifiedTokenCache<VerifiedPrincipal>;
 
   constructor(connection: CognitoConnection, options: CognitoAccessTokenVerifierOptions = {}) {
@@ -48,18 +49,18 @@ export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
         },
         { jwksCache: new SimpleJwksCache({ fetcher: new WithoutPublishedKey(options.fetcher ?? new FetchJwksFetcher()) }) },
       );
-      this.verifyJwt = (token) => verifier.verify(token);
+      this.verifyJwt = (token, options) => verifier.verify(token, options);
     } else {
       const verifier = CognitoJwtVerifier.create(
         { userPoolId: connection.userPoolId, tokenUse: 'access', clientId: connection.clientId },
         options.fetcher ? { jwksCache: new SimpleJwksCache({ fetcher: options.fetcher }) } : undefined,
       );
-      this.verifyJwt = (token) => verifier.verify(token);
+      this.verifyJwt = (token, options) => verifier.verify(token, options);
     }
   }
 
   async verify(token: string): Promise<VerifiedPrincipal> {
-    if (typeof token !== 'string' || token.length === 0 || token.length > 16_384) throw unauthenticated(INVALID_TOKEN);
+    if (typeof token !== 'string' || token.length === 0 || token.length > 16_384) throw tokenInvalid();
     const cached = this.cache.get(token, Date.now());
     if (cached) return cached;
 
@@ -69,12 +70,22 @@ export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
     } catch (error) {
       // The JWKS could not be fetched: the pool is down, not the token bad.
       if (error instanceof FetchError) throw unavailable('The identity provider is unavailable');
-      throw unauthenticated(INVALID_TOKEN);
+      // The signature held (aws-jwt-verify checks it first); whether the rest does decides what to say.
+      if (error instanceof JwtExpiredError && (await this.genuineIgnoringExpiry(token))) throw tokenExpired();
+      throw tokenInvalid();
     }
     const principal = toPrincipal(payload);
-    if (!principal) throw unauthenticated(INVALID_TOKEN);
+    if (!principal) throw tokenInvalid();
     this.cache.set(token, principal);
     return principal;
+  }
+
+  private async genuineIgnoringExpiry(token: string): Promise<boolean> {
+    try {
+      return toPrincipal(await this.verifyJwt(token, IGNORING_EXPIRY)) !== undefined;
+    } catch {
+      return false;
+    }
   }
 }
 

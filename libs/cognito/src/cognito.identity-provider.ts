@@ -64,8 +64,8 @@ export class CognitoIdentityProvider extends IdentityProvider {
       return { userId: out.UserSub, confirmed: out.UserConfirmed ?? false };
     } catch (error) {
       throw toDomainError(error, {
-        UsernameExistsException: () => conflict('An account with this email already exists'),
-        AliasExistsException: () => conflict('An account with this email already exists'),
+        UsernameExistsException: () => conflict('An account with this email already exists', 'EMAIL_TAKEN'),
+        AliasExistsException: () => conflict('An account with this email already exists', 'EMAIL_TAKEN'),
         InvalidPasswordException: () =>
           invalid('The password does not meet the password policy', [
             { field: 'password', message: 'does not meet the password policy' },
@@ -88,7 +88,7 @@ export class CognitoIdentityProvider extends IdentityProvider {
       if (name === 'NotAuthorizedException') throw await this.whyNotConfirmable(username);
       // cognito-local forgets the code once used: an account already confirmed answers ExpiredCode there.
       if (name === 'ExpiredCodeException' && (await this.findUser(username))?.UserStatus === 'CONFIRMED') {
-        throw conflict('This account is already confirmed');
+        throw conflict('This account is already confirmed', 'ALREADY_CONFIRMED');
       }
       throw toDomainError(error, {
         CodeMismatchException: () => invalid(BAD_CODE, [{ field: 'code', message: 'is invalid or expired' }]),
@@ -121,21 +121,21 @@ export class CognitoIdentityProvider extends IdentityProvider {
           AuthParameters: { USERNAME: normalizeEmail(email), PASSWORD: password },
         }),
       );
-      if (out.ChallengeName) throw unauthenticated('This account must set a new password before signing in');
+      if (out.ChallengeName) throw unauthenticated('This account must set a new password before signing in', 'NEW_PASSWORD_REQUIRED');
       result = out.AuthenticationResult;
     } catch (error) {
       // An app client without USER_PASSWORD_AUTH is the operator's problem, not a wrong password.
       if (sdkErrorName(error) === 'InvalidParameterException' && /flow not enabled/i.test((error as Error).message)) {
         throw unavailable(UNAVAILABLE_MESSAGE);
       }
-      const bad = (): DomainError => unauthenticated(BAD_CREDENTIALS);
+      const bad = (): DomainError => unauthenticated(BAD_CREDENTIALS, 'BAD_CREDENTIALS');
       throw toDomainError(error, {
         NotAuthorizedException: bad,
         InvalidPasswordException: bad, // what cognito-local says for a wrong password
         UserNotFoundException: bad,
         PasswordResetRequiredException: bad,
         InvalidParameterException: bad,
-        UserNotConfirmedException: () => unauthenticated(NOT_CONFIRMED),
+        UserNotConfirmedException: () => unauthenticated(NOT_CONFIRMED, 'ACCOUNT_NOT_CONFIRMED'),
       });
     }
     return toTokens(result, true);
@@ -153,7 +153,7 @@ export class CognitoIdentityProvider extends IdentityProvider {
       );
       result = out.AuthenticationResult;
     } catch (error) {
-      const bad = (): DomainError => unauthenticated(BAD_REFRESH);
+      const bad = (): DomainError => unauthenticated(BAD_REFRESH, 'REFRESH_TOKEN_INVALID');
       throw toDomainError(error, {
         NotAuthorizedException: bad,
         InvalidParameterException: bad,
@@ -311,7 +311,7 @@ export class CognitoIdentityProvider extends IdentityProvider {
   private async whyNotConfirmable(username: string): Promise<DomainError> {
     const user = await this.findUser(username);
     if (!user) return notFound('Account');
-    if (user.UserStatus === 'CONFIRMED') return conflict('This account is already confirmed');
+    if (user.UserStatus === 'CONFIRMED') return conflict('This account is already confirmed', 'ALREADY_CONFIRMED');
     return invalid('This account cannot be confirmed in its current state');
   }
 

@@ -10,6 +10,9 @@ import { AccessTokenVerifier, IdentityProvider } from './identity-provider.port'
 
 const logger = new Logger('Cognito');
 
+/** The embedded pool sends no e-mail: outside production, the codes it would have sent are logged. */
+export const logsConfirmationCodes = (config: AppConfig): boolean => config.cognito.mode === 'local' && config.env !== 'production';
+
 /**
  * The user pool for the whole application. Needs AppConfig (provided globally by ConfigModule).
  * Resolves the connection at start (in `local` mode starting cognito-local in this process and
@@ -25,10 +28,9 @@ const logger = new Logger('Cognito');
         openCognitoConnection(config.cognito, {
           production: config.env === 'production',
           test: config.env === 'test',
-          // The embedded pool sends no e-mail: outside production, log the codes it would have sent.
-          ...(config.env === 'production'
-            ? {}
-            : { onCode: (d) => logger.log(`Code for ${d.destination} (embedded Cognito, not e-mailed): ${d.code}`) }),
+          ...(logsConfirmationCodes(config)
+            ? { onCode: (d) => logger.log(`Code for ${d.destination} (embedded Cognito, not e-mailed): ${d.code}`) }
+            : {}),
         }),
       inject: [AppConfig],
     },

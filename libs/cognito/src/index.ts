@@ -1,9 +1,10 @@
 export * from './identity-provider.port';
-export { CognitoModule } from './cognito.module';
+export { CognitoModule, logsConfirmationCodes } from './cognito.module';
 export { OPENED_COGNITO_CONNECTION } from './cognito-shutdown.hook';
 export { CognitoConnection, type OpenedCognitoConnection, openCognitoConnection } from './cognito-connection';
 export { CognitoIdentityProvider, BAD_CREDENTIALS, NOT_CONFIRMED } from './cognito.identity-provider';
-export { CognitoAccessTokenVerifier, INVALID_TOKEN } from './cognito.access-token-verifier';
+export { CognitoAccessTokenVerifier } from './cognito.access-token-verifier';
+export { INVALID_TOKEN, tokenExpired, tokenInvalid, tokenMissing } from './token-errors';
 export { LocalCognitoServer, type LocalCognitoServerOptions } from './local/local-cognito.server';
 export type { DeliveredCode } from './local/delivered-code.sender';
 export { LocalPoolProvisioner, ADMIN_GROUP, type ProvisionedPool } from './local/local-pool.provisioner';

@@ -1,3 +1,5 @@
+import { type ErrorCode } from './error-codes';
+
 /**
  * What kind of failure it is, in HTTP's terms: the one error filter maps each kind to a status.
  * A kind is coarse on purpose; the error's `code` says precisely what happened.
@@ -20,10 +22,10 @@ export interface ErrorDetail {
 
 export interface DomainErrorOptions {
   /**
-   * The specific, stable code a client branches on (`KEY_LIMIT_REACHED`, `TOKEN_EXPIRED`, ...);
-   * without one the kind itself is the code.
+   * The specific, stable code a client branches on (`KEY_LIMIT_REACHED`, `TOKEN_EXPIRED`, ...), one
+   * of the catalogue in error-codes.ts; without one the kind itself is the code.
    */
-  code?: string;
+  code?: ErrorCode;
   /** Field-level problems (invalid input). */
   details?: ErrorDetail[];
   /** Extra fields merged into the error body (e.g. `checkoutUrl` for 402). */
@@ -34,7 +36,7 @@ export interface DomainErrorOptions {
 
 /** A failure the domain expects and can explain to the caller. Never carries secrets. */
 export class DomainError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details?: ErrorDetail[];
   readonly extra?: Record<string, unknown>;
   readonly retryAfterSeconds?: number;
@@ -53,12 +55,12 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, code?: string): DomainError => new DomainError(ErrorKind.NotFound, `${what} not found`, { code });
-export const conflict = (message: string, code?: string): DomainError => new DomainError(ErrorKind.Conflict, message, { code });
-export const invalid = (message: string, details?: ErrorDetail[], code?: string): DomainError =>
+export const notFound = (what: string, code?: ErrorCode): DomainError => new DomainError(ErrorKind.NotFound, `${what} not found`, { code });
+export const conflict = (message: string, code?: ErrorCode): DomainError => new DomainError(ErrorKind.Conflict, message, { code });
+export const invalid = (message: string, details?: ErrorDetail[], code?: ErrorCode): DomainError =>
   new DomainError(ErrorKind.ValidationFailed, message, { details, code });
-export const unauthenticated = (message = 'Missing or invalid access token', code?: string): DomainError =>
+export const unauthenticated = (message = 'Missing or invalid access token', code?: ErrorCode): DomainError =>
   new DomainError(ErrorKind.Unauthenticated, message, { code });
-export const forbidden = (message = 'You may not do this', code?: string): DomainError =>
+export const forbidden = (message = 'You may not do this', code?: ErrorCode): DomainError =>
   new DomainError(ErrorKind.Forbidden, message, { code });
-export const unavailable = (message: string, code?: string): DomainError => new DomainError(ErrorKind.Unavailable, message, { code });
+export const unavailable = (message: string, code?: ErrorCode): DomainError => new DomainError(ErrorKind.Unavailable, message, { code });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
 import { Clock, forbidden, notFound } from '@keyport/common';
-import { IdentityProvider, type VerifiedPrincipal } from '@keyport/cognito';
+import { ADMIN_GROUP, IdentityProvider, type VerifiedPrincipal } from '@keyport/cognito';
 import { Transactions } from '@keyport/db';
 import { DEFAULT_TIER_SLUG } from '@keyport/tiers';
 import { type Developer, normalizeEmail } from './developer';
@@ -23,11 +23,16 @@ export class DevelopersService {
    * The developer behind a verified token, as read at most ROW_CACHE_TTL_MS ago by this replica
    * (writes here forget the row at once; the write paths re-read it under a lock). A user created in
    * the pool outside Keyport (or whose sign-up was interrupted before the row was written) gets
-   * their row on first use.
+   * their row on first use, unless they are an admin: an admin is a developer only if they signed
+   * up as one (POST /v1/auth/signup wrote their row), so an admin-only account is refused and
+   * nothing is created.
    */
   async forPrincipal(principal: VerifiedPrincipal): Promise<Developer> {
     const existing = await this.developers.findRecent(principal.userId);
     if (existing) return existing;
+    if (principal.groups.includes(ADMIN_GROUP)) {
+      throw forbidden('This account is an admin, not a developer: sign up as a developer with another e-mail address', 'NOT_A_DEVELOPER');
+    }
     const user = await this.identity.getUser(principal.username);
     return this.developers.createIfMissing({
       id: principal.userId,
@@ -40,7 +45,7 @@ export class DevelopersService {
   /** The developer, refusing a suspended one: their own routes answer 403 until reinstated. */
   async requireActive(principal: VerifiedPrincipal): Promise<Developer> {
     const developer = await this.forPrincipal(principal);
-    if (developer.status === 'SUSPENDED') throw forbidden('Your account is suspended');
+    if (developer.status === 'SUSPENDED') throw forbidden('Your account is suspended', 'ACCOUNT_SUSPENDED');
     return developer;
   }
 

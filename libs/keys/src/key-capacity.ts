@@ -28,6 +28,7 @@ export class KeyCapacity {
       throw conflict(
         `Key capacity reached: the API Gateway account holds at most ${limit} API keys in ${this.config.aws.region}. ` +
           'Revoke keys you no longer use, or ask an administrator.',
+        'KEY_CAPACITY_REACHED',
       );
     }
   }

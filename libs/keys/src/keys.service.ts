@@ -173,7 +173,7 @@ export class KeysService {
   private async requireActiveOwner(developerId: string): Promise<void> {
     const status = await this.keys.lockOwner(developerId);
     if (status === null) throw new DomainError(ErrorKind.NotFound, 'Developer not found');
-    if (status === 'SUSPENDED') throw forbidden('Your account is suspended');
+    if (status === 'SUSPENDED') throw forbidden('Your account is suspended', 'ACCOUNT_SUSPENDED');
   }
 }
 

@@ -38,3 +38,15 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'observabi
     destination,
   );
 }
+
+/**
+ * Writes a line for a person to stdout, after the log lines already written: when the log goes to
+ * stdout it travels through the logger's asynchronous stream, so the line takes the same way.
+ */
+export function writeForPeople(logger: Logger, config: Pick<AppConfig, 'observability'>, text: string): void {
+  if (config.observability.logFile) {
+    process.stdout.write(text);
+    return;
+  }
+  (logger as unknown as Record<symbol, { write(text: string): void }>)[pino.symbols.streamSym].write(text);
+}

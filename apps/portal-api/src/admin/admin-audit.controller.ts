@@ -1,21 +1,23 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { AuditLogReader } from '@keyport/audit';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { AuditPageDto, AuditQueryDto } from './audit.dto';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @AdminOnly()
 @Controller('v1/admin/audit-log')
 export class AdminAuditController {
   constructor(private readonly audit: AuditLogReader) {}
 
   @Get()
-  @ApiOperation({ summary: 'The audit log, newest first, filtered and paged' })
+  @ApiOperation({
+    summary: 'The audit log, newest first, filtered and paged',
+    description: 'Every admin action and security event, with actor, target, the state before and after, and the request id. Follow `nextCursor` until null.',
+  })
   @ApiOkResponse({ type: AuditPageDto, description: 'Admin actions and security events, newest first' })
-  @ApiErrors(400, 401, 403)
+  @ApiErrors({ 400: ['VALIDATION_FAILED'] })
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const page = await this.audit.page({
       actor: query.actor,

@@ -9,13 +9,13 @@ import { MeDto } from '../me/me.dto';
 import { QuotaDto } from '../tiers/tier.dto';
 
 export class ListDevelopersQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the e-mail address (case-insensitive)', example: 'example.com' })
+  @ApiPropertyOptional({ description: 'Part of the e-mail address (case-insensitive)', minLength: 1, maxLength: 254, example: 'example.com' })
   @IsOptional()
   @IsString()
   @Length(1, 254)
   search?: string;
 
-  @ApiPropertyOptional({ description: 'Only developers on this tier', example: 'premium' })
+  @ApiPropertyOptional({ description: 'Only developers on this tier', pattern: '^[a-z0-9-]{1,64}$', example: 'premium' })
   @IsOptional()
   @Matches(/^[a-z0-9-]{1,64}$/, { message: 'must be a tier slug' })
   tier?: string;
@@ -25,13 +25,13 @@ export class ListDevelopersQueryDto {
   @IsIn(['active', 'suspended'])
   status?: 'active' | 'suspended';
 
-  @ApiPropertyOptional({ description: '`nextCursor` of the previous page' })
+  @ApiPropertyOptional({ description: '`nextCursor` of the previous page', minLength: 1, maxLength: 512 })
   @IsOptional()
   @IsString()
   @Length(1, 512)
   cursor?: string;
 
-  @ApiPropertyOptional({ description: 'Developers per page (1-200, default 50)', example: 50 })
+  @ApiPropertyOptional({ description: 'Developers per page', type: 'integer', minimum: 1, maximum: 200, default: 50, example: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -41,13 +41,13 @@ export class ListDevelopersQueryDto {
 }
 
 export class AdminDeveloperDto extends MeDto {
-  @ApiPropertyOptional({ description: 'Why the developer was suspended', nullable: true, type: String })
+  @ApiProperty({ description: 'Why the developer was suspended; null while not suspended', nullable: true, type: String })
   suspendedReason!: string | null;
 
   @ApiProperty({ description: 'Whether the sign-up is confirmed' })
   confirmed!: boolean;
 
-  @ApiPropertyOptional({ description: 'The developer’s own quota, replacing the tier’s; null when none', nullable: true, type: QuotaDto })
+  @ApiProperty({ description: 'The developer’s own quota, replacing the tier’s; null when none', nullable: true, type: QuotaDto })
   quotaOverride!: QuotaDto | null;
 
   static fromDeveloper(developer: Developer): AdminDeveloperDto {
@@ -64,7 +64,7 @@ export class DeveloperPageDto {
   @ApiProperty({ type: [AdminDeveloperDto], description: 'Developers in sign-up order' })
   items!: AdminDeveloperDto[];
 
-  @ApiPropertyOptional({ description: 'Pass as `cursor` for the next page; null on the last page', nullable: true, type: String })
+  @ApiProperty({ description: 'Pass as `cursor` for the next page; null on the last page', nullable: true, type: String })
   nextCursor!: string | null;
 
   static from(page: DeveloperPage): DeveloperPageDto {
@@ -76,19 +76,19 @@ export class PeriodUsageDto {
   @ApiProperty({ description: 'Quota period in effect', enum: ['DAY', 'WEEK', 'MONTH'] })
   period!: string;
 
-  @ApiProperty({ description: 'Start of the current quota period (UTC)' })
+  @ApiProperty({ description: 'Start of the current quota period (UTC)', format: 'date-time' })
   periodStart!: string;
 
-  @ApiProperty({ description: 'When the quota resets' })
+  @ApiProperty({ description: 'When the quota resets', format: 'date-time' })
   periodEnd!: string;
 
-  @ApiProperty({ description: 'Requests of all keys this period', example: 1234 })
+  @ApiProperty({ description: 'Requests of all keys this period', type: 'integer', minimum: 0, example: 1234 })
   used!: number;
 
-  @ApiProperty({ description: 'Quota in effect (the developer’s own, else the tier’s)', example: 1000000 })
+  @ApiProperty({ description: 'Quota in effect (the developer’s own, else the tier’s)', type: 'integer', minimum: 0, example: 1000000 })
   limit!: number;
 
-  @ApiProperty({ description: 'Requests admins granted for this period', example: 0 })
+  @ApiProperty({ description: 'Requests admins granted for this period', type: 'integer', minimum: 0, example: 0 })
   granted!: number;
 }
 
@@ -96,7 +96,7 @@ export class AdminDeveloperDetailDto extends AdminDeveloperDto {
   @ApiProperty({ type: [KeyDto], description: 'Every key, revoked ones included; never a value' })
   keys!: KeyDto[];
 
-  @ApiPropertyOptional({ type: AdminBillingStatusDto, nullable: true, description: 'Billing state (as GET /v1/admin/developers/{id}/billing); null while billing is off' })
+  @ApiProperty({ type: AdminBillingStatusDto, nullable: true, description: 'Billing state (as GET /v1/admin/developers/{id}/billing); null while billing is off' })
   billing!: AdminBillingStatusDto | null;
 
   @ApiProperty({ type: PeriodUsageDto, description: 'Usage in the current quota period' })
@@ -121,7 +121,7 @@ export class AdminDeveloperDetailDto extends AdminDeveloperDto {
 }
 
 export class SuspendDto {
-  @ApiProperty({ description: 'Why: recorded in the audit log and shown to admins', example: 'Scraping in breach of the terms' })
+  @ApiProperty({ description: 'Why: recorded in the audit log and shown to admins', minLength: 1, maxLength: 500, example: 'Scraping in breach of the terms' })
   @IsString()
   @Length(1, 500)
   reason!: string;

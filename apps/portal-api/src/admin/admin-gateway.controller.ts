@@ -1,22 +1,24 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UsageIngestion } from '@keyport/gateway-sync';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { UsageSyncDto, UsageSyncResultDto } from './admin-gateway.dto';
 
 @ApiTags('admin')
-@ApiBearerAuth()
 @AdminOnly()
 @Controller('v1/admin/gateway')
 export class AdminGatewayController {
   constructor(private readonly usage: UsageIngestion) {}
 
   @Post('usage-sync')
-  @ApiOperation({ summary: 'Ingest usage from API Gateway now (AWS driver)' })
+  @ApiOperation({
+    summary: 'Ingest usage from API Gateway now (AWS driver)',
+    description: 'Reads the last `days` days of usage from API Gateway (GetUsage) into the daily usage store, as the worker does on a schedule.',
+  })
   @HttpCode(200)
   @ApiOkResponse({ type: UsageSyncResultDto, description: 'Usage read from the gateway now (on the local driver there is nothing to read)' })
-  @ApiErrors(400, 401, 403, 503)
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 503: ['UNAVAILABLE'] })
   async usageSync(@Body() body: UsageSyncDto): Promise<UsageSyncResultDto> {
     return this.usage.runOnDemand(body.days);
   }

@@ -6,13 +6,13 @@ import { TierDto } from '../tiers/tier.dto';
 import { SetQuotaDto } from './quota.dto';
 
 export class ThrottleInputDto {
-  @ApiProperty({ description: 'Steady-state requests per second', example: 100 })
+  @ApiProperty({ description: 'Steady-state requests per second (may be fractional)', minimum: 0.01, maximum: 1_000_000, example: 100 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0.01)
   @Max(1_000_000)
   rateLimit!: number;
 
-  @ApiProperty({ description: 'Requests allowed in a burst', example: 200 })
+  @ApiProperty({ description: 'Requests allowed in a burst', type: 'integer', minimum: 1, maximum: 5_000_000, example: 200 })
   @IsInt()
   @Min(1)
   @Max(5_000_000)
@@ -20,7 +20,7 @@ export class ThrottleInputDto {
 }
 
 export class UpdateTierDto {
-  @ApiPropertyOptional({ description: 'Display name', example: 'Standard' })
+  @ApiPropertyOptional({ description: 'Display name', minLength: 1, maxLength: 100, example: 'Standard' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -40,7 +40,7 @@ export class UpdateTierDto {
 }
 
 export class AdminTierDto extends TierDto {
-  @ApiPropertyOptional({ description: 'Stripe price that grants this tier; null for a free tier', nullable: true, type: String })
+  @ApiProperty({ description: 'Stripe price that grants this tier; null for a free tier', nullable: true, type: String })
   stripePriceId!: string | null;
 
   static fromTier(tier: Tier): AdminTierDto {

@@ -5,7 +5,7 @@ import { type GrantResult } from '@keyport/admin';
 export const MAX_QUOTA = 2_000_000_000;
 
 export class SetQuotaDto {
-  @ApiProperty({ description: 'Requests allowed per period', example: 5000000 })
+  @ApiProperty({ description: 'Requests allowed per period', type: 'integer', minimum: 1, maximum: MAX_QUOTA, example: 5000000 })
   @IsInt()
   @Min(1)
   @Max(MAX_QUOTA)
@@ -17,7 +17,13 @@ export class SetQuotaDto {
 }
 
 export class GrantDto {
-  @ApiProperty({ description: 'Requests to add to every key’s remaining quota, for the current period only', example: 10000 })
+  @ApiProperty({
+    description: 'Requests to add to every key’s remaining quota, for the current period only',
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_QUOTA,
+    example: 10000,
+  })
   @IsInt()
   @Min(1)
   @Max(MAX_QUOTA)
@@ -25,13 +31,13 @@ export class GrantDto {
 }
 
 export class GrantResultDto {
-  @ApiProperty({ description: 'Start of the period the grant applies to' })
+  @ApiProperty({ description: 'Start of the period the grant applies to', format: 'date-time' })
   periodStart!: string;
 
-  @ApiProperty({ description: 'When the grant lapses with the quota reset' })
+  @ApiProperty({ description: 'When the grant lapses with the quota reset', format: 'date-time' })
   periodEnd!: string;
 
-  @ApiProperty({ description: 'All requests granted for this period, this grant included', example: 10000 })
+  @ApiProperty({ description: 'All requests granted for this period, this grant included', type: 'integer', minimum: 0, example: 10000 })
   grantedThisPeriod!: number;
 
   static from(result: GrantResult): GrantResultDto {

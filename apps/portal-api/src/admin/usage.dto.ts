@@ -7,40 +7,40 @@ import { QuotaDto } from '../tiers/tier.dto';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class UsageRangeQueryDto {
-  @ApiPropertyOptional({ description: 'First day, YYYY-MM-DD (UTC); default 29 days before `to`', example: '2026-11-01' })
+  @ApiPropertyOptional({ description: 'First day (UTC); default 29 days before `to`', format: 'date', example: '2026-11-01' })
   @IsOptional()
   @Matches(DAY, { message: 'must be a date as YYYY-MM-DD' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Last day, inclusive, YYYY-MM-DD; default today. At most 366 days in all', example: '2026-11-30' })
+  @ApiPropertyOptional({ description: 'Last day, inclusive (UTC); default today. At most 366 days in all', format: 'date', example: '2026-11-30' })
   @IsOptional()
   @Matches(DAY, { message: 'must be a date as YYYY-MM-DD' })
   to?: string;
 }
 
 export class UsageQueryDto extends UsageRangeQueryDto {
-  @ApiPropertyOptional({ description: 'What to total by (default day)', enum: ['day', 'developer', 'tier', 'key'] })
+  @ApiPropertyOptional({ description: 'What to total by', enum: ['day', 'developer', 'tier', 'key'], default: 'day' })
   @IsOptional()
   @IsIn(['day', 'developer', 'tier', 'key'])
   groupBy?: 'day' | 'developer' | 'tier' | 'key';
 
-  @ApiPropertyOptional({ description: 'Only usage recorded under this tier', example: 'premium' })
+  @ApiPropertyOptional({ description: 'Only usage recorded under this tier', pattern: '^[a-z0-9-]{1,64}$', example: 'premium' })
   @IsOptional()
   @Matches(/^[a-z0-9-]{1,64}$/, { message: 'must be a tier slug' })
   tier?: string;
 
-  @ApiPropertyOptional({ description: 'Only this developer’s usage' })
+  @ApiPropertyOptional({ description: 'Only this developer’s usage', format: 'uuid' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'must be a developer id' })
   developerId?: string;
 
-  @ApiPropertyOptional({ description: 'groupBy=developer|key: `nextCursor` of the previous page' })
+  @ApiPropertyOptional({ description: 'groupBy=developer|key: `nextCursor` of the previous page', minLength: 1, maxLength: 512 })
   @IsOptional()
   @IsString()
   @Length(1, 512)
   cursor?: string;
 
-  @ApiPropertyOptional({ description: 'groupBy=developer|key: developers or keys a page covers (1-10000, default 500)', example: 500 })
+  @ApiPropertyOptional({ description: 'groupBy=developer|key: developers or keys a page covers', type: 'integer', minimum: 1, maximum: 10_000, default: 500, example: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -50,7 +50,7 @@ export class UsageQueryDto extends UsageRangeQueryDto {
 }
 
 export class TopQueryDto extends UsageRangeQueryDto {
-  @ApiPropertyOptional({ description: 'How many developers (1-1000, default 10)', example: 10 })
+  @ApiPropertyOptional({ description: 'How many developers', type: 'integer', minimum: 1, maximum: 1000, default: 10, example: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -60,7 +60,7 @@ export class TopQueryDto extends UsageRangeQueryDto {
 }
 
 export class UtilizationQueryDto {
-  @ApiPropertyOptional({ description: 'Share of the quota (with grants) used this period, 0-10 (default 0.8)', example: 0.8 })
+  @ApiPropertyOptional({ description: 'Share of the quota (with grants) used this period', minimum: 0, maximum: 10, default: 0.8, example: 0.8 })
   @IsOptional()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false })
@@ -68,7 +68,7 @@ export class UtilizationQueryDto {
   @Max(10)
   threshold?: number;
 
-  @ApiPropertyOptional({ description: 'Developers to list, highest share first (1-10000, default 1000)', example: 1000 })
+  @ApiPropertyOptional({ description: 'Developers to list, highest share first', type: 'integer', minimum: 1, maximum: 10_000, default: 1000, example: 1000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -81,24 +81,24 @@ export class UsageGroupDto {
   @ApiProperty({ description: 'The day (YYYY-MM-DD), developer id, tier slug or key id', example: '2026-11-01' })
   group!: string;
 
-  @ApiProperty({ description: 'Requests in the range', example: 1234 })
+  @ApiProperty({ description: 'Requests in the range', type: 'integer', minimum: 0, example: 1234 })
   requests!: number;
 
-  @ApiPropertyOptional({ description: 'Owner of the key (groupBy=key)' })
+  @ApiPropertyOptional({ description: 'Owner of the key (present with groupBy=key only)', format: 'uuid' })
   developerId?: string;
 }
 
 export class UsageTotalsDto {
-  @ApiProperty({ description: 'First day of the range', example: '2026-11-01' })
+  @ApiProperty({ description: 'First day of the range', format: 'date', example: '2026-11-01' })
   from!: string;
 
-  @ApiProperty({ description: 'Last day of the range, inclusive', example: '2026-11-30' })
+  @ApiProperty({ description: 'Last day of the range, inclusive', format: 'date', example: '2026-11-30' })
   to!: string;
 
   @ApiProperty({ description: 'What the groups are', enum: ['day', 'developer', 'tier', 'key'] })
   groupBy!: string;
 
-  @ApiProperty({ description: 'Requests in the range over all groups (every page)', example: 98765 })
+  @ApiProperty({ description: 'Requests in the range over all groups (every page)', type: 'integer', minimum: 0, example: 98765 })
   total!: number;
 
   @ApiProperty({
@@ -107,7 +107,7 @@ export class UsageTotalsDto {
   })
   groups!: UsageGroupDto[];
 
-  @ApiPropertyOptional({ description: 'Pass as `cursor` for the next page of developers or keys; null on the last page', nullable: true, type: String })
+  @ApiProperty({ description: 'Pass as `cursor` for the next page of developers or keys; null on the last page (and for day and tier)', nullable: true, type: String })
   nextCursor!: string | null;
 
   static from(totals: UsageTotals): UsageTotalsDto {
@@ -123,10 +123,10 @@ export class UsageTotalsDto {
 }
 
 export class DeveloperUsageDto {
-  @ApiProperty({ description: 'Developer id' })
+  @ApiProperty({ description: 'Developer id', format: 'uuid' })
   developerId!: string;
 
-  @ApiProperty({ description: 'E-mail address' })
+  @ApiProperty({ description: 'E-mail address', format: 'email' })
   email!: string;
 
   @ApiProperty({ description: 'Current tier', example: 'standard' })
@@ -135,10 +135,10 @@ export class DeveloperUsageDto {
   @ApiProperty({ type: QuotaDto, description: 'Quota in effect (own, else the tier’s)' })
   quota!: QuotaDto;
 
-  @ApiProperty({ description: 'Requests counted', example: 123456 })
+  @ApiProperty({ description: 'Requests counted', type: 'integer', minimum: 0, example: 123456 })
   requests!: number;
 
-  @ApiProperty({ description: 'Requests over the quota available (top: over the range’s quota periods)', example: 0.42 })
+  @ApiProperty({ description: 'Requests over the quota available (top: over the range’s quota periods)', minimum: 0, example: 0.42 })
   share!: number;
 
   static from(use: DeveloperQuotaUse): DeveloperUsageDto {
@@ -147,10 +147,10 @@ export class DeveloperUsageDto {
 }
 
 export class TopUsageDto {
-  @ApiProperty({ description: 'First day of the range' })
+  @ApiProperty({ description: 'First day of the range', format: 'date', example: '2026-09-01' })
   from!: string;
 
-  @ApiProperty({ description: 'Last day of the range, inclusive' })
+  @ApiProperty({ description: 'Last day of the range, inclusive', format: 'date', example: '2026-11-30' })
   to!: string;
 
   @ApiProperty({ type: [DeveloperUsageDto], description: 'Heaviest first' })
@@ -158,21 +158,21 @@ export class TopUsageDto {
 }
 
 export class UtilizationItemDto extends DeveloperUsageDto {
-  @ApiProperty({ description: 'Requests granted for this period', example: 0 })
+  @ApiProperty({ description: 'Requests granted for this period', type: 'integer', minimum: 0, example: 0 })
   granted!: number;
 
-  @ApiProperty({ description: 'Start of the developer’s current quota period' })
+  @ApiProperty({ description: 'Start of the developer’s current quota period', format: 'date-time' })
   periodStart!: string;
 
-  @ApiProperty({ description: 'When their quota resets' })
+  @ApiProperty({ description: 'When their quota resets', format: 'date-time' })
   periodEnd!: string;
 }
 
 export class QuotaUtilizationDto {
-  @ApiProperty({ description: 'The threshold asked for', example: 0.8 })
+  @ApiProperty({ description: 'The threshold asked for', minimum: 0, maximum: 10, example: 0.8 })
   threshold!: number;
 
-  @ApiProperty({ description: 'How many developers are at or above it', example: 12 })
+  @ApiProperty({ description: 'How many developers are at or above it', type: 'integer', minimum: 0, example: 12 })
   total!: number;
 
   @ApiProperty({ type: [UtilizationItemDto], description: 'Highest share first' })

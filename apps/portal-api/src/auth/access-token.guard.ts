@@ -1,12 +1,14 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { RequestContext, forbidden, unauthenticated } from '@keyport/common';
-import { AccessTokenVerifier } from '@keyport/cognito';
+import { RequestContext, forbidden } from '@keyport/common';
+import { AccessTokenVerifier, tokenInvalid, tokenMissing } from '@keyport/cognito';
 import { ADMIN_GROUP, ADMIN_ONLY } from './admin-only.decorator';
 import { type AuthenticatedRequest } from './authenticated-request';
 import { IS_PUBLIC } from './public.decorator';
 
-const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/;
+/** RFC 6750's b64token after the (case-insensitive) scheme. */
+const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
+const BEARER_SCHEME = /^Bearer(\s|$)/i;
 
 /**
  * Every route is protected unless marked @Public: the Cognito access token is verified (signature,
@@ -23,14 +25,17 @@ export class AccessTokenGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const match = BEARER.exec(request.headers.authorization ?? '');
-    if (!match) throw unauthenticated('Missing bearer access token');
+    const authorization = request.headers.authorization ?? '';
+    // No credentials, or another scheme: RFC 6750 calls that missing. A bearer that is not a token is invalid.
+    if (!BEARER_SCHEME.test(authorization)) throw tokenMissing();
+    const match = BEARER.exec(authorization);
+    if (!match) throw tokenInvalid();
     const principal = await this.verifier.verify(match[1]);
     request.principal = principal;
     const isAdmin = principal.groups.includes(ADMIN_GROUP);
     RequestContext.setActor({ type: isAdmin ? 'admin' : 'developer', id: principal.userId });
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !isAdmin) {
-      throw forbidden('This route is for admins');
+      throw forbidden('This route is for admins', 'NOT_AN_ADMIN');
     }
     return true;
   }

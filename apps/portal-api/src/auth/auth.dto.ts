@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
 export class SignUpDto {
-  @ApiProperty({ description: 'E-mail address; becomes the sign-in name', example: 'dev@example.com' })
+  @ApiProperty({ description: 'E-mail address; becomes the sign-in name', format: 'email', maxLength: 254, example: 'dev@example.com' })
   @IsEmail({ require_tld: false })
   @MaxLength(254)
   email!: string;
@@ -10,6 +10,7 @@ export class SignUpDto {
   @ApiProperty({
     description: 'At least 8 characters with a lowercase letter, an uppercase letter, a digit and a symbol',
     example: 'Correct-Horse-9',
+    maxLength: 256,
   })
   @IsString()
   @MaxLength(256)
@@ -19,26 +20,31 @@ export class SignUpDto {
 export class LoginDto extends SignUpDto {}
 
 export class ConfirmDto {
-  @ApiProperty({ description: 'E-mail address used at sign-up', example: 'dev@example.com' })
+  @ApiProperty({ description: 'E-mail address used at sign-up', format: 'email', maxLength: 254, example: 'dev@example.com' })
   @IsEmail({ require_tld: false })
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ description: 'Confirmation code e-mailed by Cognito', example: '123456' })
+  @ApiProperty({
+    description: 'Confirmation code e-mailed by Cognito (on the embedded default, printed in the server log)',
+    minLength: 1,
+    maxLength: 64,
+    example: '123456',
+  })
   @IsString()
   @Length(1, 64)
   code!: string;
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'Refresh token from sign-in' })
+  @ApiProperty({ description: 'Refresh token from sign-in', minLength: 1, maxLength: 8192 })
   @IsString()
   @Length(1, 8192)
   refreshToken!: string;
 }
 
 export class SignUpResponseDto {
-  @ApiProperty({ description: 'Id of the new developer (the Cognito user sub)', example: '6f1c...' })
+  @ApiProperty({ description: 'Id of the new developer (the Cognito user sub)', format: 'uuid' })
   userId!: string;
 
   @ApiProperty({ description: 'Whether the account is already confirmed' })
@@ -52,9 +58,9 @@ export class TokensResponseDto {
   @ApiProperty({ description: 'Cognito ID token (identity claims; not accepted by this API)' })
   idToken!: string;
 
-  @ApiPropertyOptional({ description: 'Refresh token (absent on a refresh)' })
+  @ApiPropertyOptional({ description: 'Refresh token (left out in the answer to a refresh)' })
   refreshToken?: string;
 
-  @ApiProperty({ description: 'Seconds until the access token expires', example: 3600 })
+  @ApiProperty({ description: 'Seconds until the access token expires', type: 'integer', minimum: 0, example: 3600 })
   expiresIn!: number;
 }

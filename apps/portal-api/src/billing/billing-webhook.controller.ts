@@ -14,10 +14,15 @@ export class BillingWebhookController {
   constructor(private readonly webhooks: BillingWebhookService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Stripe webhook endpoint (authenticated by the Stripe-Signature header)' })
+  @ApiOperation({
+    summary: 'Stripe webhook endpoint (authenticated by the Stripe-Signature header)',
+    description:
+      'For Stripe only. The signature over the raw body is checked with a 5-minute tolerance; every event id is kept, ' +
+      'so a redelivery is acknowledged with `duplicate: true`. 503 while Stripe cannot be read: Stripe delivers again.',
+  })
   @HttpCode(200)
-  @ApiOkResponse({ type: WebhookReceivedDto })
-  @ApiErrors(400, 503)
+  @ApiOkResponse({ type: WebhookReceivedDto, description: 'Event verified and recorded' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['BILLING_DISABLED'], 503: ['UNAVAILABLE'] })
   async receive(@Req() request: RawBodyRequest<FastifyRequest>, @Headers('stripe-signature') signature?: string): Promise<WebhookReceivedDto> {
     const outcome = await this.webhooks.receive(request.rawBody, signature);
     return { received: true, duplicate: outcome.duplicate };

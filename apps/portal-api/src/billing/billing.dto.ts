@@ -1,9 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
 import { type BillingStatus, type InvoiceSummary } from '@keyport/billing';
 
 export class CheckoutDto {
-  @ApiProperty({ description: 'Slug of the paid tier to subscribe to', example: 'premium' })
+  @ApiProperty({ description: 'Slug of the paid tier to subscribe to', pattern: '^[a-z0-9-]+$', minLength: 1, maxLength: 64, example: 'premium' })
   @IsString()
   @Length(1, 64)
   @Matches(/^[a-z0-9-]+$/, { message: 'must be a tier slug (lowercase letters, digits, dashes)' })
@@ -11,7 +11,7 @@ export class CheckoutDto {
 }
 
 export class RedirectUrlDto {
-  @ApiProperty({ description: 'Stripe-hosted page to send the developer to', example: 'https://checkout.stripe.com/c/pay/cs_test_…' })
+  @ApiProperty({ description: 'Stripe-hosted page to send the developer to', format: 'uri', example: 'https://checkout.stripe.com/c/pay/cs_test_a1b2' })
   url!: string;
 }
 
@@ -25,13 +25,13 @@ export class BillingStatusDto {
   @ApiProperty({ description: 'The tier now in effect', example: 'premium' })
   tier!: string;
 
-  @ApiProperty({ description: 'End of the paid period, or null', nullable: true, type: String })
+  @ApiProperty({ description: 'End of the paid period, or null', nullable: true, type: String, format: 'date-time' })
   currentPeriodEnd!: string | null;
 
   @ApiProperty({ description: 'Whether the subscription ends at the end of the period' })
   cancelAtPeriodEnd!: boolean;
 
-  @ApiPropertyOptional({ description: 'Since when payment is overdue (the grace runs from here), or null', nullable: true, type: String })
+  @ApiProperty({ description: 'Since when payment is overdue (the grace runs from here), or null', nullable: true, type: String, format: 'date-time' })
   pastDueSince!: string | null;
 
   static from(status: BillingStatus): BillingStatusDto {
@@ -70,28 +70,28 @@ export class InvoiceDto {
   @ApiProperty({ description: 'draft, open, paid, uncollectible or void', nullable: true, type: String })
   status!: string | null;
 
-  @ApiProperty({ description: 'Amount due, in the smallest currency unit' })
+  @ApiProperty({ description: 'Amount due, in the smallest currency unit', type: 'integer', minimum: 0 })
   amountDue!: number;
 
-  @ApiProperty({ description: 'Amount paid, in the smallest currency unit' })
+  @ApiProperty({ description: 'Amount paid, in the smallest currency unit', type: 'integer', minimum: 0 })
   amountPaid!: number;
 
   @ApiProperty({ description: 'Three-letter ISO currency code', example: 'usd' })
   currency!: string;
 
-  @ApiProperty({ description: 'When the invoice was created' })
+  @ApiProperty({ description: 'When the invoice was created', format: 'date-time' })
   createdAt!: string;
 
-  @ApiProperty({ description: 'Start of the billed period' })
+  @ApiProperty({ description: 'Start of the billed period', format: 'date-time' })
   periodStart!: string;
 
-  @ApiProperty({ description: 'End of the billed period' })
+  @ApiProperty({ description: 'End of the billed period', format: 'date-time' })
   periodEnd!: string;
 
-  @ApiProperty({ description: 'Stripe-hosted page of the invoice', nullable: true, type: String })
+  @ApiProperty({ description: 'Stripe-hosted page of the invoice', nullable: true, type: String, format: 'uri' })
   hostedInvoiceUrl!: string | null;
 
-  @ApiProperty({ description: 'PDF of the invoice', nullable: true, type: String })
+  @ApiProperty({ description: 'PDF of the invoice', nullable: true, type: String, format: 'uri' })
   pdfUrl!: string | null;
 
   static from(invoice: InvoiceSummary): InvoiceDto {

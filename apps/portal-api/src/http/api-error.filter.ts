@@ -3,6 +3,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { DomainError, ErrorKind, type ErrorDetail } from '@keyport/common';
 import { frameworkMessage } from './framework-messages';
+import { bearerChallenge } from './bearer-challenge';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   [ErrorKind.ValidationFailed]: 400,
@@ -55,6 +56,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const body = this.toBody(exception, request);
     if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) void reply.header('retry-after', String(exception.retryAfterSeconds));
+    if (body.statusCode === 401) void reply.header('www-authenticate', bearerChallenge(body.code, body.message));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

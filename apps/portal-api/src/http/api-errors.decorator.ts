@@ -1,24 +1,32 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
-import { STATUS_CODES } from 'node:http';
-import { ErrorBodyDto } from './error-body';
+import { ApiResponse, type ApiResponseOptions } from '@nestjs/swagger';
+import { type ErrorCode } from '@keyport/common';
+import { ErrorBodyDto, PaymentRequiredBodyDto } from './error-body';
 
-const DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input; `details` names the fields',
-  401: 'Missing, forged, expired or wrong-pool access token (or an ID token)',
-  402: 'Payment required',
-  403: 'Not allowed for this caller (wrong role, or suspended)',
-  404: 'Not found, or not yours',
-  409: 'Conflicts with the current state',
-  429: 'Too many requests',
-  503: 'A dependency is unavailable',
-};
+/** Where a documented error response keeps its codes; the document's finishing step turns them into prose. */
+export const ERROR_CODES_EXTENSION = 'x-error-codes';
 
-/** Documents the error responses of a route, all in the one error shape. */
-export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
+/** For each status a route can answer, the codes it can carry. */
+export type ErrorCodesByStatus = Partial<Record<number, readonly ErrorCode[]>>;
+
+/**
+ * Documents the error responses of a route (or of every route of a controller), all in the one
+ * error shape. What every route shares (401 on a protected route, 413/415 on one that takes a body,
+ * 429, 500) is added when the document is built (see openapi-document.ts), so only say what is
+ * particular to the route here.
+ */
+export function ApiErrors(errors: ErrorCodesByStatus): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? STATUS_CODES[status], type: ErrorBodyDto }),
+    ...Object.entries(errors).map(([status, codes]) =>
+      ApiResponse({
+        status: Number(status),
+        type: Number(status) === 402 ? PaymentRequiredBodyDto : ErrorBodyDto,
+        description: '',
+        [ERROR_CODES_EXTENSION]: codes,
+      } as ApiResponseOptions),
     ),
   );
 }
+
+/** The 403s of a developer's own routes (`/v1/me*`, `/v1/keys*`, `/v1/usage`, `/v1/billing*`). */
+export const DEVELOPER_ROUTE_ERRORS: ErrorCodesByStatus = { 403: ['NOT_A_DEVELOPER', 'ACCOUNT_SUSPENDED'] };

@@ -22,7 +22,7 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
       origin: origins.includes('*') ? true : origins,
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
-      exposedHeaders: ['x-request-id', 'retry-after'],
+      exposedHeaders: ['x-request-id', 'retry-after', 'www-authenticate'],
       maxAge: 600,
     });
   }

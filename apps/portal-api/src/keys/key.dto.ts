@@ -3,16 +3,20 @@ import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-va
 import { type ApiKey, type IssuedApiKey, MAX_GRACE_SECONDS } from '@keyport/keys';
 
 export class CreateKeyDto {
-  @ApiProperty({ description: 'A name to tell keys apart', example: 'production' })
+  @ApiProperty({ description: 'A name to tell keys apart (no control characters)', example: 'production', minLength: 1, maxLength: 100 })
   @IsString()
   @Length(1, 100)
-  @Matches(/^[^\u0000-\u001f\u007f]+$/, { message: 'must not contain control characters' })
+  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'must not contain control characters' })
   name!: string;
 }
 
 export class RotateKeyDto {
+  // The default is told, not declared: openapi-typescript would make a body field with a `default` required.
   @ApiPropertyOptional({
-    description: 'Seconds the old key keeps working (default 86400, at most 604800; 0 revokes it now)',
+    description: 'Seconds the old key keeps working (default 86400; 0 revokes it now)',
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_GRACE_SECONDS,
     example: 86400,
   })
   @IsOptional()
@@ -38,16 +42,16 @@ export class KeyDto {
   @ApiProperty({ description: 'provisioning until the gateway has the key', enum: ['provisioning', 'active', 'revoked'] })
   status!: 'provisioning' | 'active' | 'revoked';
 
-  @ApiProperty({ description: 'When the key was created' })
+  @ApiProperty({ description: 'When the key was created', format: 'date-time' })
   createdAt!: string;
 
-  @ApiPropertyOptional({ description: 'When a rotated key stops working', nullable: true, type: String })
+  @ApiProperty({ description: 'When a rotated key stops working; null for a key that was not rotated', nullable: true, type: String, format: 'date-time' })
   expiresAt!: string | null;
 
-  @ApiPropertyOptional({ description: 'When the key was revoked', nullable: true, type: String })
+  @ApiProperty({ description: 'When the key was revoked; null while it is live', nullable: true, type: String, format: 'date-time' })
   revokedAt!: string | null;
 
-  @ApiPropertyOptional({ description: 'The key this one replaced by rotation', nullable: true, type: String })
+  @ApiProperty({ description: 'The key this one replaced by rotation; null for a first key', nullable: true, type: String, format: 'uuid' })
   rotatedFromId!: string | null;
 
   static from(key: ApiKey): KeyDto {

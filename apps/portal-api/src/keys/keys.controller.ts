@@ -4,14 +4,13 @@ import { type VerifiedPrincipal } from '@keyport/cognito';
 import { DevelopersService } from '@keyport/developers';
 import { KeysService } from '@keyport/keys';
 import { Principal } from '../auth/principal.decorator';
-import { ApiErrors } from '../http/api-errors.decorator';
-import { uuidParam } from '../http/uuid-param';
+import { ApiErrors, DEVELOPER_ROUTE_ERRORS } from '../http/api-errors.decorator';
+import { ApiUuidParam, uuidParam } from '../http/uuid-param';
 import { CreateKeyDto, IssuedKeyDto, KeyDto, KeyListDto, RotateKeyDto } from './key.dto';
 
 @ApiTags('keys')
 @ApiBearerAuth()
-// Every route may answer 429 when the caller passes the portal's own rate limit.
-@ApiErrors(429)
+@ApiErrors(DEVELOPER_ROUTE_ERRORS)
 @Controller('v1/keys')
 export class KeysController {
   constructor(
@@ -20,36 +19,47 @@ export class KeysController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a key; its value is shown once' })
+  @ApiOperation({
+    summary: 'Create a key; its value is shown once',
+    description:
+      'The key is attached to the usage plan of your tier. It answers `status: provisioning` until the gateway holds it ' +
+      '(on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value.',
+  })
   @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The new key with its value, shown once' })
-  @ApiErrors(400, 401, 403, 409)
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 409: ['KEY_LIMIT_REACHED', 'KEY_CAPACITY_REACHED'] })
   async create(@Principal() principal: VerifiedPrincipal, @Body() body: CreateKeyDto): Promise<IssuedKeyDto> {
     const developer = await this.developers.requireActive(principal);
     return IssuedKeyDto.fromIssued(await this.keys.create(developer.id, body.name));
   }
 
   @Get()
-  @ApiOperation({ summary: 'List your keys (never their values)' })
-  @ApiOkResponse({ type: KeyListDto })
-  @ApiErrors(401, 403)
+  @ApiOperation({ summary: 'List your keys (never their values)', description: 'Every key you made, oldest first, revoked ones included.' })
+  @ApiOkResponse({ type: KeyListDto, description: 'Your keys' })
   async list(@Principal() principal: VerifiedPrincipal): Promise<KeyListDto> {
     const developer = await this.developers.requireActive(principal);
     return { items: (await this.keys.list(developer.id)).map(KeyDto.from) };
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One of your keys' })
-  @ApiOkResponse({ type: KeyDto })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiOperation({ summary: 'One of your keys', description: "A key by id; another developer's key is 404, like one that does not exist." })
+  @ApiOkResponse({ type: KeyDto, description: 'The key (never its value)' })
+  @ApiUuidParam('id', 'Key id')
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] })
   async get(@Principal() principal: VerifiedPrincipal, @Param('id', uuidParam) id: string): Promise<KeyDto> {
     const developer = await this.developers.requireActive(principal);
     return KeyDto.from(await this.keys.get(developer.id, id));
   }
 
   @Post(':id/rotate')
-  @ApiOperation({ summary: 'Rotate a key, with a grace period for the old one' })
+  @ApiOperation({
+    summary: 'Rotate a key, with a grace period for the old one',
+    description:
+      'Issues a successor with the same name and plan; the old key keeps working for `gracePeriodSeconds`, then is revoked. ' +
+      "The successor starts with the old key's count against the quota, so rotating never resets a quota.",
+  })
   @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The successor key with its value, shown once' })
-  @ApiErrors(400, 401, 403, 404, 409)
+  @ApiUuidParam('id', 'Key id')
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['KEY_REVOKED', 'KEY_ALREADY_ROTATED', 'ROTATION_IN_GRACE', 'KEY_CAPACITY_REACHED'] })
   async rotate(
     @Principal() principal: VerifiedPrincipal,
     @Param('id', uuidParam) id: string,
@@ -60,10 +70,11 @@ export class KeysController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Revoke a key' })
+  @ApiOperation({ summary: 'Revoke a key', description: 'The key stops working at the gateway at once and stays listed, as revoked. Revoking twice is harmless.' })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: the key stops working and stays listed as revoked' })
-  @ApiErrors(400, 401, 403, 404)
+  @ApiUuidParam('id', 'Key id')
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] })
   async revoke(@Principal() principal: VerifiedPrincipal, @Param('id', uuidParam) id: string): Promise<void> {
     const developer = await this.developers.requireActive(principal);
     await this.keys.revoke(developer.id, id);

@@ -4,10 +4,10 @@ import { type TierChangeOutcome } from '@keyport/billing';
 import { type Developer } from '@keyport/developers';
 
 export class MeDto {
-  @ApiProperty({ description: 'Developer id (Cognito sub)' })
+  @ApiProperty({ description: 'Developer id (Cognito sub)', format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ description: 'E-mail address', example: 'dev@example.com' })
+  @ApiProperty({ description: 'E-mail address', format: 'email', example: 'dev@example.com' })
   email!: string;
 
   @ApiProperty({ description: 'Current tier slug', example: 'standard' })
@@ -16,7 +16,7 @@ export class MeDto {
   @ApiProperty({ description: 'Account status', enum: ['active', 'suspended'] })
   status!: 'active' | 'suspended';
 
-  @ApiProperty({ description: 'When the account was created' })
+  @ApiProperty({ description: 'When the account was created', format: 'date-time' })
   createdAt!: string;
 
   static from(developer: Developer): MeDto {
@@ -31,7 +31,7 @@ export class MeDto {
 }
 
 export class ChangeTierDto {
-  @ApiProperty({ description: 'Slug of the tier to move to', example: 'premium' })
+  @ApiProperty({ description: 'Slug of the tier to move to', example: 'premium', pattern: '^[a-z0-9-]+$', minLength: 1, maxLength: 64 })
   @IsString()
   @Length(1, 64)
   @Matches(/^[a-z0-9-]+$/, { message: 'must be a tier slug (lowercase letters, digits, dashes)' })
@@ -42,10 +42,10 @@ export class TierChangedDto {
   @ApiProperty({ description: 'The tier now in effect', example: 'premium' })
   tier!: string;
 
-  @ApiPropertyOptional({ description: 'With billing: the tier that takes effect when the paid period ends', example: 'standard' })
+  @ApiPropertyOptional({ description: 'With billing, moving down from a paid tier: the tier that takes effect when the paid period ends', example: 'standard' })
   pendingTier?: string;
 
-  @ApiPropertyOptional({ description: 'With billing: when `pendingTier` takes effect', nullable: true, type: String })
+  @ApiPropertyOptional({ description: 'Present with `pendingTier`: when it takes effect (null if Stripe has not said)', nullable: true, type: String, format: 'date-time' })
   effectiveAt?: string | null;
 
   static from(outcome: TierChangeOutcome): TierChangedDto {

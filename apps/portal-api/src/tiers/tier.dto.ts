@@ -2,15 +2,15 @@ import { ApiProperty } from '@nestjs/swagger';
 import { type Tier } from '@keyport/tiers';
 
 export class ThrottleDto {
-  @ApiProperty({ description: 'Steady-state requests per second', example: 100 })
+  @ApiProperty({ description: 'Steady-state requests per second (may be fractional)', minimum: 0, example: 100 })
   rateLimit!: number;
 
-  @ApiProperty({ description: 'Requests allowed in a burst', example: 200 })
+  @ApiProperty({ description: 'Requests allowed in a burst', type: 'integer', minimum: 0, example: 200 })
   burstLimit!: number;
 }
 
 export class QuotaDto {
-  @ApiProperty({ description: 'Requests allowed per period', example: 1000000 })
+  @ApiProperty({ description: 'Requests allowed per period', type: 'integer', minimum: 0, example: 1000000 })
   limit!: number;
 
   @ApiProperty({ description: 'Quota period (UTC boundaries)', enum: ['DAY', 'WEEK', 'MONTH'] })

@@ -6,12 +6,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MESSAGE = 'must be a date as YYYY-MM-DD';
 
 export class UsageQueryDto {
-  @ApiProperty({ description: 'First day of the range, inclusive (UTC)', example: '2026-11-01' })
+  @ApiProperty({ description: 'First day of the range, inclusive (UTC)', format: 'date', example: '2026-11-01' })
   @Matches(DAY, { message: DAY_MESSAGE })
   @IsISO8601({ strict: true }, { message: DAY_MESSAGE })
   from!: string;
 
-  @ApiProperty({ description: 'Last day of the range, inclusive (UTC); at most 90 days counting both ends', example: '2026-11-30' })
+  @ApiProperty({ description: 'Last day of the range, inclusive (UTC); at most 90 days counting both ends', format: 'date', example: '2026-11-30' })
   @Matches(DAY, { message: DAY_MESSAGE })
   @IsISO8601({ strict: true }, { message: DAY_MESSAGE })
   to!: string;
@@ -23,18 +23,23 @@ export class UsageQueryDto {
 }
 
 export class UsageItemDto {
-  @ApiProperty({ description: 'UTC day', example: '2026-11-25' })
+  @ApiProperty({ description: 'UTC day', format: 'date', example: '2026-11-25' })
   date!: string;
 
   @ApiProperty({ description: 'Key the requests were made with', format: 'uuid' })
   keyId!: string;
 
-  @ApiProperty({ description: 'Requests the gateway admitted that day with that key', example: 1200 })
+  @ApiProperty({ description: 'Requests the gateway admitted that day with that key', type: 'integer', minimum: 0, example: 1200 })
   requests!: number;
 }
 
 export class QuotaStatusDto {
-  @ApiProperty({ description: "Requests allowed per period: the tier's (or your own) quota plus what an admin granted this period", example: 1000000 })
+  @ApiProperty({
+    description: "Requests allowed per period: the tier's (or your own) quota plus what an admin granted this period",
+    type: 'integer',
+    minimum: 0,
+    example: 1000000,
+  })
   limit!: number;
 
   @ApiProperty({ description: 'Quota period (UTC boundaries, weeks start on Monday)', enum: ['DAY', 'WEEK', 'MONTH'] })
@@ -42,14 +47,16 @@ export class QuotaStatusDto {
 
   @ApiProperty({
     description: 'Requests counted this period: of the asked key with its rotation predecessors, or without keyId of your live key closest to its limit',
+    type: 'integer',
+    minimum: 0,
     example: 1200,
   })
   used!: number;
 
-  @ApiProperty({ description: 'Requests left this period (never negative)', example: 998800 })
+  @ApiProperty({ description: 'Requests left this period (never negative)', type: 'integer', minimum: 0, example: 998800 })
   remaining!: number;
 
-  @ApiProperty({ description: 'When the period ends and the count starts again', example: '2026-12-01T00:00:00.000Z' })
+  @ApiProperty({ description: 'When the period ends and the count starts again', format: 'date-time', example: '2026-12-01T00:00:00.000Z' })
   resetsAt!: string;
 }
 

@@ -13,7 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign up with e-mail and password */
+        /**
+         * Sign up with e-mail and password
+         * @description Creates the account in the Cognito user pool and the developer on the default tier (`standard`). The account must be confirmed before it can sign in: Cognito e-mails a code (on the embedded default the code is printed in the server log instead) for POST /v1/auth/confirm, or an admin confirms it.
+         */
         post: operations["AuthController_signUp"];
         delete?: never;
         options?: never;
@@ -30,7 +33,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a sign-up with the e-mailed code */
+        /**
+         * Confirm a sign-up with the code
+         * @description Confirms the account with the code Cognito e-mailed (on the embedded default: printed in the server log).
+         */
         post: operations["AuthController_confirm"];
         delete?: never;
         options?: never;
@@ -47,7 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in: access, ID and refresh tokens */
+        /**
+         * Sign in: access, ID and refresh tokens
+         * @description Send the access token as `Authorization: Bearer <accessToken>`; when it expires (401 `TOKEN_EXPIRED`), POST /v1/auth/refresh.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -64,7 +73,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** New access and ID tokens from a refresh token */
+        /**
+         * New access and ID tokens from a refresh token
+         * @description Trades the refresh token from sign-in for new access and ID tokens; the refresh token itself stays the same.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -79,7 +91,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tiers on offer */
+        /**
+         * The tiers on offer
+         * @description Every tier with the throttle and quota of its usage plan; pick one with PUT /v1/me/tier.
+         */
         get: operations["TiersController_list"];
         put?: never;
         post?: never;
@@ -96,7 +111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in developer */
+        /**
+         * The signed-in developer
+         * @description Profile, tier and status of the developer the access token belongs to.
+         */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
@@ -114,7 +132,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change tier; every key moves to its plan (402 with a checkout URL when the tier must be paid for) */
+        /**
+         * Change tier; every key moves to its plan
+         * @description Without billing the change is immediate. With billing, a paid tier answers 402 with `checkoutUrl` (the tier changes once Stripe reports the payment), and moving down from a paid tier takes effect when the paid period ends.
+         */
         put: operations["MeController_changeTier"];
         post?: never;
         delete?: never;
@@ -130,10 +151,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your keys (never their values) */
+        /**
+         * List your keys (never their values)
+         * @description Every key you made, oldest first, revoked ones included.
+         */
         get: operations["KeysController_list"];
         put?: never;
-        /** Create a key; its value is shown once */
+        /**
+         * Create a key; its value is shown once
+         * @description The key is attached to the usage plan of your tier. It answers `status: provisioning` until the gateway holds it (on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value.
+         */
         post: operations["KeysController_create"];
         delete?: never;
         options?: never;
@@ -148,11 +175,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of your keys */
+        /**
+         * One of your keys
+         * @description A key by id; another developer's key is 404, like one that does not exist.
+         */
         get: operations["KeysController_get"];
         put?: never;
         post?: never;
-        /** Revoke a key */
+        /**
+         * Revoke a key
+         * @description The key stops working at the gateway at once and stays listed, as revoked. Revoking twice is harmless.
+         */
         delete: operations["KeysController_revoke"];
         options?: never;
         head?: never;
@@ -168,7 +201,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rotate a key, with a grace period for the old one */
+        /**
+         * Rotate a key, with a grace period for the old one
+         * @description Issues a successor with the same name and plan; the old key keeps working for `gracePeriodSeconds`, then is revoked. The successor starts with the old key's count against the quota, so rotating never resets a quota.
+         */
         post: operations["KeysController_rotate"];
         delete?: never;
         options?: never;
@@ -183,7 +219,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your daily usage and where you stand against your quota */
+        /**
+         * Your daily usage and where you stand against your quota
+         * @description Requests the gateway admitted, per UTC day and key, from `from` to `to` inclusive (at most 90 days; days without requests are left out), and the quota now: of `keyId` with its rotation predecessors, or without it of your live key closest to its limit.
+         */
         get: operations["UsageController_report"];
         put?: never;
         post?: never;
@@ -200,7 +239,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List developers (search by e-mail, tier, status; cursor paging) */
+        /**
+         * List developers (search by e-mail, tier, status; cursor paging)
+         * @description Developers in sign-up order, a page at a time: follow `nextCursor` until null. Developers who sign up meanwhile appear on a later page, nobody twice.
+         */
         get: operations["AdminDevelopersController_list"];
         put?: never;
         post?: never;
@@ -217,7 +259,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A developer: profile, tier, keys, quota override, billing, usage this period */
+        /**
+         * A developer: profile, tier, keys, quota override, billing, usage this period
+         * @description Everything about one developer: keys (never values), their own quota if any, this period's usage and grants, and billing (null while billing is off).
+         */
         get: operations["AdminDevelopersController_get"];
         put?: never;
         post?: never;
@@ -236,7 +281,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a developer's sign-up (admin) */
+        /**
+         * Confirm a developer's sign-up
+         * @description Confirms the sign-up without the code, for installations without a mailbox; confirming twice is harmless.
+         */
         post: operations["AdminDevelopersController_confirm"];
         delete?: never;
         options?: never;
@@ -252,7 +300,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change a developer's tier; every key moves plan */
+        /**
+         * Change a developer's tier; every key moves plan
+         * @description Applied at once and never billed. With billing, a subscription paying for another tier is cancelled at Stripe now; a paid tier given without one is a comp.
+         */
         put: operations["AdminDevelopersController_changeTier"];
         post?: never;
         delete?: never;
@@ -270,7 +321,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suspend a developer: every key disabled, own routes 403 */
+        /**
+         * Suspend a developer: every key disabled, own routes 403
+         * @description Every key is disabled at the gateway and the developer's own routes answer 403 `ACCOUNT_SUSPENDED` until reinstated; the reason goes to the audit log.
+         */
         post: operations["AdminDevelopersController_suspend"];
         delete?: never;
         options?: never;
@@ -287,7 +341,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reinstate a suspended developer */
+        /**
+         * Reinstate a suspended developer
+         * @description Their keys work again and their routes answer again.
+         */
         post: operations["AdminDevelopersController_reinstate"];
         delete?: never;
         options?: never;
@@ -302,7 +359,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers */
+        /**
+         * Liveness: the process answers
+         * @description Answers as long as the process serves HTTP; checks no dependency.
+         */
         get: operations["HealthController_live"];
         put?: never;
         post?: never;
@@ -319,7 +379,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: database, identity provider and gateway answer */
+        /**
+         * Readiness: database, identity provider and gateway answer
+         * @description Each dependency must answer within 3 s; otherwise 503 with `details` naming the ones that did not, plus `status` and `checks`.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -336,7 +399,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your billing status */
+        /**
+         * Your billing status
+         * @description The state of your newest subscription and the tier in effect.
+         */
         get: operations["BillingController_status"];
         put?: never;
         post?: never;
@@ -355,7 +421,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a Stripe Checkout session for a paid tier */
+        /**
+         * Start a Stripe Checkout session for a paid tier
+         * @description A Checkout page in subscription mode; the tier changes once Stripe reports the payment (webhook). While a subscription bills, switch plans in the portal instead.
+         */
         post: operations["BillingController_checkout"];
         delete?: never;
         options?: never;
@@ -372,7 +441,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open the Stripe Customer Portal */
+        /**
+         * Open the Stripe Customer Portal
+         * @description Where you change plans, payment methods and cancel, and see invoices.
+         */
         post: operations["BillingController_portal"];
         delete?: never;
         options?: never;
@@ -387,7 +459,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your invoices */
+        /**
+         * Your invoices
+         * @description Your latest invoices from Stripe, newest first (at most 24).
+         */
         get: operations["BillingController_invoices"];
         put?: never;
         post?: never;
@@ -406,7 +481,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stripe webhook endpoint (authenticated by the Stripe-Signature header) */
+        /**
+         * Stripe webhook endpoint (authenticated by the Stripe-Signature header)
+         * @description For Stripe only. The signature over the raw body is checked with a 5-minute tolerance; every event id is kept, so a redelivery is acknowledged with `duplicate: true`. 503 while Stripe cannot be read: Stripe delivers again.
+         */
         post: operations["BillingWebhookController_receive"];
         delete?: never;
         options?: never;
@@ -421,7 +499,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A developer's billing state */
+        /**
+         * A developer's billing state
+         * @description As GET /v1/billing for the developer, plus their Stripe customer and subscription ids.
+         */
         get: operations["AdminBillingController_billingState"];
         put?: never;
         post?: never;
@@ -439,10 +520,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Give a developer their own quota */
+        /**
+         * Give a developer their own quota
+         * @description Replaces the tier's quota with the developer's own usage plan (their tier's throttle, this quota); 409 when MAX_USAGE_PLANS plans exist.
+         */
         put: operations["AdminQuotaController_set"];
         post?: never;
-        /** Return a developer to their tier's quota */
+        /**
+         * Return a developer to their tier's quota
+         * @description Their keys move back to the tier plan and their own plan is deleted; 404 when they have no quota of their own.
+         */
         delete: operations["AdminQuotaController_clear"];
         options?: never;
         head?: never;
@@ -458,7 +545,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add requests to the current quota period only */
+        /**
+         * Add requests to the current quota period only
+         * @description Adds the requests to each live key's remaining quota until the period resets.
+         */
         post: operations["AdminQuotaController_grant"];
         delete?: never;
         options?: never;
@@ -473,7 +563,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tiers with their usage plan settings */
+        /**
+         * List tiers with their usage plan settings
+         * @description Every tier with its throttle, quota and Stripe price.
+         */
         get: operations["AdminTiersController_list"];
         put?: never;
         post?: never;
@@ -491,7 +584,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Edit a tier's name, throttle or quota; applied to its usage plan */
+        /**
+         * Edit a tier's name, throttle or quota; applied to its usage plan
+         * @description Fields left out stay as they are. The tier's usage plan follows through the outbox (on AWS at most one plan update per AWS_PLAN_UPDATE_INTERVAL).
+         */
         put: operations["AdminTiersController_update"];
         post?: never;
         delete?: never;
@@ -507,7 +603,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log, newest first, filtered and paged */
+        /**
+         * The audit log, newest first, filtered and paged
+         * @description Every admin action and security event, with actor, target, the state before and after, and the request id. Follow `nextCursor` until null.
+         */
         get: operations["AdminAuditController_list"];
         put?: never;
         post?: never;
@@ -524,7 +623,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Usage totals grouped by day, developer, tier or key */
+        /**
+         * Usage totals grouped by day, developer, tier or key
+         * @description Requests over UTC days `from` to `to` inclusive (at most 366; default the last 30). `groupBy=developer|key` come a page at a time (the next `limit` ids in id order): follow `nextCursor` until null; `total` covers every page.
+         */
         get: operations["AdminUsageController_totals"];
         put?: never;
         post?: never;
@@ -541,7 +643,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Heaviest developers with their share of quota */
+        /**
+         * Heaviest developers with their share of quota
+         * @description The developers with the most requests over the range, with their requests over the quota of the periods the range touches.
+         */
         get: operations["AdminUsageController_top"];
         put?: never;
         post?: never;
@@ -558,7 +663,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Developers at or above a share of their quota this period */
+        /**
+         * Developers at or above a share of their quota this period
+         * @description This period's requests over quota plus grants, highest first.
+         */
         get: operations["AdminUsageController_utilization"];
         put?: never;
         post?: never;
@@ -575,7 +683,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Usage per developer, key and day as streamed CSV */
+        /**
+         * Usage per developer, key and day as streamed CSV
+         * @description Streamed in (key, day) order, a batch at a time as the client reads; memory does not grow with the range.
+         */
         get: operations["AdminUsageController_csv"];
         put?: never;
         post?: never;
@@ -594,7 +705,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ingest usage from API Gateway now (AWS driver) */
+        /**
+         * Ingest usage from API Gateway now (AWS driver)
+         * @description Reads the last `days` days of usage from API Gateway (GetUsage) into the daily usage store, as the worker does on a schedule.
+         */
         post: operations["AdminGatewayController_usageSync"];
         delete?: never;
         options?: never;
@@ -606,30 +720,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        SignUpDto: {
-            /**
-             * @description E-mail address; becomes the sign-in name
-             * @example dev@example.com
-             */
-            email: string;
-            /**
-             * @description At least 8 characters with a lowercase letter, an uppercase letter, a digit and a symbol
-             * @example Correct-Horse-9
-             */
-            password: string;
-        };
-        SignUpResponseDto: {
-            /**
-             * @description Id of the new developer (the Cognito user sub)
-             * @example 6f1c...
-             */
-            userId: string;
-            /** @description Whether the account is already confirmed */
-            confirmed: boolean;
-        };
         ErrorDetailDto: {
             /**
-             * @description The request field the problem is about
+             * @description The request field the problem is about (a dotted path for nested fields)
              * @example email
              */
             field?: string;
@@ -656,27 +749,51 @@ export interface components {
              */
             message: string;
             /**
-             * @description A stable code a client can branch on, more specific than the status
+             * @description A stable code a client can branch on, more specific than the status; each response lists the codes it can carry
              * @example VALIDATION_FAILED
              */
             code: string;
-            /** @description Field-level problems */
+            /** @description Field-level problems (invalid input): one per field */
             details?: components["schemas"]["ErrorDetailDto"][];
+        };
+        SignUpDto: {
+            /**
+             * Format: email
+             * @description E-mail address; becomes the sign-in name
+             * @example dev@example.com
+             */
+            email: string;
+            /**
+             * @description At least 8 characters with a lowercase letter, an uppercase letter, a digit and a symbol
+             * @example Correct-Horse-9
+             */
+            password: string;
+        };
+        SignUpResponseDto: {
+            /**
+             * Format: uuid
+             * @description Id of the new developer (the Cognito user sub)
+             */
+            userId: string;
+            /** @description Whether the account is already confirmed */
+            confirmed: boolean;
         };
         ConfirmDto: {
             /**
+             * Format: email
              * @description E-mail address used at sign-up
              * @example dev@example.com
              */
             email: string;
             /**
-             * @description Confirmation code e-mailed by Cognito
+             * @description Confirmation code e-mailed by Cognito (on the embedded default, printed in the server log)
              * @example 123456
              */
             code: string;
         };
         LoginDto: {
             /**
+             * Format: email
              * @description E-mail address; becomes the sign-in name
              * @example dev@example.com
              */
@@ -692,7 +809,7 @@ export interface components {
             accessToken: string;
             /** @description Cognito ID token (identity claims; not accepted by this API) */
             idToken: string;
-            /** @description Refresh token (absent on a refresh) */
+            /** @description Refresh token (left out in the answer to a refresh) */
             refreshToken?: string;
             /**
              * @description Seconds until the access token expires
@@ -706,7 +823,7 @@ export interface components {
         };
         ThrottleDto: {
             /**
-             * @description Steady-state requests per second
+             * @description Steady-state requests per second (may be fractional)
              * @example 100
              */
             rateLimit: number;
@@ -745,9 +862,13 @@ export interface components {
             quota: components["schemas"]["QuotaDto"];
         };
         MeDto: {
-            /** @description Developer id (Cognito sub) */
+            /**
+             * Format: uuid
+             * @description Developer id (Cognito sub)
+             */
             id: string;
             /**
+             * Format: email
              * @description E-mail address
              * @example dev@example.com
              */
@@ -762,7 +883,10 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "suspended";
-            /** @description When the account was created */
+            /**
+             * Format: date-time
+             * @description When the account was created
+             */
             createdAt: string;
         };
         ChangeTierDto: {
@@ -779,16 +903,48 @@ export interface components {
              */
             tier: string;
             /**
-             * @description With billing: the tier that takes effect when the paid period ends
+             * @description With billing, moving down from a paid tier: the tier that takes effect when the paid period ends
              * @example standard
              */
             pendingTier?: string;
-            /** @description With billing: when `pendingTier` takes effect */
+            /**
+             * Format: date-time
+             * @description Present with `pendingTier`: when it takes effect (null if Stripe has not said)
+             */
             effectiveAt?: string | null;
+        };
+        PaymentRequiredBodyDto: {
+            /**
+             * @description HTTP status code
+             * @example 400
+             */
+            statusCode: number;
+            /**
+             * @description HTTP reason phrase
+             * @example Bad Request
+             */
+            error: string;
+            /**
+             * @description What went wrong, for a person
+             * @example Invalid request
+             */
+            message: string;
+            /**
+             * @description A stable code a client can branch on, more specific than the status; each response lists the codes it can carry
+             * @example VALIDATION_FAILED
+             */
+            code: string;
+            /** @description Field-level problems (invalid input): one per field */
+            details?: components["schemas"]["ErrorDetailDto"][];
+            /**
+             * Format: uri
+             * @description A Stripe Checkout page that sells the tier; the tier changes once Stripe reports the payment
+             */
+            checkoutUrl: string;
         };
         CreateKeyDto: {
             /**
-             * @description A name to tell keys apart
+             * @description A name to tell keys apart (no control characters)
              * @example production
              */
             name: string;
@@ -819,14 +975,26 @@ export interface components {
              * @enum {string}
              */
             status: "provisioning" | "active" | "revoked";
-            /** @description When the key was created */
+            /**
+             * Format: date-time
+             * @description When the key was created
+             */
             createdAt: string;
-            /** @description When a rotated key stops working */
-            expiresAt?: string | null;
-            /** @description When the key was revoked */
-            revokedAt?: string | null;
-            /** @description The key this one replaced by rotation */
-            rotatedFromId?: string | null;
+            /**
+             * Format: date-time
+             * @description When a rotated key stops working; null for a key that was not rotated
+             */
+            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the key was revoked; null while it is live
+             */
+            revokedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The key this one replaced by rotation; null for a first key
+             */
+            rotatedFromId: string | null;
             /**
              * @description The key value: shown this once, store it now
              * @example kp...
@@ -859,14 +1027,26 @@ export interface components {
              * @enum {string}
              */
             status: "provisioning" | "active" | "revoked";
-            /** @description When the key was created */
+            /**
+             * Format: date-time
+             * @description When the key was created
+             */
             createdAt: string;
-            /** @description When a rotated key stops working */
-            expiresAt?: string | null;
-            /** @description When the key was revoked */
-            revokedAt?: string | null;
-            /** @description The key this one replaced by rotation */
-            rotatedFromId?: string | null;
+            /**
+             * Format: date-time
+             * @description When a rotated key stops working; null for a key that was not rotated
+             */
+            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the key was revoked; null while it is live
+             */
+            revokedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The key this one replaced by rotation; null for a first key
+             */
+            rotatedFromId: string | null;
         };
         KeyListDto: {
             /** @description Your keys, oldest first, revoked ones included */
@@ -874,13 +1054,14 @@ export interface components {
         };
         RotateKeyDto: {
             /**
-             * @description Seconds the old key keeps working (default 86400, at most 604800; 0 revokes it now)
+             * @description Seconds the old key keeps working (default 86400; 0 revokes it now)
              * @example 86400
              */
             gracePeriodSeconds?: number;
         };
         UsageItemDto: {
             /**
+             * Format: date
              * @description UTC day
              * @example 2026-11-25
              */
@@ -918,6 +1099,7 @@ export interface components {
              */
             remaining: number;
             /**
+             * Format: date-time
              * @description When the period ends and the count starts again
              * @example 2026-12-01T00:00:00.000Z
              */
@@ -930,9 +1112,13 @@ export interface components {
             quota: components["schemas"]["QuotaStatusDto"];
         };
         AdminDeveloperDto: {
-            /** @description Developer id (Cognito sub) */
+            /**
+             * Format: uuid
+             * @description Developer id (Cognito sub)
+             */
             id: string;
             /**
+             * Format: email
              * @description E-mail address
              * @example dev@example.com
              */
@@ -947,20 +1133,23 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "suspended";
-            /** @description When the account was created */
+            /**
+             * Format: date-time
+             * @description When the account was created
+             */
             createdAt: string;
-            /** @description Why the developer was suspended */
-            suspendedReason?: string | null;
+            /** @description Why the developer was suspended; null while not suspended */
+            suspendedReason: string | null;
             /** @description Whether the sign-up is confirmed */
             confirmed: boolean;
             /** @description The developer’s own quota, replacing the tier’s; null when none */
-            quotaOverride?: components["schemas"]["QuotaDto"] | null;
+            quotaOverride: components["schemas"]["QuotaDto"] | null;
         };
         DeveloperPageDto: {
             /** @description Developers in sign-up order */
             items: components["schemas"]["AdminDeveloperDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         AdminBillingStatusDto: {
             /**
@@ -973,12 +1162,18 @@ export interface components {
              * @example premium
              */
             tier: string;
-            /** @description End of the paid period, or null */
+            /**
+             * Format: date-time
+             * @description End of the paid period, or null
+             */
             currentPeriodEnd: string | null;
             /** @description Whether the subscription ends at the end of the period */
             cancelAtPeriodEnd: boolean;
-            /** @description Since when payment is overdue (the grace runs from here), or null */
-            pastDueSince?: string | null;
+            /**
+             * Format: date-time
+             * @description Since when payment is overdue (the grace runs from here), or null
+             */
+            pastDueSince: string | null;
             /** @description Whether billing is configured on this installation */
             enabled: boolean;
             /** @description Stripe customer id, or null */
@@ -992,9 +1187,15 @@ export interface components {
              * @enum {string}
              */
             period: "DAY" | "WEEK" | "MONTH";
-            /** @description Start of the current quota period (UTC) */
+            /**
+             * Format: date-time
+             * @description Start of the current quota period (UTC)
+             */
             periodStart: string;
-            /** @description When the quota resets */
+            /**
+             * Format: date-time
+             * @description When the quota resets
+             */
             periodEnd: string;
             /**
              * @description Requests of all keys this period
@@ -1013,9 +1214,13 @@ export interface components {
             granted: number;
         };
         AdminDeveloperDetailDto: {
-            /** @description Developer id (Cognito sub) */
+            /**
+             * Format: uuid
+             * @description Developer id (Cognito sub)
+             */
             id: string;
             /**
+             * Format: email
              * @description E-mail address
              * @example dev@example.com
              */
@@ -1030,18 +1235,21 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "suspended";
-            /** @description When the account was created */
+            /**
+             * Format: date-time
+             * @description When the account was created
+             */
             createdAt: string;
-            /** @description Why the developer was suspended */
-            suspendedReason?: string | null;
+            /** @description Why the developer was suspended; null while not suspended */
+            suspendedReason: string | null;
             /** @description Whether the sign-up is confirmed */
             confirmed: boolean;
             /** @description The developer’s own quota, replacing the tier’s; null when none */
-            quotaOverride?: components["schemas"]["QuotaDto"] | null;
+            quotaOverride: components["schemas"]["QuotaDto"] | null;
             /** @description Every key, revoked ones included; never a value */
             keys: components["schemas"]["KeyDto"][];
             /** @description Billing state (as GET /v1/admin/developers/{id}/billing); null while billing is off */
-            billing?: components["schemas"]["AdminBillingStatusDto"] | null;
+            billing: components["schemas"]["AdminBillingStatusDto"] | null;
             /** @description Usage in the current quota period */
             usage: components["schemas"]["PeriodUsageDto"];
         };
@@ -1055,16 +1263,16 @@ export interface components {
         LiveDto: {
             /**
              * @description Always `ok` when the process answers
-             * @example ok
+             * @enum {string}
              */
-            status: string;
+            status: "ok";
         };
         ReadyDto: {
             /**
              * @description `ok` when every dependency answers
-             * @example ok
+             * @enum {string}
              */
-            status: string;
+            status: "ok";
             /**
              * @description Each dependency (database, identity, gateway) and whether it answered
              * @example {
@@ -1073,7 +1281,9 @@ export interface components {
              *       "gateway": "ok"
              *     }
              */
-            checks: Record<string, never>;
+            checks: {
+                [key: string]: "ok" | "unavailable";
+            };
             /** @description The gateway driver: name, key capacity and sync backlog */
             gateway?: Record<string, never>;
         };
@@ -1088,12 +1298,18 @@ export interface components {
              * @example premium
              */
             tier: string;
-            /** @description End of the paid period, or null */
+            /**
+             * Format: date-time
+             * @description End of the paid period, or null
+             */
             currentPeriodEnd: string | null;
             /** @description Whether the subscription ends at the end of the period */
             cancelAtPeriodEnd: boolean;
-            /** @description Since when payment is overdue (the grace runs from here), or null */
-            pastDueSince?: string | null;
+            /**
+             * Format: date-time
+             * @description Since when payment is overdue (the grace runs from here), or null
+             */
+            pastDueSince: string | null;
         };
         CheckoutDto: {
             /**
@@ -1104,8 +1320,9 @@ export interface components {
         };
         RedirectUrlDto: {
             /**
+             * Format: uri
              * @description Stripe-hosted page to send the developer to
-             * @example https://checkout.stripe.com/c/pay/cs_test_…
+             * @example https://checkout.stripe.com/c/pay/cs_test_a1b2
              */
             url: string;
         };
@@ -1125,15 +1342,30 @@ export interface components {
              * @example usd
              */
             currency: string;
-            /** @description When the invoice was created */
+            /**
+             * Format: date-time
+             * @description When the invoice was created
+             */
             createdAt: string;
-            /** @description Start of the billed period */
+            /**
+             * Format: date-time
+             * @description Start of the billed period
+             */
             periodStart: string;
-            /** @description End of the billed period */
+            /**
+             * Format: date-time
+             * @description End of the billed period
+             */
             periodEnd: string;
-            /** @description Stripe-hosted page of the invoice */
+            /**
+             * Format: uri
+             * @description Stripe-hosted page of the invoice
+             */
             hostedInvoiceUrl: string | null;
-            /** @description PDF of the invoice */
+            /**
+             * Format: uri
+             * @description PDF of the invoice
+             */
             pdfUrl: string | null;
         };
         InvoiceListDto: {
@@ -1166,9 +1398,15 @@ export interface components {
             requests: number;
         };
         GrantResultDto: {
-            /** @description Start of the period the grant applies to */
+            /**
+             * Format: date-time
+             * @description Start of the period the grant applies to
+             */
             periodStart: string;
-            /** @description When the grant lapses with the quota reset */
+            /**
+             * Format: date-time
+             * @description When the grant lapses with the quota reset
+             */
             periodEnd: string;
             /**
              * @description All requests granted for this period, this grant included
@@ -1192,11 +1430,11 @@ export interface components {
             /** @description Quota of the tier usage plan */
             quota: components["schemas"]["QuotaDto"];
             /** @description Stripe price that grants this tier; null for a free tier */
-            stripePriceId?: string | null;
+            stripePriceId: string | null;
         };
         ThrottleInputDto: {
             /**
-             * @description Steady-state requests per second
+             * @description Steady-state requests per second (may be fractional)
              * @example 100
              */
             rateLimit: number;
@@ -1219,14 +1457,17 @@ export interface components {
         };
         AuditPartyDto: {
             /** @description developer, admin, system or anonymous (actors); developer, api_key, tier, email (targets) */
-            type: Record<string, never>;
-            /** @description Id of the party */
-            id?: string | null;
+            type: string | null;
+            /** @description Id of the party; null for an anonymous actor */
+            id: string | null;
         };
         AuditEntryDto: {
             /** @description Entry id; grows with every entry */
             id: string;
-            /** @description When it happened */
+            /**
+             * Format: date-time
+             * @description When it happened
+             */
             at: string;
             /** @description Who acted */
             actor: components["schemas"]["AuditPartyDto"];
@@ -1237,18 +1478,22 @@ export interface components {
             action: string;
             /** @description What it was done to */
             target: components["schemas"]["AuditPartyDto"];
-            /** @description State before (the fields that changed) */
-            before?: Record<string, never> | null;
-            /** @description State after (the fields that changed) */
-            after?: Record<string, never> | null;
-            /** @description Id of the HTTP request (the `x-request-id` header) */
-            requestId?: string | null;
+            /** @description State before (the fields that changed); null when there was none */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description State after (the fields that changed); null when there is none */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Id of the HTTP request (the `x-request-id` header); null for work done outside a request */
+            requestId: string | null;
         };
         AuditPageDto: {
             /** @description Entries, newest first */
             items: components["schemas"]["AuditEntryDto"][];
             /** @description Pass as `cursor` for older entries; null on the last page */
-            nextCursor?: string | null;
+            nextCursor: string | null;
         };
         UsageGroupDto: {
             /**
@@ -1261,16 +1506,21 @@ export interface components {
              * @example 1234
              */
             requests: number;
-            /** @description Owner of the key (groupBy=key) */
+            /**
+             * Format: uuid
+             * @description Owner of the key (present with groupBy=key only)
+             */
             developerId?: string;
         };
         UsageTotalsDto: {
             /**
+             * Format: date
              * @description First day of the range
              * @example 2026-11-01
              */
             from: string;
             /**
+             * Format: date
              * @description Last day of the range, inclusive
              * @example 2026-11-30
              */
@@ -1287,13 +1537,19 @@ export interface components {
             total: number;
             /** @description Groups with usage, in group order; for developer and key, those among the next `limit` ids (a page may hold fewer) */
             groups: components["schemas"]["UsageGroupDto"][];
-            /** @description Pass as `cursor` for the next page of developers or keys; null on the last page */
-            nextCursor?: string | null;
+            /** @description Pass as `cursor` for the next page of developers or keys; null on the last page (and for day and tier) */
+            nextCursor: string | null;
         };
         DeveloperUsageDto: {
-            /** @description Developer id */
+            /**
+             * Format: uuid
+             * @description Developer id
+             */
             developerId: string;
-            /** @description E-mail address */
+            /**
+             * Format: email
+             * @description E-mail address
+             */
             email: string;
             /**
              * @description Current tier
@@ -1314,17 +1570,31 @@ export interface components {
             share: number;
         };
         TopUsageDto: {
-            /** @description First day of the range */
+            /**
+             * Format: date
+             * @description First day of the range
+             * @example 2026-09-01
+             */
             from: string;
-            /** @description Last day of the range, inclusive */
+            /**
+             * Format: date
+             * @description Last day of the range, inclusive
+             * @example 2026-11-30
+             */
             to: string;
             /** @description Heaviest first */
             items: components["schemas"]["DeveloperUsageDto"][];
         };
         UtilizationItemDto: {
-            /** @description Developer id */
+            /**
+             * Format: uuid
+             * @description Developer id
+             */
             developerId: string;
-            /** @description E-mail address */
+            /**
+             * Format: email
+             * @description E-mail address
+             */
             email: string;
             /**
              * @description Current tier
@@ -1348,9 +1618,15 @@ export interface components {
              * @example 0
              */
             granted: number;
-            /** @description Start of the developer’s current quota period */
+            /**
+             * Format: date-time
+             * @description Start of the developer’s current quota period
+             */
             periodStart: string;
-            /** @description When their quota resets */
+            /**
+             * Format: date-time
+             * @description When their quota resets
+             */
             periodEnd: string;
         };
         QuotaUtilizationDto: {
@@ -1369,18 +1645,20 @@ export interface components {
         };
         UsageSyncDto: {
             /**
-             * @description Recent days to read again (default USAGE_SYNC_DAYS, at most 90)
+             * @description Recent days to read again (default USAGE_SYNC_DAYS)
              * @example 3
              */
             days?: number;
         };
         UsageSyncResultDto: {
             /**
+             * Format: date
              * @description First day read (UTC)
              * @example 2026-11-23
              */
             from: string;
             /**
+             * Format: date
              * @description Last day read (UTC)
              * @example 2026-11-25
              */
@@ -1393,7 +1671,99 @@ export interface components {
             unknownKeys: number;
         };
     };
-    responses: never;
+    responses: {
+        /**
+         * @description Unauthorized. Codes:
+         *     - `TOKEN_MISSING`: No bearer access token was sent: sign in (POST /v1/auth/login) and send `Authorization: Bearer <accessToken>`
+         *     - `TOKEN_INVALID`: The access token is not one Keyport accepts (malformed, forged, of another pool or app client, an ID or refresh token): sign in again
+         *     - `TOKEN_EXPIRED`: The access token expired: get a new one with POST /v1/auth/refresh and retry
+         */
+        Unauthenticated: {
+            headers: {
+                /** @description The Bearer challenge (RFC 6750): `error="invalid_token"` when a token was sent and refused */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBodyDto"];
+            };
+        };
+        /**
+         * @description Bad Request. Codes:
+         *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+         *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+         */
+        InvalidBody: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBodyDto"];
+            };
+        };
+        /**
+         * @description Payload Too Large. Codes:
+         *     - `PAYLOAD_TOO_LARGE`: The body is larger than 64 KiB
+         */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBodyDto"];
+            };
+        };
+        /**
+         * @description Unsupported Media Type. Codes:
+         *     - `UNSUPPORTED_MEDIA_TYPE`: The body is not JSON, whatever its content type says; send `content-type: application/json`
+         */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBodyDto"];
+            };
+        };
+        /**
+         * @description Too Many Requests. Codes:
+         *     - `RATE_LIMITED`: Too many requests; retry after `Retry-After` seconds
+         */
+        RateLimited: {
+            headers: {
+                /** @description Seconds until a request is admitted again */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBodyDto"];
+            };
+        };
+        /**
+         * @description Internal Server Error. Codes:
+         *     - `INTERNAL_ERROR`: Keyport failed; the message carries a reference to find in its log
+         */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBodyDto"];
+            };
+        };
+        /**
+         * @description Service Unavailable. Codes:
+         *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+         */
+        Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBodyDto"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1423,7 +1793,11 @@ export interface operations {
                     "application/json": components["schemas"]["SignUpResponseDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1432,7 +1806,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /**
+             * @description Conflict. Codes:
+             *     - `EMAIL_TAKEN`: An account with this e-mail address already exists
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1441,8 +1818,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1472,7 +1856,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1481,7 +1869,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1490,8 +1881,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
+            /**
+             * @description Conflict. Codes:
+             *     - `ALREADY_CONFIRMED`: The account is already confirmed
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1514,6 +1924,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1522,7 +1933,11 @@ export interface operations {
                     "application/json": components["schemas"]["TokensResponseDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1531,7 +1946,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
+            /**
+             * @description Unauthorized. Codes:
+             *     - `BAD_CREDENTIALS`: Wrong e-mail or password (Keyport does not say which)
+             *     - `ACCOUNT_NOT_CONFIRMED`: The sign-up is not confirmed yet: POST /v1/auth/confirm with the code (or ask an admin)
+             *     - `NEW_PASSWORD_REQUIRED`: The account must set a new password before it can sign in
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1540,8 +1960,29 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /**
+             * @description Too Many Requests. Codes:
+             *     - `ACCOUNT_LOCKED`: Too many failed sign-ins for this account (AUTH_LOCKOUT_ATTEMPTS in AUTH_LOCKOUT_WINDOW): retry after `Retry-After` seconds
+             *     - `RATE_LIMITED`: Too many requests; retry after `Retry-After` seconds
+             */
             429: {
+                headers: {
+                    /** @description Seconds until a request is admitted again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1564,6 +2005,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description New tokens (without a refresh token) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1572,7 +2014,11 @@ export interface operations {
                     "application/json": components["schemas"]["TokensResponseDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1581,7 +2027,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
+            /**
+             * @description Unauthorized. Codes:
+             *     - `REFRESH_TOKEN_INVALID`: The refresh token is invalid or expired: sign in again
+             */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1590,8 +2039,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1610,6 +2066,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The tiers */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1618,15 +2075,8 @@ export interface operations {
                     "application/json": components["schemas"]["TierDto"][];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
         };
     };
     MeController_me: {
@@ -1638,6 +2088,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The developer */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1646,16 +2097,12 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1664,15 +2111,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     MeController_changeTier: {
@@ -1697,7 +2138,11 @@ export interface operations {
                     "application/json": components["schemas"]["TierChangedDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1706,25 +2151,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Payment required */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Payment Required. Codes:
+             *     - `PAYMENT_REQUIRED`: The tier must be paid for first: open `checkoutUrl` (a Stripe Checkout page)
+             */
             402: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
+                    "application/json": components["schemas"]["PaymentRequiredBodyDto"];
                 };
             };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1733,7 +2177,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /**
+             * @description Conflict. Codes:
+             *     - `SUBSCRIPTION_EXISTS`: A subscription already bills: change or cancel it in the billing portal (POST /v1/billing/portal)
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1742,16 +2189,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description A dependency is unavailable */
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1771,6 +2216,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Your keys */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1779,16 +2225,12 @@ export interface operations {
                     "application/json": components["schemas"]["KeyListDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1797,15 +2239,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     KeysController_create: {
@@ -1830,7 +2266,11 @@ export interface operations {
                     "application/json": components["schemas"]["IssuedKeyDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1839,16 +2279,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1857,7 +2293,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /**
+             * @description Conflict. Codes:
+             *     - `KEY_LIMIT_REACHED`: You hold the most live keys a developer may have (MAX_KEYS_PER_DEVELOPER): revoke one first
+             *     - `KEY_CAPACITY_REACHED`: The gateway holds all the keys it may (AWS_MAX_API_KEYS): ask the operator
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1866,15 +2306,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     KeysController_get: {
@@ -1882,12 +2318,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Key id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The key (never its value) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1896,7 +2334,10 @@ export interface operations {
                     "application/json": components["schemas"]["KeyDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1905,16 +2346,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1923,7 +2360,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1932,15 +2372,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     KeysController_revoke: {
@@ -1948,6 +2382,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Key id */
                 id: string;
             };
             cookie?: never;
@@ -1961,7 +2396,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1970,16 +2409,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1988,7 +2423,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1997,15 +2435,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     KeysController_rotate: {
@@ -2013,6 +2447,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Key id */
                 id: string;
             };
             cookie?: never;
@@ -2032,7 +2467,11 @@ export interface operations {
                     "application/json": components["schemas"]["IssuedKeyDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2041,16 +2480,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2059,7 +2494,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2068,7 +2506,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /**
+             * @description Conflict. Codes:
+             *     - `KEY_REVOKED`: The key is revoked
+             *     - `KEY_ALREADY_ROTATED`: The key was already rotated: rotate its successor
+             *     - `ROTATION_IN_GRACE`: The key this one replaced is still in its grace period (`inGraceKeyId`, `graceEndsAt`): revoke it or wait, then rotate
+             *     - `KEY_CAPACITY_REACHED`: The gateway holds all the keys it may (AWS_MAX_API_KEYS): ask the operator
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2077,15 +2521,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     UsageController_report: {
@@ -2113,7 +2553,10 @@ export interface operations {
                     "application/json": components["schemas"]["UsageDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2122,16 +2565,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2140,7 +2579,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2149,6 +2591,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminDevelopersController_list: {
@@ -2162,7 +2607,7 @@ export interface operations {
                 status?: "active" | "suspended";
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
-                /** @description Developers per page (1-200, default 50) */
+                /** @description Developers per page */
                 limit?: number;
             };
             header?: never;
@@ -2180,7 +2625,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeveloperPageDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2189,16 +2637,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2207,15 +2650,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminDevelopersController_get: {
@@ -2223,12 +2660,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Developer id (their Cognito sub) */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description The developer */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2237,7 +2676,10 @@ export interface operations {
                     "application/json": components["schemas"]["AdminDeveloperDetailDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2246,16 +2688,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2264,7 +2701,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2273,15 +2713,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminDevelopersController_confirm: {
@@ -2289,6 +2723,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Developer id (their Cognito sub) */
                 id: string;
             };
             cookie?: never;
@@ -2302,7 +2737,11 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2311,16 +2750,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2329,7 +2763,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2338,8 +2775,27 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
+            /**
+             * @description Conflict. Codes:
+             *     - `ALREADY_CONFIRMED`: The account is already confirmed
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2354,6 +2810,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Developer id (their Cognito sub) */
                 id: string;
             };
             cookie?: never;
@@ -2373,7 +2830,11 @@ export interface operations {
                     "application/json": components["schemas"]["AdminDeveloperDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2382,16 +2843,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2400,7 +2856,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2409,15 +2868,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminDevelopersController_suspend: {
@@ -2425,6 +2880,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Developer id (their Cognito sub) */
                 id: string;
             };
             cookie?: never;
@@ -2444,7 +2900,11 @@ export interface operations {
                     "application/json": components["schemas"]["AdminDeveloperDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2453,16 +2913,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2471,7 +2926,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2480,7 +2938,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /**
+             * @description Conflict. Codes:
+             *     - `ALREADY_SUSPENDED`: The developer is already suspended
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2489,15 +2950,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminDevelopersController_reinstate: {
@@ -2505,6 +2962,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Developer id (their Cognito sub) */
                 id: string;
             };
             cookie?: never;
@@ -2520,7 +2978,11 @@ export interface operations {
                     "application/json": components["schemas"]["AdminDeveloperDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2529,16 +2991,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2547,7 +3004,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2556,7 +3016,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /**
+             * @description Conflict. Codes:
+             *     - `NOT_SUSPENDED`: The developer is not suspended
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2565,15 +3028,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     HealthController_live: {
@@ -2594,15 +3053,7 @@ export interface operations {
                     "application/json": components["schemas"]["LiveDto"];
                 };
             };
-            /** @description A dependency is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            500: components["responses"]["InternalError"];
         };
     };
     HealthController_ready: {
@@ -2623,7 +3074,11 @@ export interface operations {
                     "application/json": components["schemas"]["ReadyDto"];
                 };
             };
-            /** @description A dependency is unavailable */
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2643,6 +3098,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Your billing status */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2651,16 +3107,12 @@ export interface operations {
                     "application/json": components["schemas"]["BillingStatusDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2669,7 +3121,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `BILLING_DISABLED`: Billing is not enabled on this installation
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2678,6 +3133,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     BillingController_checkout: {
@@ -2702,7 +3160,11 @@ export interface operations {
                     "application/json": components["schemas"]["RedirectUrlDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2711,16 +3173,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2729,7 +3187,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `BILLING_DISABLED`: Billing is not enabled on this installation
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2738,7 +3199,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /**
+             * @description Conflict. Codes:
+             *     - `SUBSCRIPTION_EXISTS`: A subscription already bills: change or cancel it in the billing portal (POST /v1/billing/portal)
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2747,15 +3211,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A dependency is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     BillingController_portal: {
@@ -2776,16 +3236,13 @@ export interface operations {
                     "application/json": components["schemas"]["RedirectUrlDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2794,7 +3251,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `BILLING_DISABLED`: Billing is not enabled on this installation
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2803,15 +3263,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A dependency is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     BillingController_invoices: {
@@ -2823,6 +3279,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Your invoices */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2831,16 +3288,12 @@ export interface operations {
                     "application/json": components["schemas"]["InvoiceListDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2849,7 +3302,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `BILLING_DISABLED`: Billing is not enabled on this installation
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2858,15 +3314,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A dependency is unavailable */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     BillingWebhookController_receive: {
@@ -2880,6 +3330,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Event verified and recorded */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2888,7 +3339,11 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookReceivedDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2897,7 +3352,26 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A dependency is unavailable */
+            /**
+             * @description Not Found. Codes:
+             *     - `BILLING_DISABLED`: Billing is not enabled on this installation
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2913,6 +3387,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Developer id (their Cognito sub) */
                 id: string;
             };
             cookie?: never;
@@ -2928,7 +3403,10 @@ export interface operations {
                     "application/json": components["schemas"]["AdminBillingStatusDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2937,16 +3415,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2955,7 +3428,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2964,6 +3440,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminQuotaController_set: {
@@ -2971,6 +3450,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Developer id (their Cognito sub) */
                 id: string;
             };
             cookie?: never;
@@ -2990,7 +3470,11 @@ export interface operations {
                     "application/json": components["schemas"]["AdminDeveloperDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2999,16 +3483,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3017,7 +3496,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3026,7 +3508,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Conflicts with the current state */
+            /**
+             * @description Conflict. Codes:
+             *     - `USAGE_PLAN_LIMIT_REACHED`: Keyport holds the most usage plans it may (MAX_USAGE_PLANS): remove a developer quota first
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3035,6 +3520,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminQuotaController_clear: {
@@ -3042,6 +3532,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Developer id (their Cognito sub) */
                 id: string;
             };
             cookie?: never;
@@ -3057,7 +3548,11 @@ export interface operations {
                     "application/json": components["schemas"]["AdminDeveloperDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3066,16 +3561,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3084,7 +3574,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3093,6 +3586,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminQuotaController_grant: {
@@ -3100,6 +3598,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Developer id (their Cognito sub) */
                 id: string;
             };
             cookie?: never;
@@ -3119,7 +3618,11 @@ export interface operations {
                     "application/json": components["schemas"]["GrantResultDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3128,16 +3631,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3146,7 +3644,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3155,6 +3656,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminTiersController_list: {
@@ -3166,6 +3672,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The tiers */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3174,16 +3681,11 @@ export interface operations {
                     "application/json": components["schemas"]["AdminTierDto"][];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3192,6 +3694,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminTiersController_update: {
@@ -3199,6 +3704,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description Tier slug */
                 slug: string;
             };
             cookie?: never;
@@ -3218,7 +3724,11 @@ export interface operations {
                     "application/json": components["schemas"]["AdminTierDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3227,16 +3737,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3245,7 +3750,10 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Not found, or not yours */
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3254,6 +3762,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminAuditController_list: {
@@ -3265,13 +3778,13 @@ export interface operations {
                 target?: string;
                 /** @description Action, e.g. `developer.suspended` */
                 action?: string;
-                /** @description Entries at or after this time (ISO 8601) */
+                /** @description Entries at or after this time */
                 from?: string;
-                /** @description Entries before this time (ISO 8601) */
+                /** @description Entries before this time */
                 to?: string;
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
-                /** @description Entries per page (1-500, default 100) */
+                /** @description Entries per page */
                 limit?: number;
             };
             header?: never;
@@ -3289,7 +3802,10 @@ export interface operations {
                     "application/json": components["schemas"]["AuditPageDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3298,16 +3814,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3316,16 +3827,19 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminUsageController_totals: {
         parameters: {
             query?: {
-                /** @description First day, YYYY-MM-DD (UTC); default 29 days before `to` */
+                /** @description First day (UTC); default 29 days before `to` */
                 from?: string;
-                /** @description Last day, inclusive, YYYY-MM-DD; default today. At most 366 days in all */
+                /** @description Last day, inclusive (UTC); default today. At most 366 days in all */
                 to?: string;
-                /** @description What to total by (default day) */
+                /** @description What to total by */
                 groupBy?: "day" | "developer" | "tier" | "key";
                 /** @description Only usage recorded under this tier */
                 tier?: string;
@@ -3333,7 +3847,7 @@ export interface operations {
                 developerId?: string;
                 /** @description groupBy=developer|key: `nextCursor` of the previous page */
                 cursor?: string;
-                /** @description groupBy=developer|key: developers or keys a page covers (1-10000, default 500) */
+                /** @description groupBy=developer|key: developers or keys a page covers */
                 limit?: number;
             };
             header?: never;
@@ -3351,7 +3865,10 @@ export interface operations {
                     "application/json": components["schemas"]["UsageTotalsDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3360,16 +3877,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3378,16 +3890,19 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminUsageController_top: {
         parameters: {
             query?: {
-                /** @description First day, YYYY-MM-DD (UTC); default 29 days before `to` */
+                /** @description First day (UTC); default 29 days before `to` */
                 from?: string;
-                /** @description Last day, inclusive, YYYY-MM-DD; default today. At most 366 days in all */
+                /** @description Last day, inclusive (UTC); default today. At most 366 days in all */
                 to?: string;
-                /** @description How many developers (1-1000, default 10) */
+                /** @description How many developers */
                 limit?: number;
             };
             header?: never;
@@ -3405,7 +3920,10 @@ export interface operations {
                     "application/json": components["schemas"]["TopUsageDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3414,16 +3932,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3432,14 +3945,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminUsageController_utilization: {
         parameters: {
             query?: {
-                /** @description Share of the quota (with grants) used this period, 0-10 (default 0.8) */
+                /** @description Share of the quota (with grants) used this period */
                 threshold?: number;
-                /** @description Developers to list, highest share first (1-10000, default 1000) */
+                /** @description Developers to list, highest share first */
                 limit?: number;
             };
             header?: never;
@@ -3457,7 +3973,10 @@ export interface operations {
                     "application/json": components["schemas"]["QuotaUtilizationDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3466,16 +3985,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3484,14 +3998,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminUsageController_csv: {
         parameters: {
             query?: {
-                /** @description First day, YYYY-MM-DD (UTC); default 29 days before `to` */
+                /** @description First day (UTC); default 29 days before `to` */
                 from?: string;
-                /** @description Last day, inclusive, YYYY-MM-DD; default today. At most 366 days in all */
+                /** @description Last day, inclusive (UTC); default today. At most 366 days in all */
                 to?: string;
             };
             header?: never;
@@ -3509,7 +4026,10 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3518,16 +4038,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3536,6 +4051,9 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     AdminGatewayController_usageSync: {
@@ -3560,7 +4078,11 @@ export interface operations {
                     "application/json": components["schemas"]["UsageSyncResultDto"];
                 };
             };
-            /** @description Invalid input; `details` names the fields */
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3569,16 +4091,11 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description Missing, forged, expired or wrong-pool access token (or an ID token) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            /** @description Not allowed for this caller (wrong role, or suspended) */
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3587,7 +4104,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
-            /** @description A dependency is unavailable */
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,65 @@
+/**
+ * Every `code` Keyport's error bodies carry, with what it tells a client to do. Throwers pass these
+ * names (`DomainError`'s options, the helpers' last argument); the OpenAPI document lists, for each
+ * operation and status, the codes it can answer with these meanings. A code is a contract: add
+ * freely, never rename. A failure without a specific code carries its kind's (the first group).
+ */
+export const ERROR_CODES = {
+  // A failure's kind, when nothing more specific applies.
+  VALIDATION_FAILED: 'The input is invalid; `details` names each field and what is wrong with it',
+  UNAUTHENTICATED: 'Not signed in',
+  FORBIDDEN: 'Not allowed for this caller',
+  NOT_FOUND: 'It does not exist, or it is not yours',
+  CONFLICT: 'Conflicts with the current state',
+  PAYMENT_REQUIRED: 'The tier must be paid for first: open `checkoutUrl` (a Stripe Checkout page)',
+  RATE_LIMITED: 'Too many requests; retry after `Retry-After` seconds',
+  UNAVAILABLE: 'A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later',
+
+  // Failures the HTTP layer answers before any route runs.
+  ROUTE_NOT_FOUND: 'No route has this path',
+  METHOD_NOT_ALLOWED: 'The path exists, but not with this method',
+  REQUEST_TIMEOUT: 'The request was not received in time',
+  PAYLOAD_TOO_LARGE: 'The body is larger than 64 KiB',
+  URI_TOO_LONG: 'The URL is too long',
+  MALFORMED_URL: 'The URL is not well formed (for example a broken percent-encoding)',
+  BODY_TOO_DEEP: 'The JSON body is nested deeper than 32 levels',
+  UNSUPPORTED_MEDIA_TYPE: 'The body is not JSON, whatever its content type says; send `content-type: application/json`',
+  INTERNAL_ERROR: 'Keyport failed; the message carries a reference to find in its log',
+
+  // Access tokens (401, with a `WWW-Authenticate: Bearer` challenge).
+  TOKEN_MISSING: 'No bearer access token was sent: sign in (POST /v1/auth/login) and send `Authorization: Bearer <accessToken>`',
+  TOKEN_INVALID: 'The access token is not one Keyport accepts (malformed, forged, of another pool or app client, an ID or refresh token): sign in again',
+  TOKEN_EXPIRED: 'The access token expired: get a new one with POST /v1/auth/refresh and retry',
+
+  // Sign-up and sign-in.
+  BAD_CREDENTIALS: 'Wrong e-mail or password (Keyport does not say which)',
+  ACCOUNT_NOT_CONFIRMED: 'The sign-up is not confirmed yet: POST /v1/auth/confirm with the code (or ask an admin)',
+  NEW_PASSWORD_REQUIRED: 'The account must set a new password before it can sign in',
+  REFRESH_TOKEN_INVALID: 'The refresh token is invalid or expired: sign in again',
+  EMAIL_TAKEN: 'An account with this e-mail address already exists',
+  ALREADY_CONFIRMED: 'The account is already confirmed',
+  ACCOUNT_LOCKED: 'Too many failed sign-ins for this account (AUTH_LOCKOUT_ATTEMPTS in AUTH_LOCKOUT_WINDOW): retry after `Retry-After` seconds',
+
+  // Roles.
+  NOT_A_DEVELOPER: 'An admin account that never signed up as a developer: developer routes are not for it',
+  NOT_AN_ADMIN: 'The route is for admins (members of the Cognito group `admin`)',
+  ACCOUNT_SUSPENDED: 'An admin suspended this developer account: its keys are disabled and its routes refused',
+
+  // Keys.
+  KEY_LIMIT_REACHED: 'You hold the most live keys a developer may have (MAX_KEYS_PER_DEVELOPER): revoke one first',
+  KEY_CAPACITY_REACHED: 'The gateway holds all the keys it may (AWS_MAX_API_KEYS): ask the operator',
+  KEY_REVOKED: 'The key is revoked',
+  KEY_ALREADY_ROTATED: 'The key was already rotated: rotate its successor',
+  ROTATION_IN_GRACE: 'The key this one replaced is still in its grace period (`inGraceKeyId`, `graceEndsAt`): revoke it or wait, then rotate',
+
+  // Billing.
+  BILLING_DISABLED: 'Billing is not enabled on this installation',
+  SUBSCRIPTION_EXISTS: 'A subscription already bills: change or cancel it in the billing portal (POST /v1/billing/portal)',
+
+  // Admin actions.
+  ALREADY_SUSPENDED: 'The developer is already suspended',
+  NOT_SUSPENDED: 'The developer is not suspended',
+  USAGE_PLAN_LIMIT_REACHED: 'Keyport holds the most usage plans it may (MAX_USAGE_PLANS): remove a developer quota first',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
