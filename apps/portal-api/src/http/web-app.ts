@@ -6,6 +6,7 @@ import { Logger } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type AppConfig } from '@keyport/config';
+import { answerRouterError } from './router-errors';
 import { webAppContentSecurityPolicy } from './security-headers';
 
 /** Where `npm run build:web` writes the portal (apps/portal-web/vite.config.mts). */
@@ -45,8 +46,14 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
       reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  const maxParamLength = fastify.initialConfig.maxParamLength ?? 100;
   fastify.get('/*', (request, reply) => {
-    if (!wantsPage(request)) return reply.callNotFound();
+    if (!wantsPage(request)) {
+      // The router falls back to this route when a path parameter is over its length limit; answer
+      // what it answers without this route (414), not a 404.
+      if (hasLongSegment(request, maxParamLength)) return answerRouterError({ statusCode: 414 }, request, reply);
+      return reply.callNotFound();
+    }
     const nonce = randomBytes(18).toString('base64');
     return sendPage(reply, page.replace(NONCE_PLACEHOLDER, nonce), policy(nonce));
   });
@@ -54,6 +61,10 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
 
 function sendPage(reply: FastifyReply, html: string, policy: string): FastifyReply {
   return reply.header('content-security-policy', policy).header('cache-control', 'no-cache, private').type('text/html; charset=utf-8').send(html);
+}
+
+function hasLongSegment(request: FastifyRequest, maxLength: number): boolean {
+  return request.url.split('?')[0].split('/').some((segment) => segment.length > maxLength);
 }
 
 function wantsPage(request: FastifyRequest): boolean {
