@@ -8,7 +8,7 @@ import { type DatabaseConnection } from './database-connection';
 import { MigrationRunner, defaultMigrationsDir } from './migrations/migration-runner';
 import { PgSqlExecutor } from './migrations/pg.sql-executor';
 import { PgliteSqlExecutor } from './migrations/pglite.sql-executor';
-import { openPglite, readPgliteTemplate } from './pglite-template';
+import { openPglite } from './pglite-template';
 import { PrismaService } from './prisma.service';
 
 /** Opens PostgreSQL when a URL is configured, otherwise the embedded PGlite database in the data folder. */
@@ -20,7 +20,7 @@ async function openEmbedded(dataDir: string): Promise<DatabaseConnection> {
   const folder = path.resolve(dataDir, 'pg');
   await ensurePrivateDir(path.resolve(dataDir));
   await ensurePrivateDir(folder);
-  const pglite = await openPglite(folder, await readPgliteTemplate());
+  const pglite = await openPglite(folder);
   // The embedded database is always migrated at start: there is no operator to run a command.
   await new MigrationRunner(defaultMigrationsDir()).apply(new PgliteSqlExecutor(pglite));
   // PGlite creates its files 0666: owner-only once open (older versions' files included), and again

@@ -22,17 +22,18 @@ describe('a new embedded database from the install-time template', () => {
 
   it('is unpacked into a new folder, takes writes, and opens again as itself', async () => {
     const folder = path.join(root, 'new');
-    const db = await openPglite(folder, template);
+    const db = await openPglite(folder, () => Promise.resolve(template));
     await db.exec('CREATE TABLE t (n int); INSERT INTO t VALUES (7)');
     await db.close();
     expect(existsSync(path.join(folder, 'PG_VERSION'))).toBe(true);
-    const again = await openPglite(folder, template); // an existing database is opened, never overwritten
+    // An existing database is opened, never overwritten, and the template is not even read.
+    const again = await openPglite(folder, () => Promise.reject(new Error('the template was read for an existing database')));
     expect((await again.query<{ n: number }>('SELECT n FROM t')).rows).toEqual([{ n: 7 }]);
     await again.close();
   });
 
   it('falls back to initialising the folder when the template is unusable', async () => {
-    const db = await openPglite(path.join(root, 'broken'), new Blob([Buffer.from('not a tarball')]));
+    const db = await openPglite(path.join(root, 'broken'), () => Promise.resolve(new Blob([Buffer.from('not a tarball')])));
     expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     await db.close();
   });

@@ -9,8 +9,10 @@ import { findProjectRoot } from './migrations/project-paths';
  * rather than initialised: initdb is most of a first start on a busy machine (~8 s there, unpacking
  * ~1.5 s). Without a template, or if unpacking fails, PGlite initialises the folder as it always did.
  */
-export async function openPglite(folder: string, template?: Blob): Promise<PGlite> {
-  if (template && !existsSync(path.join(folder, 'PG_VERSION'))) {
+export async function openPglite(folder: string, readTemplate: () => Promise<Blob | undefined> = readPgliteTemplate): Promise<PGlite> {
+  // An existing cluster opens as it is: the template (several MB) is read only for a new one.
+  const template = existsSync(path.join(folder, 'PG_VERSION')) ? undefined : await readTemplate();
+  if (template) {
     try {
       return await PGlite.create(folder, { loadDataDir: template });
     } catch {
