@@ -11,6 +11,7 @@ import { InputScreenPipe } from './http/input-screen.pipe';
 import { installJsonBodyParser } from './http/json-body.parser';
 import { createOpenApiDocument } from './http/openapi-document';
 import { requestIdOf } from './http/request-id';
+import { answerRequestsWhileClosing } from './http/closing-requests';
 import { answerRouterError } from './http/router-errors';
 import { createValidationPipe } from './http/validation.pipe';
 import { serveWebApp } from './http/web-app';
@@ -31,7 +32,8 @@ export async function createApp(config: AppConfig, create: AppCreator = nestCrea
     keepAliveTimeout: config.http.keepAliveTimeoutMs,
     // Fastify takes a hop count too; the adapter's option type leaves the number out.
     trustProxy: config.http.trustProxy as boolean | string[],
-    return503OnClosing: true,
+    // Replaced by answerRequestsWhileClosing: the same 503, in the one error shape.
+    return503OnClosing: false,
     frameworkErrors: answerRouterError,
   });
   const app = await create(AppModule.forRoot(config), adapter, {
@@ -41,6 +43,7 @@ export async function createApp(config: AppConfig, create: AppCreator = nestCrea
   });
   app.useLogger(app.get(PinoNestLogger));
   const fastify = app.getHttpAdapter().getInstance();
+  answerRequestsWhileClosing(fastify);
   // A JSON API: any other body is a 415, not a string or form handed to validation.
   installJsonBodyParser(fastify, BODY_LIMIT_BYTES);
   fastify.addHook('onRequest', (request, reply, done) => {

@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   MALFORMED_URL: 'The URL is not well formed (for example a broken percent-encoding)',
   BODY_TOO_DEEP: 'The JSON body is nested deeper than 32 levels',
   UNSUPPORTED_MEDIA_TYPE: 'The body is not JSON, whatever its content type says; send `content-type: application/json`',
+  SHUTTING_DOWN: 'This replica is shutting down; retry the request (another replica answers it)',
   INTERNAL_ERROR: 'Keyport failed; the message carries a reference to find in its log',
 
   // Access tokens (401, with a `WWW-Authenticate: Bearer` challenge).

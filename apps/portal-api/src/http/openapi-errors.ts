@@ -30,13 +30,13 @@ const SHARED: Record<string, { status: number; codes: ErrorCode[]; headers?: Res
     headers: { 'Retry-After': { description: 'Seconds until a request is admitted again', schema: { type: 'integer', minimum: 0 } } },
   },
   InternalError: { status: 500, codes: ['INTERNAL_ERROR'] },
-  Unavailable: { status: 503, codes: ['UNAVAILABLE'] },
+  Unavailable: { status: 503, codes: ['UNAVAILABLE', 'SHUTTING_DOWN'] },
 };
 
 /**
  * Adds to every operation the error responses every route of its kind can answer, so none is
- * forgotten: 401 and 503 on a protected route (the token is checked against the identity
- * provider's keys), 400 (a body nested too deep), 413 and 415 on any method that carries a body, 429 unless the route is never
+ * forgotten: 401 on a protected route, 503 everywhere (a protected route's token is checked against
+ * the identity provider's keys; any replica may be shutting down), 400 (a body nested too deep), 413 and 415 on any method that carries a body, 429 unless the route is never
  * rate limited, and 500 everywhere. An operation without its own answer for the status refers to
  * the shared one; one that documents the status already gets the shared codes added. Then every
  * error response is described: its status, and each code it can carry with what it means.
@@ -56,10 +56,9 @@ export function completeErrorResponses(document: OpenAPIObject): void {
         if (!own) responses[status] = { $ref: `#/components/responses/${name}` };
         else if (!('$ref' in own)) Object.assign(own, { [ERROR_CODES_EXTENSION]: union(own, codes) }, headers ? { headers } : {});
       };
-      if ((operation.security ?? document.security ?? []).length > 0) {
-        add('Unauthenticated');
-        add('Unavailable');
-      }
+      if ((operation.security ?? document.security ?? []).length > 0) add('Unauthenticated');
+      // Any route: a replica that is shutting down answers what still reaches it with 503.
+      add('Unavailable');
       if (method !== 'get') {
         add('InvalidBody');
         add('PayloadTooLarge');

@@ -1754,6 +1754,7 @@ export interface components {
         /**
          * @description Service Unavailable. Codes:
          *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+         *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
          */
         Unavailable: {
             headers: {
@@ -1825,6 +1826,7 @@ export interface operations {
             /**
              * @description Service Unavailable. Codes:
              *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
              */
             503: {
                 headers: {
@@ -1900,6 +1902,7 @@ export interface operations {
             /**
              * @description Service Unavailable. Codes:
              *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
              */
             503: {
                 headers: {
@@ -1981,6 +1984,7 @@ export interface operations {
             /**
              * @description Service Unavailable. Codes:
              *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
              */
             503: {
                 headers: {
@@ -2046,6 +2050,7 @@ export interface operations {
             /**
              * @description Service Unavailable. Codes:
              *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
              */
             503: {
                 headers: {
@@ -2077,6 +2082,7 @@ export interface operations {
             };
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     MeController_me: {
@@ -2196,6 +2202,7 @@ export interface operations {
             /**
              * @description Service Unavailable. Codes:
              *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
              */
             503: {
                 headers: {
@@ -2794,6 +2801,7 @@ export interface operations {
             /**
              * @description Service Unavailable. Codes:
              *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
              */
             503: {
                 headers: {
@@ -3054,6 +3062,7 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     HealthController_ready: {
@@ -3078,6 +3087,7 @@ export interface operations {
             /**
              * @description Service Unavailable. Codes:
              *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
              */
             503: {
                 headers: {
@@ -3371,6 +3381,7 @@ export interface operations {
             /**
              * @description Service Unavailable. Codes:
              *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
              */
             503: {
                 headers: {
@@ -4111,6 +4122,7 @@ export interface operations {
             /**
              * @description Service Unavailable. Codes:
              *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
              */
             503: {
                 headers: {
