@@ -1,7 +1,7 @@
+import { DAY_MS } from '@keyport/common';
 import { type SubscriptionStatus } from './billing-types';
 import { type Subscription } from './subscription';
 
-const DAY_MS = 86_400_000;
 const PAYING: readonly SubscriptionStatus[] = ['active', 'trialing'];
 /** Stripe never moves a subscription out of these again. */
 export const FINAL_STATUSES: readonly SubscriptionStatus[] = ['canceled', 'incomplete_expired'];

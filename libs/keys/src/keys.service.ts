@@ -117,6 +117,21 @@ export class KeysService {
     });
   }
 
+  /**
+   * The one way to bring a developer's live keys in line with the developer after a tier, status or
+   * quota change: one key sync each through the outbox, in the caller's transaction.
+   */
+  async syncLiveKeys(developerId: string, reason: string): Promise<void> {
+    for (const key of await this.keys.listLiveByDeveloper(developerId)) {
+      await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Sync, { keyId: key.id, reason });
+    }
+  }
+
+  /** Live keys of a developer, oldest first. */
+  listLive(developerId: string): Promise<ApiKey[]> {
+    return this.keys.listLiveByDeveloper(developerId);
+  }
+
   /** Revokes keys whose rotation grace has ended; returns how many. Run by the worker on a schedule. */
   async revokeExpired(limit = 100): Promise<number> {
     const due = await this.keys.dueForExpiry(this.clock.now(), limit);

@@ -1,4 +1,3 @@
-export * from './instrument-gateway-driver';
 export * from './logger.factory';
 export * from './metrics';
 export * from './observability.module';

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DeveloperDirectoryService, DeveloperSuspensionService, DeveloperTierService } from '@keyport/admin';
+import { DeveloperDirectoryService, DeveloperTierService } from '@keyport/admin';
+import { DeveloperSuspensionService } from '@keyport/developers';
 import { DevelopersService } from '@keyport/developers';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
