@@ -5,3 +5,4 @@ export * from './pino-nest.logger';
 export * from './root-logger';
 export * from './secret-scrubber';
 export * from './shutdown-deadline';
+export * from './metrics-access';
