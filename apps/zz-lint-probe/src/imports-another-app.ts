@@ -1,0 +1,1 @@
+export { WorkerAppModule } from '../../worker/src/worker-app.module';

@@ -1,0 +1,1 @@
+export { KeysService } from '../../keys/src/keys.service';

@@ -1,0 +1,1 @@
+export { AppModule } from '../../../apps/portal-api/src/app.module';
