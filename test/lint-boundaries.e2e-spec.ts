@@ -34,7 +34,15 @@ describe('npm run lint: the import boundaries', () => {
     }
     const cruise = await promisify(execFile)(
       process.execPath,
-      [path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'libs/zz-lint-probe', 'apps/zz-lint-probe', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
+      [
+        path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'),
+        'libs/zz-lint-probe',
+        'apps/zz-lint-probe',
+        '--config',
+        '.dependency-cruiser.cjs',
+        '--output-type',
+        'json',
+      ],
       { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
     ).catch((error: { stdout: string }) => error);
     const result = JSON.parse(cruise.stdout) as { summary: { violations: Array<{ from: string; to: string; rule: { name: string } }> } };
@@ -55,9 +63,9 @@ describe('npm run lint: the import boundaries', () => {
     const file = 'libs/zz-lint-probe/src/reads-env.ts';
     await mkdir(path.dirname(path.join(ROOT, file)), { recursive: true });
     await writeFile(path.join(ROOT, file), 'export const port = process.env.PORT;\n');
-    const lint = await promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', file], { cwd: ROOT }).catch(
-      (error: { stdout: string }) => error,
-    );
+    const lint = await promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', file], {
+      cwd: ROOT,
+    }).catch((error: { stdout: string }) => error);
     const [result] = JSON.parse(lint.stdout) as Array<{ messages: Array<{ ruleId: string }> }>;
     expect(result.messages.map((message) => message.ruleId)).toEqual(['no-restricted-properties']);
   }, 300_000);

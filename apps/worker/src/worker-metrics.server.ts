@@ -30,7 +30,9 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
         return;
       }
       if (!mayScrapeMetrics(request.headers.authorization, token)) {
-        response.writeHead(401, { 'content-type': 'application/json' }).end('{"statusCode":401,"error":"Unauthorized","message":"Missing or invalid metrics token"}');
+        response
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end('{"statusCode":401,"error":"Unauthorized","message":"Missing or invalid metrics token"}');
         return;
       }
       this.metrics.render().then(

@@ -54,7 +54,7 @@ export class SubscriptionSync {
       priceId: snapshot.priceId,
       currentPeriodEnd: snapshot.currentPeriodEnd,
       cancelAtPeriodEnd: snapshot.cancelAtPeriodEnd,
-      pastDueSince: snapshot.status === 'past_due' ? (stored?.status === 'past_due' ? stored.pastDueSince : null) ?? seenAt : null,
+      pastDueSince: snapshot.status === 'past_due' ? ((stored?.status === 'past_due' ? stored.pastDueSince : null) ?? seenAt) : null,
       seenAt,
     };
     await this.subscriptions.save(next);

@@ -161,9 +161,7 @@ function toDeveloper(row: DeveloperRow): Developer {
     suspendedReason: row.suspendedReason,
     confirmedAt: row.confirmedAt,
     quotaOverride:
-      row.quotaLimitOverride !== null && row.quotaPeriodOverride !== null
-        ? { limit: row.quotaLimitOverride, period: row.quotaPeriodOverride }
-        : null,
+      row.quotaLimitOverride !== null && row.quotaPeriodOverride !== null ? { limit: row.quotaLimitOverride, period: row.quotaPeriodOverride } : null,
     createdAt: row.createdAt,
   };
 }

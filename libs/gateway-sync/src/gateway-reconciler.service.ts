@@ -127,10 +127,7 @@ export class GatewayReconciler {
   ): Promise<Array<ReconcileFinding & { repair: () => Promise<unknown> }>> {
     const target = await this.plans.planIdForDeveloper(key.developerId);
     const repair = () =>
-      this.placement.place(
-        { id: key.id, gatewayKeyId: gatewayKey.id, developerId: key.developerId },
-        { planIds: plansOfKey, enabled: gatewayKey.enabled },
-      );
+      this.placement.place({ id: key.id, gatewayKeyId: gatewayKey.id, developerId: key.developerId }, { planIds: plansOfKey, enabled: gatewayKey.enabled });
     const base = { keyId: key.id, gatewayKeyId: gatewayKey.id, repair };
     if (plansOfKey.length !== 1 || plansOfKey[0] !== target) {
       const where = plansOfKey.length === 0 ? 'no plan' : `plan(s) ${plansOfKey.join(', ')}`;

@@ -76,12 +76,7 @@ export class KeysService {
         await this.revokeInside(predecessor, 'key.expired', { type: 'system' });
         revoked.push(predecessor.id);
       }
-      const successor = await this.issue(
-        developerId,
-        old.name,
-        { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id },
-        'key.rotated',
-      );
+      const successor = await this.issue(developerId, old.name, { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id }, 'key.rotated');
       if (graceSeconds === 0) {
         await this.revokeInside(old, 'key.revoked');
         revoked.push(old.id);

@@ -32,10 +32,7 @@ export class UsageService {
     } else {
       lineages = [...new Set((await this.keys.listLiveByDeveloper(developer.id)).map((key) => key.lineageId))];
     }
-    const [items, quota] = await Promise.all([
-      this.usage.daily(developer.id, query.from, query.to, query.keyId),
-      this.quota(developer, lineages),
-    ]);
+    const [items, quota] = await Promise.all([this.usage.daily(developer.id, query.from, query.to, query.keyId), this.quota(developer, lineages)]);
     return { items, quota };
   }
 

@@ -96,7 +96,11 @@ export class AdminDeveloperDetailDto extends AdminDeveloperDto {
   @ApiProperty({ type: [KeyDto], description: 'Every key, revoked ones included; never a value' })
   keys!: KeyDto[];
 
-  @ApiProperty({ type: AdminBillingStatusDto, nullable: true, description: 'Billing state (as GET /v1/admin/developers/{id}/billing); null while billing is off' })
+  @ApiProperty({
+    type: AdminBillingStatusDto,
+    nullable: true,
+    description: 'Billing state (as GET /v1/admin/developers/{id}/billing); null while billing is off',
+  })
   billing!: AdminBillingStatusDto | null;
 
   @ApiProperty({ type: PeriodUsageDto, description: 'Usage in the current quota period' })

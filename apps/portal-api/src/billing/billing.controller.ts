@@ -14,9 +14,7 @@ import { BillingStatusDto, CheckoutDto, InvoiceDto, InvoiceListDto, RedirectUrlD
 @UseGuards(ActiveDeveloperGuard)
 @Controller('v1/billing')
 export class BillingController {
-  constructor(
-    private readonly billing: BillingService,
-  ) {}
+  constructor(private readonly billing: BillingService) {}
 
   @Get()
   @ApiOperation({ summary: 'Your billing status', description: 'The state of your newest subscription and the tier in effect.' })
@@ -28,7 +26,8 @@ export class BillingController {
   @Post('checkout')
   @ApiOperation({
     summary: 'Start a Stripe Checkout session for a paid tier',
-    description: 'A Checkout page in subscription mode; the tier changes once Stripe reports the payment (webhook). While a subscription bills, switch plans in the portal instead.',
+    description:
+      'A Checkout page in subscription mode; the tier changes once Stripe reports the payment (webhook). While a subscription bills, switch plans in the portal instead.',
   })
   @HttpCode(200)
   @ApiOkResponse({ type: RedirectUrlDto, description: 'A Stripe Checkout page (subscription mode)' })

@@ -14,9 +14,7 @@ import { CreateKeyDto, IssuedKeyDto, KeyDto, KeyListDto, RotateKeyDto } from './
 @UseGuards(ActiveDeveloperGuard)
 @Controller('v1/keys')
 export class KeysController {
-  constructor(
-    private readonly keys: KeysService,
-  ) {}
+  constructor(private readonly keys: KeysService) {}
 
   @Post()
   @ApiOperation({
@@ -57,16 +55,15 @@ export class KeysController {
   @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The successor key with its value, shown once' })
   @ApiUuidParam('id', 'Key id')
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['KEY_REVOKED', 'KEY_ALREADY_ROTATED', 'ROTATION_IN_GRACE', 'KEY_CAPACITY_REACHED'] })
-  async rotate(
-    @ActiveDeveloper() developer: Developer,
-    @Param('id', uuidParam) id: string,
-    @Body() body: RotateKeyDto,
-  ): Promise<IssuedKeyDto> {
+  async rotate(@ActiveDeveloper() developer: Developer, @Param('id', uuidParam) id: string, @Body() body: RotateKeyDto): Promise<IssuedKeyDto> {
     return IssuedKeyDto.fromIssued(await this.keys.rotate(developer.id, id, body.gracePeriodSeconds));
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Revoke a key', description: 'The key stops working at the gateway at once and stays listed, as revoked. Revoking twice is harmless.' })
+  @ApiOperation({
+    summary: 'Revoke a key',
+    description: 'The key stops working at the gateway at once and stays listed, as revoked. Revoking twice is harmless.',
+  })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: the key stops working and stays listed as revoked' })
   @ApiUuidParam('id', 'Key id')

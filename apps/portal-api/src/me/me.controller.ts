@@ -13,9 +13,7 @@ import { ChangeTierDto, MeDto, TierChangedDto } from './me.dto';
 @UseGuards(ActiveDeveloperGuard)
 @Controller('v1/me')
 export class MeController {
-  constructor(
-    private readonly billing: BillingService,
-  ) {}
+  constructor(private readonly billing: BillingService) {}
 
   @Get()
   @ApiOperation({ summary: 'The signed-in developer', description: 'Profile, tier and status of the developer the access token belongs to.' })
@@ -27,7 +25,8 @@ export class MeController {
   @Put('tier')
   @ApiOkResponse({
     type: TierChangedDto,
-    description: 'Tier changed; every key moves to the new plan. Moving down from a paid tier takes effect at the end of the paid period (`pendingTier`, `effectiveAt`)',
+    description:
+      'Tier changed; every key moves to the new plan. Moving down from a paid tier takes effect at the end of the paid period (`pendingTier`, `effectiveAt`)',
   })
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 402: ['PAYMENT_REQUIRED'], 409: ['SUBSCRIPTION_EXISTS'], 503: ['UNAVAILABLE'] })
   @ApiOperation({

@@ -28,4 +28,3 @@ export class MetricsController {
     return this.metrics.render();
   }
 }
-

@@ -13,9 +13,7 @@ import { UsageDto, UsageQueryDto } from './usage.dto';
 @UseGuards(ActiveDeveloperGuard)
 @Controller('v1/usage')
 export class UsageController {
-  constructor(
-    private readonly usage: UsageService,
-  ) {}
+  constructor(private readonly usage: UsageService) {}
 
   @Get()
   @ApiOperation({

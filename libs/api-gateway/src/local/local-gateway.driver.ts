@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RandomSource, hashKeyValue, quotaWindow } from '@keyport/common';
 import { Db, Prisma } from '@keyport/db';
-import {
-  GatewayDriver,
-  type GatewayKey,
-  type GatewayKeySpec,
-  type GatewayPlan,
-  type UsagePlanSettings,
-  type UsageRecord,
-} from '../gateway-driver.port';
+import { GatewayDriver, type GatewayKey, type GatewayKeySpec, type GatewayPlan, type UsagePlanSettings, type UsageRecord } from '../gateway-driver.port';
 import { GatewayChangeFeed } from './gateway-change-feed';
 
 /**

@@ -1,1 +1,0 @@
-export { WorkerAppModule } from '../../worker/src/worker-app.module';

@@ -1,1 +1,0 @@
-export { KeysService } from '../../keys/src/keys.service';

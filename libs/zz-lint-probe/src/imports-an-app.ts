@@ -1,1 +1,0 @@
-export { AppModule } from '../../../apps/portal-api/src/app.module';
