@@ -18,10 +18,10 @@ const path = require('node:path');
 const dist = (lib) => require(path.join(__dirname, '..', 'dist', lib));
 const { createApp } = dist('apps/portal-api/src/app.factory.js');
 const { loadConfig } = dist('libs/config/src/index.js');
-const { DevelopersRepository } = dist('libs/developers/src/index.js');
+const { DevelopersRepository } = dist('libs/developers/src/developers.repository.js');
 const { EmbeddedGatewayServer, GatewayStateSync } = dist('libs/embedded-gateway/src/index.js');
 const { KeysRepository, KeysService } = dist('libs/keys/src/index.js');
-const { TiersRepository } = dist('libs/tiers/src/index.js');
+const { TiersRepository } = dist('libs/tiers/src/tiers.repository.js');
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);

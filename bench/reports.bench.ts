@@ -69,8 +69,19 @@ async function seed(db: Client): Promise<void> {
 
 async function measure(databaseUrl: string, dataDir: string): Promise<void> {
   const config = loadConfig({
-    NODE_ENV: 'test', PORT: '0', GATEWAY_PORT: '0', RATE_LIMIT_USER_MAX: '1000000', RATE_LIMIT_AUTH_MAX: '1000000', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, COGNITO_LOCAL_PORT: '0',
-    ADMIN_EMAIL, ADMIN_PASSWORD, DATABASE_URL: databaseUrl, RUN_WORKER_IN_PROCESS: 'false',
+    NODE_ENV: 'test',
+    PORT: '0',
+    GATEWAY_PORT: '0',
+    RATE_LIMIT_USER_MAX: '1000000',
+    RATE_LIMIT_AUTH_MAX: '1000000',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    COGNITO_LOCAL_PORT: '0',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    DATABASE_URL: databaseUrl,
+    RUN_WORKER_IN_PROCESS: 'false',
   });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
@@ -78,19 +89,31 @@ async function measure(databaseUrl: string, dataDir: string): Promise<void> {
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   try {
     const login = await fetch(`${base}/v1/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
     });
     const token = ((await login.json()) as { accessToken: string }).accessToken;
     const headers = { authorization: `Bearer ${token}` };
     const month = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
-    const lastMonth = { from: month.toISOString().slice(0, 10), to: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0)).toISOString().slice(0, 10) };
+    const lastMonth = {
+      from: month.toISOString().slice(0, 10),
+      to: new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0)).toISOString().slice(0, 10),
+    };
     // Last 7, 30 and 90 days, the last calendar month, and a mid-month to mid-month range (the worst case for the rollups).
-    const ranges = [`from=${day(6)}&to=${day(0)}`, `from=${day(29)}&to=${day(0)}`, `from=${day(89)}&to=${day(0)}`,
-      `from=${lastMonth.from}&to=${lastMonth.to}`, `from=${day(74)}&to=${day(30)}`];
+    const ranges = [
+      `from=${day(6)}&to=${day(0)}`,
+      `from=${day(29)}&to=${day(0)}`,
+      `from=${day(89)}&to=${day(0)}`,
+      `from=${lastMonth.from}&to=${lastMonth.to}`,
+      `from=${day(74)}&to=${day(30)}`,
+    ];
     const routes: Record<string, string[]> = {
       'usage groupBy=day': ranges.map((r) => `/v1/admin/usage?${r}&groupBy=day`).concat(`/v1/admin/usage?${ranges[2]}&groupBy=day&tier=premium`),
       'usage groupBy=tier': ranges.map((r) => `/v1/admin/usage?${r}&groupBy=tier`),
-      'usage groupBy=developer': ranges.map((r) => `/v1/admin/usage?${r}&groupBy=developer`).concat(`/v1/admin/usage?${ranges[2]}&groupBy=developer&tier=premium`),
+      'usage groupBy=developer': ranges
+        .map((r) => `/v1/admin/usage?${r}&groupBy=developer`)
+        .concat(`/v1/admin/usage?${ranges[2]}&groupBy=developer&tier=premium`),
       'usage groupBy=key': ranges.map((r) => `/v1/admin/usage?${r}&groupBy=key`),
       'usage developerId filter': ranges.map((r) => `/v1/admin/usage?${r}&groupBy=key&developerId=dev-00042`),
       'usage/top': ranges.map((r) => `/v1/admin/usage/top?${r}&limit=20`),
@@ -111,7 +134,9 @@ async function measure(databaseUrl: string, dataDir: string): Promise<void> {
       }
       samples.sort((a, b) => a - b);
       const pct = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1);
-      console.log(`${route.padEnd(30)} ${String(paths.length).padStart(7)} ${pct(0.5).padStart(7)} ${pct(0.95).padStart(8)} ${samples[samples.length - 1].toFixed(1).padStart(8)}  ≤${Math.round(bytes / 1024)} KiB`);
+      console.log(
+        `${route.padEnd(30)} ${String(paths.length).padStart(7)} ${pct(0.5).padStart(7)} ${pct(0.95).padStart(8)} ${samples[samples.length - 1].toFixed(1).padStart(8)}  ≤${Math.round(bytes / 1024)} KiB`,
+      );
     }
     await naiveBaseline(databaseUrl);
     // Twice: the second pass shows whether memory left by the first is taken again rather than added to.
@@ -135,7 +160,10 @@ async function naiveBaseline(databaseUrl: string): Promise<void> {
     const samples: number[] = [];
     for (let i = 0; i < 5; i++) {
       const started = performance.now();
-      await db.query(`SELECT developer_id, sum(requests) s FROM usage_daily WHERE day BETWEEN $1 AND $2 GROUP BY 1 ORDER BY s DESC LIMIT 20`, [day(89), day(0)]);
+      await db.query(`SELECT developer_id, sum(requests) s FROM usage_daily WHERE day BETWEEN $1 AND $2 GROUP BY 1 ORDER BY s DESC LIMIT 20`, [
+        day(89),
+        day(0),
+      ]);
       samples.push(performance.now() - started);
     }
     samples.sort((a, b) => a - b);
@@ -157,10 +185,15 @@ async function csvExport(base: string, headers: Record<string, string>): Promise
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
   const output = await new Promise<string>((resolve, reject) => {
-    const child = execFile(process.execPath, ['-e', CSV_CLIENT], {
-      env: { ...process.env, CSV_URL: `${base}/v1/admin/usage.csv?from=${day(89)}&to=${day(0)}`, CSV_TOKEN: headers.authorization.slice(7) },
-      maxBuffer: 1 << 20,
-    }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    const child = execFile(
+      process.execPath,
+      ['-e', CSV_CLIENT],
+      {
+        env: { ...process.env, CSV_URL: `${base}/v1/admin/usage.csv?from=${day(89)}&to=${day(0)}`, CSV_TOKEN: headers.authorization.slice(7) },
+        maxBuffer: 1 << 20,
+      },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    );
     child.on('error', reject);
   });
   clearInterval(sampler);
@@ -168,7 +201,9 @@ async function csvExport(base: string, headers: Record<string, string>): Promise
   const { status, lines, bytes, ms } = JSON.parse(output) as { status: number; lines: number; bytes: number; ms: number };
   if (status !== 200) throw new Error(`CSV export answered ${status}`);
   const rows = lines - 1;
-  console.log(`\nCSV export, 90 days: ${rows} rows, ${(bytes / 1048576).toFixed(0)} MiB in ${(ms / 1000).toFixed(2)} s = ${Math.round(rows / (ms / 1000))} rows/s`);
+  console.log(
+    `\nCSV export, 90 days: ${rows} rows, ${(bytes / 1048576).toFixed(0)} MiB in ${(ms / 1000).toFixed(2)} s = ${Math.round(rows / (ms / 1000))} rows/s`,
+  );
   console.log(`server RSS: ${mb(baseline)} MB before, peak ${mb(peak)} MB, growth ${mb(peak - baseline)} MB`);
 }
 

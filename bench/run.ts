@@ -145,7 +145,9 @@ function median(runs: Figure[]): Figure {
 function report(figures: Figure[]): void {
   const floor = figures[0];
   const rowCache = process.env.ROW_CACHE_TTL_MS ?? '1000 (default)';
-  console.log(`\nKeyport bench: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per target (medians), PostgreSQL, Node ${process.version}, ROW_CACHE_TTL_MS ${rowCache}\n`);
+  console.log(
+    `\nKeyport bench: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per target (medians), PostgreSQL, Node ${process.version}, ROW_CACHE_TTL_MS ${rowCache}\n`,
+  );
   console.log('| target | requests/s | p99 ms | rps / floor | p99 / floor | server CPU µs / request | non-2xx |');
   console.log('|---|---|---|---|---|---|---|');
   for (const f of figures) {

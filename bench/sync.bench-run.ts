@@ -53,9 +53,24 @@ it(`moves ${KEYS} keys from standard to premium`, async () => {
   for (let i = 0; i < KEYS; i++) {
     const developerId = randomUUID();
     const keyId = randomUUID();
-    const gatewayKey = fake.state.createKey({ name: `keyport-${keyId}`, value: `kpBench${randomUUID().replace(/-/g, '')}`, enabled: true, tags: { 'keyport:key': keyId } });
+    const gatewayKey = fake.state.createKey({
+      name: `keyport-${keyId}`,
+      value: `kpBench${randomUUID().replace(/-/g, '')}`,
+      enabled: true,
+      tags: { 'keyport:key': keyId },
+    });
     fake.state.addKeyToPlan(standard, gatewayKey.id);
-    keyRows.push({ id: keyId, developerId, name: 'bench', hash: `bench-${keyId}`, prefix: 'kpBench0', last4: 'abcd', status: 'ACTIVE' as const, lineageId: keyId, gatewayKeyId: gatewayKey.id });
+    keyRows.push({
+      id: keyId,
+      developerId,
+      name: 'bench',
+      hash: `bench-${keyId}`,
+      prefix: 'kpBench0',
+      last4: 'abcd',
+      status: 'ACTIVE' as const,
+      lineageId: keyId,
+      gatewayKeyId: gatewayKey.id,
+    });
     placements.push({ keyId, gatewayKeyId: gatewayKey.id, planId: standard, enabled: true });
     const token = forge.sign({ ...template, sub: developerId, username: developerId, jti: randomUUID() });
     developers.push({ id: developerId, token, gatewayKeyId: gatewayKey.id });
@@ -88,7 +103,8 @@ it(`moves ${KEYS} keys from standard to premium`, async () => {
   );
   const answered = Date.now() - started;
   const outbox = harness.app.get(OutboxRepository);
-  const inPremium = () => developers.every((d) => fake.state.members.get(premium)!.has(d.gatewayKeyId) && !fake.state.members.get(standard)!.has(d.gatewayKeyId));
+  const inPremium = () =>
+    developers.every((d) => fake.state.members.get(premium)!.has(d.gatewayKeyId) && !fake.state.members.get(standard)!.has(d.gatewayKeyId));
   await eventually(async () => inPremium() && (await outbox.stats()).pending === 0, 'every key in premium', 570_000);
   const elapsedMs = Date.now() - started;
 

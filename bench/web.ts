@@ -16,7 +16,15 @@ import { freePort, startNodeProcess, type StartedProcess } from '../test/support
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const ADMIN = { email: 'admin@bench.test', password: `Bench-${randomBytes(6).toString('hex')}-A1!` };
 const DEV = { email: 'dev@bench.test', password: 'Bench-Dev-Passw0rd!' };
 const FIRST_PAGE_BUDGET_KB = 200;
@@ -53,8 +61,13 @@ async function main(): Promise<void> {
 
     const scripts = await firstPageScripts(browser, base);
     const total = scripts.reduce((sum, script) => sum + script.gzip, 0);
-    console.log(`first page (/login): ${scripts.length} scripts, ${kb(total)} KB gzipped (budget ${FIRST_PAGE_BUDGET_KB} KB) ${total <= FIRST_PAGE_BUDGET_KB * 1024 ? 'OK' : 'OVER BUDGET'}`);
-    for (const script of scripts) console.log(`  ${script.name.padEnd(40)} ${kb(script.raw).padStart(7)} KB raw ${kb(script.gzip).padStart(7)} KB gzip ${kb(script.transferred).padStart(7)} KB sent (${script.encoding})`);
+    console.log(
+      `first page (/login): ${scripts.length} scripts, ${kb(total)} KB gzipped (budget ${FIRST_PAGE_BUDGET_KB} KB) ${total <= FIRST_PAGE_BUDGET_KB * 1024 ? 'OK' : 'OVER BUDGET'}`,
+    );
+    for (const script of scripts)
+      console.log(
+        `  ${script.name.padEnd(40)} ${kb(script.raw).padStart(7)} KB raw ${kb(script.gzip).padStart(7)} KB gzip ${kb(script.transferred).padStart(7)} KB sent (${script.encoding})`,
+      );
 
     await signInToChart(browser, base); // warm-up: the server's first renders, Chromium's compile caches
     const page: number[] = [];
@@ -74,7 +87,11 @@ async function main(): Promise<void> {
       console.log(`CPU profile of one more sign-in: ${process.env.BENCH_CPU_PROFILE}`);
     }
     // Absolute times move with what else runs on the machine; the floor, measured alongside, moves with it.
-    console.log(`load average ${loadavg().map((load) => load.toFixed(1)).join(' ')} on ${cpus().length} cores`);
+    console.log(
+      `load average ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+    );
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     console.log(
       `median sign-in to chart drawn: ${median(page).toFixed(0)} ms (budget ${SIGN_IN_BUDGET_MS} ms) ${median(page) <= SIGN_IN_BUDGET_MS ? 'OK' : 'OVER BUDGET'}; ` +
@@ -106,7 +123,13 @@ async function firstPageScripts(browser: Browser, base: string): Promise<Script[
       (async () => {
         const body = await response.body();
         const sizes = await response.request().sizes();
-        return { name: new URL(response.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, transferred: sizes.responseBodySize, encoding: (await response.headerValue('content-encoding')) ?? 'none' };
+        return {
+          name: new URL(response.url()).pathname,
+          raw: body.length,
+          gzip: gzipSync(body, { level: 9 }).length,
+          transferred: sizes.responseBodySize,
+          encoding: (await response.headerValue('content-encoding')) ?? 'none',
+        };
       })(),
     );
   });
@@ -149,7 +172,13 @@ async function signInToChart(browser: Browser, base: string, profile?: string): 
     return { click: marks.click, total: marks.drawn, signedIn: login.responseEnd, dashboard: marks.dashboard, data: lastRead, surface: marks.surface };
   });
   const since = (at: number) => Math.round(at - raw.click);
-  const timeline = { total: since(raw.total), signedIn: since(raw.signedIn), dashboard: since(raw.dashboard), data: since(raw.data), surface: since(raw.surface) };
+  const timeline = {
+    total: since(raw.total),
+    signedIn: since(raw.signedIn),
+    dashboard: since(raw.dashboard),
+    data: since(raw.data),
+    surface: since(raw.surface),
+  };
   await context.close();
   return timeline;
 }
@@ -159,7 +188,11 @@ function watchForChart(page: Page): Promise<void> {
   return page.evaluate(() => {
     const marks: Record<string, number> = {};
     (window as any).__marks = marks;
-    document.addEventListener('click', (event) => ((event.target as Element).closest('button[type=submit]') ? (marks.click = event.timeStamp) : undefined), true);
+    document.addEventListener(
+      'click',
+      (event) => ((event.target as Element).closest('button[type=submit]') ? (marks.click = event.timeStamp) : undefined),
+      true,
+    );
     const observer = new MutationObserver(() => {
       const now = performance.now();
       if (!marks.dashboard && document.querySelector('h1')?.textContent === 'Dashboard') marks.dashboard = now;
@@ -180,7 +213,11 @@ async function apiFloor(base: string): Promise<number> {
   const headers = { authorization: `Bearer ${login.accessToken}` };
   const today = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
-  await Promise.all(['/v1/me', '/v1/tiers', '/v1/keys', `/v1/usage?from=${from}&to=${today}`].map((route) => fetch(base + route, { headers }).then((response) => response.json())));
+  await Promise.all(
+    ['/v1/me', '/v1/tiers', '/v1/keys', `/v1/usage?from=${from}&to=${today}`].map((route) =>
+      fetch(base + route, { headers }).then((response) => response.json()),
+    ),
+  );
   return performance.now() - started;
 }
 
@@ -191,7 +228,7 @@ async function developerWithTraffic(base: string, gateway: string): Promise<void
   await post(base, `/v1/admin/developers/${signup.userId}/confirm`, undefined, admin.accessToken);
   const token = (await post(base, '/v1/auth/login', DEV)).accessToken;
   const key = await post(base, '/v1/keys', { name: 'bench' }, token);
-  for (let deadline = Date.now() + 10_000; ; ) {
+  for (let deadline = Date.now() + 10_000; ;) {
     const status = (await fetch(`${gateway}/bench`, { headers: { 'x-api-key': key.value } })).status;
     if (status === 200) break;
     if (Date.now() > deadline) throw new Error(`the gateway answers ${status} to the bench key`);
@@ -199,8 +236,10 @@ async function developerWithTraffic(base: string, gateway: string): Promise<void
   }
   for (let i = 0; i < 20; i++) await fetch(`${gateway}/bench`, { headers: { 'x-api-key': key.value } });
   const today = new Date().toISOString().slice(0, 10);
-  for (let deadline = Date.now() + 15_000; ; ) {
-    const usage = (await (await fetch(`${base}/v1/usage?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { quota: { used: number } };
+  for (let deadline = Date.now() + 15_000; ;) {
+    const usage = (await (await fetch(`${base}/v1/usage?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      quota: { used: number };
+    };
     if (usage.quota.used > 0) break;
     if (Date.now() > deadline) throw new Error('the gateway never flushed its counts');
     await new Promise((resolve) => setTimeout(resolve, 200));

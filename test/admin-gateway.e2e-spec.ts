@@ -101,7 +101,12 @@ describe('admin actions at the gateway', () => {
       expect(refused.headers.get('x-amzn-errortype')).toBe('ForbiddenException');
     }
     expect((await callGateway(gateway, bystander.value)).status).toBe(200);
-    for (const [method, path] of [['GET', '/v1/me'], ['GET', '/v1/keys'], ['GET', `/v1/keys/${keys[0].id}`], ['POST', '/v1/keys']]) {
+    for (const [method, path] of [
+      ['GET', '/v1/me'],
+      ['GET', '/v1/keys'],
+      ['GET', `/v1/keys/${keys[0].id}`],
+      ['POST', '/v1/keys'],
+    ]) {
       const refused = await http.request(method, path, { token: dev.token, body: method === 'POST' ? { name: 'c' } : undefined });
       expect(refused.status, `${method} ${path}`).toBe(403);
       expectErrorShape(refused.body, 403);

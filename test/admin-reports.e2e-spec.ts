@@ -40,7 +40,17 @@ describe('admin usage reports', () => {
       for (let k = 0; k < 2; k++) {
         const keyId = randomUUID();
         // Usage belongs to keys that exist (revoked here, so the gateway leaves them alone).
-        keys.push({ id: keyId, developerId: dev.id, name: `seeded ${k}`, hash: keyId, prefix: 'kpseed00', last4: 'abcd', status: 'REVOKED' as const, lineageId: keyId, revokedAt: new Date() });
+        keys.push({
+          id: keyId,
+          developerId: dev.id,
+          name: `seeded ${k}`,
+          hash: keyId,
+          prefix: 'kpseed00',
+          last4: 'abcd',
+          status: 'REVOKED' as const,
+          lineageId: keyId,
+          revokedAt: new Date(),
+        });
         for (let ago = 70; ago >= 0; ago--) {
           const requests = (d + 1) * 100 + k * 10 + ago;
           rows.push({ keyId, developerId: dev.id, day: new Date(`${daysAgo(ago)}T00:00:00Z`), requests: BigInt(requests) });
@@ -112,13 +122,18 @@ describe('admin usage reports', () => {
   it('pages developer and key groups by id without repeating or skipping one; total covers every page', async () => {
     const from = daysAgo(70);
     const to = daysAgo(0);
-    for (const [groupBy, group] of [['developer', (row: Seeded) => row.developerId], ['key', (row: Seeded) => row.keyId]] as const) {
+    for (const [groupBy, group] of [
+      ['developer', (row: Seeded) => row.developerId],
+      ['key', (row: Seeded) => row.keyId],
+    ] as const) {
       const want = expected(from, to, group);
       const got: Array<{ group: string; requests: number }> = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page: any = await http.get(`/v1/admin/usage?from=${from}&to=${to}&groupBy=${groupBy}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: admin });
+        const page: any = await http.get(`/v1/admin/usage?from=${from}&to=${to}&groupBy=${groupBy}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+          token: admin,
+        });
         expect(page.status, page.text).toBe(200);
         expect(page.body.total).toBe(want.reduce((sum, g) => sum + g.requests, 0));
         got.push(...page.body.groups.map((g: any) => ({ group: g.group, requests: g.requests })));

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
-import { GatewayBootstrap, PLAN_SYNC, tierPlanAggregate } from '@keyport/gateway-sync';
+import { GatewayBootstrap } from '@keyport/gateway-sync';
+import { PLAN_SYNC, tierPlanAggregate } from '@keyport/tiers';
 import { OutboxRepository, OutboxWriter } from '@keyport/outbox';
-import { TiersRepository } from '@keyport/tiers';
+import { TiersRepository } from '../libs/tiers/src/tiers.repository';
 import { API_STAGE, eventually, today, useAwsKeyport } from './support/aws-keyport';
 import { adminToken, expectErrorShape, signUpDeveloper, waitForKeyStatus } from './support/journey';
 

@@ -26,7 +26,12 @@ describe('reconciliation with AWS after drift behind Keyport back', () => {
     aws.fake.state.removeKeyFromPlan(standard, moved);
     aws.fake.state.addKeyToPlan(premium, moved);
     aws.fake.state.updateKey(disabled, [{ op: 'replace', path: '/enabled', value: 'false' }]);
-    const stray = aws.fake.state.createKey({ name: 'keyport-stray', value: 'kpStrayValue0123456789abcdefghij', enabled: true, tags: { 'keyport:key': '00000000-0000-4000-8000-000000000000' } });
+    const stray = aws.fake.state.createKey({
+      name: 'keyport-stray',
+      value: 'kpStrayValue0123456789abcdefghij',
+      enabled: true,
+      tags: { 'keyport:key': '00000000-0000-4000-8000-000000000000' },
+    });
     const foreign = aws.fake.state.createKey({ name: 'someone-else', value: 'foreignValue0123456789abcdefghij', enabled: true });
     aws.fake.state.updatePlan(premium, [{ op: 'replace', path: '/throttle/rateLimit', value: '5' }]);
 

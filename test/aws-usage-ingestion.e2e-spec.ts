@@ -25,12 +25,27 @@ describe('usage ingestion from AWS GetUsage', () => {
     const gatewayIds: string[] = [];
     for (let i = 0; i < KEYS; i++) {
       const id = randomUUID();
-      const gatewayKey = aws.fake.state.createKey({ name: `keyport-${id}`, value: `kpUsage${String(i).padStart(6, '0')}${randomUUID().replace(/-/g, '')}`, enabled: true, tags: { 'keyport:key': id } });
+      const gatewayKey = aws.fake.state.createKey({
+        name: `keyport-${id}`,
+        value: `kpUsage${String(i).padStart(6, '0')}${randomUUID().replace(/-/g, '')}`,
+        enabled: true,
+        tags: { 'keyport:key': id },
+      });
       aws.fake.state.addKeyToPlan(standard, gatewayKey.id);
       aws.fake.state.recordUsage(standard, gatewayKey.id, day, i + 1);
       aws.fake.state.recordUsage(standard, gatewayKey.id, yesterday, 2 * (i + 1));
       gatewayIds.push(gatewayKey.id);
-      rows.push({ id, developerId, name: `k${i}`, hash: `hash-${id}`, prefix: 'kpUsage0', last4: 'abcd', status: 'ACTIVE' as const, lineageId: id, gatewayKeyId: gatewayKey.id });
+      rows.push({
+        id,
+        developerId,
+        name: `k${i}`,
+        hash: `hash-${id}`,
+        prefix: 'kpUsage0',
+        last4: 'abcd',
+        status: 'ACTIVE' as const,
+        lineageId: id,
+        gatewayKeyId: gatewayKey.id,
+      });
     }
     await prisma.apiKey.createMany({ data: rows });
     // The first key changed tier today: its day is split over two plans.

@@ -27,10 +27,7 @@ describe('the worker process killed with SIGKILL mid-sync, then restarted', () =
     process.env.TEST_DATABASE_URL = POSTGRES_URL;
     // Slow answers make the sync long enough to be killed in the middle of it.
     fake = await new FakeApiGateway({ quotas: { planUpdateWindowMs: 1_000 }, faults: { latencyMs: 40 } }).start();
-    [harness, worker] = await Promise.all([
-      KeyportHarness.start({ env: awsEnv(fake, { RUN_WORKER_IN_PROCESS: 'false' }) }),
-      CompiledWorker.build(),
-    ]);
+    [harness, worker] = await Promise.all([KeyportHarness.start({ env: awsEnv(fake, { RUN_WORKER_IN_PROCESS: 'false' }) }), CompiledWorker.build()]);
   }, 180_000);
 
   afterAll(async () => {

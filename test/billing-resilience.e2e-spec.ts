@@ -31,14 +31,22 @@ describe('Stripe billing: gateway outages, usage metering, admin changes', () =>
       await subscribe(http, world.stripe, dev);
       // Keyport's decision is committed at once; only the gateway lags behind.
       expect((await http.get('/v1/me', { token: dev.token })).body.tier).toBe('premium');
-      await eventually('a failed gateway attempt', async () => world.gateway.failures, (failures) => failures > 0);
+      await eventually(
+        'a failed gateway attempt',
+        async () => world.gateway.failures,
+        (failures) => failures > 0,
+      );
       expect(await planTierOfKey(world.harness, key.body.id)).toBe('standard');
       const pending = await db.client.outboxItem.findFirst({ where: { aggregate: `key:${key.body.id}`, status: 'PENDING' } });
       expect(pending?.lastError).toContain('Gateway unreachable');
     } finally {
       world.gateway.failing = false;
     }
-    await eventually('key moved to premium', () => planTierOfKey(world.harness, key.body.id), (tier) => tier === 'premium');
+    await eventually(
+      'key moved to premium',
+      () => planTierOfKey(world.harness, key.body.id),
+      (tier) => tier === 'premium',
+    );
   });
 
   it('reports each developer-day to the meter once, whatever is retried', async () => {
@@ -62,10 +70,14 @@ describe('Stripe billing: gateway outages, usage metering, admin changes', () =>
     expect(await metering.queueFinishedDays()).toBe(1);
     expect(await metering.queueFinishedDays()).toBe(0);
     const outbox = world.harness.app.get(OutboxWorker, { strict: false });
-    await eventually('meter event sent', async () => {
-      await outbox.drain();
-      return db.client.outboxItem.count({ where: { aggregate: `meter:${dev.id}`, status: 'DONE' } });
-    }, (done) => done === 1);
+    await eventually(
+      'meter event sent',
+      async () => {
+        await outbox.drain();
+        return db.client.outboxItem.count({ where: { aggregate: `meter:${dev.id}`, status: 'DONE' } });
+      },
+      (done) => done === 1,
+    );
 
     const sent = world.stripe.requests.filter((r) => r.path === '/v1/billing/meter_events' && r.form.identifier === identifier);
     expect(sent.length).toBeGreaterThanOrEqual(2);
@@ -110,7 +122,11 @@ describe('Stripe billing: gateway outages, usage metering, admin changes', () =>
     expect(after.length - before.length).toBe(1);
     expect(after[0]).toMatchObject({ action: 'developer.tier_changed', actor: { type: 'admin' }, before: { tier: 'premium' }, after: { tier: 'standard' } });
     expect(after[0].after.reason).toContain(subscription.id);
-    await eventually('subscription cancelled at Stripe', async () => world.stripe.subscription(subscription.id).status, (s) => s === 'canceled');
+    await eventually(
+      'subscription cancelled at Stripe',
+      async () => world.stripe.subscription(subscription.id).status,
+      (s) => s === 'canceled',
+    );
     await deliver(http, world.stripe, world.stripe.event('customer.subscription.deleted', world.stripe.subscription(subscription.id)));
     expect((await http.get('/v1/me', { token: dev.token })).body.tier).toBe('standard');
 

@@ -19,8 +19,7 @@ describe('Stripe billing: checkout, webhooks, lifecycle', () => {
   afterAll(() => stopBillingWorld(world));
 
   const tierOf = async (token: string) => (await http.get('/v1/me', { token })).body.tier;
-  const tierChanges = (developerId: string) =>
-    db.client.auditEntry.count({ where: { action: 'developer.tier_changed', targetId: developerId } });
+  const tierChanges = (developerId: string) => db.client.auditEntry.count({ where: { action: 'developer.tier_changed', targetId: developerId } });
 
   it('asks for payment, and moves keys to premium once checkout completes', async () => {
     const dev = await signUpDeveloper(http, admin);
@@ -56,7 +55,11 @@ describe('Stripe billing: checkout, webhooks, lifecycle', () => {
     expect(delivered.body).toEqual({ received: true, duplicate: false });
 
     expect(await tierOf(dev.token)).toBe('premium');
-    await eventually('key plan', () => planTierOfKey(world.harness, key.body.id), (tier) => tier === 'premium');
+    await eventually(
+      'key plan',
+      () => planTierOfKey(world.harness, key.body.id),
+      (tier) => tier === 'premium',
+    );
     const billing = await http.get('/v1/billing', { token: dev.token });
     expect(billing.body).toMatchObject({ status: 'active', tier: 'premium', cancelAtPeriodEnd: false });
     expect(new Date(billing.body.currentPeriodEnd).getTime()).toBe(subscription.items.data[0].current_period_end * 1000);
@@ -171,7 +174,11 @@ describe('Stripe billing: checkout, webhooks, lifecycle', () => {
       pendingTier: 'standard',
       effectiveAt: new Date(subscription.items.data[0].current_period_end * 1000).toISOString(),
     });
-    await eventually('cancel at period end at Stripe', async () => world.stripe.subscription(subscription.id).cancel_at_period_end, (v) => v === true);
+    await eventually(
+      'cancel at period end at Stripe',
+      async () => world.stripe.subscription(subscription.id).cancel_at_period_end,
+      (v) => v === true,
+    );
     expect((await http.get('/v1/billing', { token: dev.token })).body.cancelAtPeriodEnd).toBe(true);
 
     world.stripe.setSubscriptionStatus(subscription.id, 'canceled');
@@ -190,7 +197,10 @@ describe('Stripe billing: checkout, webhooks, lifecycle', () => {
     }
     expect((await http.post('/v1/billing/checkout', { tier: 'premium' })).status).toBe(401);
     // Not JSON at all: refused by the body parser before any signature check.
-    const junk = await http.request('POST', '/v1/billing/webhook', { rawBody: '{"not":"an event"', headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=x' } });
+    const junk = await http.request('POST', '/v1/billing/webhook', {
+      rawBody: '{"not":"an event"',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=x' },
+    });
     expect(junk.status).toBe(415);
     expectErrorShape(junk.body, 415);
   });
@@ -211,7 +221,10 @@ describe('Stripe billing: checkout, webhooks, lifecycle', () => {
       { ...sane, id: 'evt_\u0000nul' },
       { ...sane, id: 'evt_unpaired', type: 'customer.subscription.\ud800deleted' },
       { ...world.stripe.event('invoice.paid', { id: 'in_x', parent: { subscription_details: { subscription: { id: null } } } }), id: 'evt_invoice_odd' },
-      { ...world.stripe.event('checkout.session.completed', { id: 'cs_x', mode: 'subscription', subscription: ['sub_x'], client_reference_id: dev.id }), id: 'evt_checkout_odd' },
+      {
+        ...world.stripe.event('checkout.session.completed', { id: 'cs_x', mode: 'subscription', subscription: ['sub_x'], client_reference_id: dev.id }),
+        id: 'evt_checkout_odd',
+      },
     ];
     for (const event of malformed) {
       const first = await deliver(http, world.stripe, event as Record<string, any>);
@@ -221,7 +234,9 @@ describe('Stripe billing: checkout, webhooks, lifecycle', () => {
       expect((await deliver(http, world.stripe, event as Record<string, any>)).body).toEqual({ received: true, duplicate: true });
     }
     const ignored = await db.client.webhookEvent.findMany({ where: { ignoredReason: { not: null } } });
-    expect(ignored.map((e) => e.id)).toEqual(expect.arrayContaining(['evt_no_data', 'evt_bad_object', 'evt_numeric_subscription', 'evt_invoice_odd', 'evt_checkout_odd']));
+    expect(ignored.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['evt_no_data', 'evt_bad_object', 'evt_numeric_subscription', 'evt_invoice_odd', 'evt_checkout_odd']),
+    );
     expect(ignored.length).toBeGreaterThanOrEqual(malformed.length);
     expect(await tierOf(dev.token)).toBe('premium');
   });

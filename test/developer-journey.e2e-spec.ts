@@ -40,7 +40,12 @@ describe('developer journey on the embedded default', () => {
     expect((await http.post(`/v1/admin/developers/${signup.body.userId}/confirm`, undefined, { token: admin })).status).toBe(204);
     const login = await http.post('/v1/auth/login', { email, password: PASSWORD });
     expect(login.status).toBe(200);
-    expect(login.body).toEqual({ accessToken: expect.any(String), idToken: expect.any(String), refreshToken: expect.any(String), expiresIn: expect.any(Number) });
+    expect(login.body).toEqual({
+      accessToken: expect.any(String),
+      idToken: expect.any(String),
+      refreshToken: expect.any(String),
+      expiresIn: expect.any(Number),
+    });
 
     const me = await http.get('/v1/me', { token: login.body.accessToken });
     expect(me.status).toBe(200);

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayDriver, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
 import { Db, Transactions } from '@keyport/db';
 import { UsageFlusher } from '@keyport/embedded-gateway';
-import { PLAN_SYNC, tierPlanAggregate } from '@keyport/gateway-sync';
+import { PLAN_SYNC, tierPlanAggregate } from '@keyport/tiers';
 import { KeyOutboxType, KeysRepository, keyAggregate } from '@keyport/keys';
 import { OutboxWriter } from '@keyport/outbox';
-import { TiersRepository } from '@keyport/tiers';
+import { TiersRepository } from '../libs/tiers/src/tiers.repository';
 import {
   FORBIDDEN,
   LIMIT_EXCEEDED,

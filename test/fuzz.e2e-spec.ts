@@ -40,15 +40,23 @@ describe('fuzzing every route from the OpenAPI document', () => {
     );
     const scalar = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant('Correct-Horse-9'), fc.emailAddress());
     // Deeper than the parser's limit of 32, in arrays and objects, bare or under a real field.
-    const deep = fc.tuple(fc.integer({ min: 30, max: 12_000 }), fc.constantFrom('[', '{"a":'), fc.constantFrom('', '{"name":', '{"email":')).map(
-      ([depth, opener, wrapper]) => `${wrapper}${opener.repeat(depth)}${opener === '[' ? '' : '1'}${(opener === '[' ? ']' : '}').repeat(depth)}${wrapper ? '}' : ''}`,
-    );
+    const deep = fc
+      .tuple(fc.integer({ min: 30, max: 12_000 }), fc.constantFrom('[', '{"a":'), fc.constantFrom('', '{"name":', '{"email":'))
+      .map(
+        ([depth, opener, wrapper]) =>
+          `${wrapper}${opener.repeat(depth)}${opener === '[' ? '' : '1'}${(opener === '[' ? ']' : '}').repeat(depth)}${wrapper ? '}' : ''}`,
+      );
     const bodyFor = (op: Operation) =>
       fc.oneof(
         fc.constant(undefined),
         fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
         op.bodyFields.length > 0
-          ? fc.dictionary(fc.constantFrom(...op.bodyFields.map((f) => f.name), 'extra', '__proto__', 'constructor'), fc.oneof(scalar, fc.jsonValue({ maxDepth: 2 }))).map((v) => JSON.stringify(v))
+          ? fc
+              .dictionary(
+                fc.constantFrom(...op.bodyFields.map((f) => f.name), 'extra', '__proto__', 'constructor'),
+                fc.oneof(scalar, fc.jsonValue({ maxDepth: 2 })),
+              )
+              .map((v) => JSON.stringify(v))
           : fc.constant('{}'),
         // Every field null: optional fields used to pass null on to the services.
         fc.constant(JSON.stringify(Object.fromEntries(op.bodyFields.map((f) => [f.name, null])))),
@@ -57,7 +65,14 @@ describe('fuzzing every route from the OpenAPI document', () => {
         fc.constantFrom('{"email": "a@b.c", "password": ', 'email=a%40b.c&password=Correct-Horse-9', 'null', '[]', '\u00ff\u00fe{}'),
       );
     const headers = fc.record({
-      contentType: fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x', 'applic/ation'),
+      contentType: fc.constantFrom(
+        'application/json',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=utf-16',
+        'multipart/form-data; boundary=x',
+        'applic/ation',
+      ),
       auth: fc.constantFrom('none', 'developer', 'admin', 'garbage', 'basic'),
       requestId: fc.option(printable, { nil: undefined }),
       accept: fc.constantFrom('application/json', '*/*', 'text/html', 'application/xml'),
@@ -65,9 +80,16 @@ describe('fuzzing every route from the OpenAPI document', () => {
     // Query strings over the route's own parameters (and one it does not have), NUL included.
     const queryFor = (op: Operation) =>
       fc.option(
-        fc.dictionary(fc.constantFrom(...op.queryParams, 'extra'), fc.oneof(printable.map(encodeURIComponent), fc.constantFrom('a%00b', '%00', '%ED%A0%80', '%E0%A4%A'))).map((entries) =>
-          Object.entries(entries).map(([name, value]) => `${name}=${value}`).join('&'),
-        ),
+        fc
+          .dictionary(
+            fc.constantFrom(...op.queryParams, 'extra'),
+            fc.oneof(printable.map(encodeURIComponent), fc.constantFrom('a%00b', '%00', '%ED%A0%80', '%E0%A4%A')),
+          )
+          .map((entries) =>
+            Object.entries(entries)
+              .map(([name, value]) => `${name}=${value}`)
+              .join('&'),
+          ),
         { nil: undefined },
       );
     const request = fc.constantFrom(...operations).chain((op) => fc.tuple(fc.constant(op), param, bodyFor(op), headers, queryFor(op)));

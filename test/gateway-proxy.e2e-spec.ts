@@ -69,7 +69,14 @@ describe('embedded gateway as a proxy', () => {
     const gateway = new URL(harness.gatewayUrl);
     return new Promise((resolve, reject) => {
       const request = httpRequest(
-        { host: gateway.hostname, port: gateway.port, method: body === undefined ? 'GET' : 'POST', path, headers: { 'x-api-key': key.value, ...headers }, agent: false },
+        {
+          host: gateway.hostname,
+          port: gateway.port,
+          method: body === undefined ? 'GET' : 'POST',
+          path,
+          headers: { 'x-api-key': key.value, ...headers },
+          agent: false,
+        },
         (response) => {
           let text = '';
           response.on('data', (chunk) => (text += chunk));
@@ -128,7 +135,16 @@ describe('embedded gateway as a proxy', () => {
     expect(seen.map((r) => r.url)).toEqual(['/base/a/c', '/base/a/d?q=../x']);
 
     seen.length = 0;
-    for (const path of ['/../secret', '/a/../../secret', '/%2e%2e/secret', '/a/%2E%2e/%2e%2e/secret', '/..%2fsecret', '/a%2f..%2f..%2fsecret', '/a/%5c..%5c..%5csecret', 'http://127.0.0.1/secret']) {
+    for (const path of [
+      '/../secret',
+      '/a/../../secret',
+      '/%2e%2e/secret',
+      '/a/%2E%2e/%2e%2e/secret',
+      '/..%2fsecret',
+      '/a%2f..%2f..%2fsecret',
+      '/a/%5c..%5c..%5csecret',
+      'http://127.0.0.1/secret',
+    ]) {
       const refused = await call(path);
       expect(refused.status, path).toBe(400);
       expect(JSON.parse(refused.body)).toEqual({ message: 'Bad Request' });

@@ -31,8 +31,9 @@ describe('hostile input on every route', () => {
 
   /** A path with real ids, so the request reaches the route's own checks. */
   const pathOf = (op: Operation, value?: string): string =>
-    op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
-      value ?? (name === 'slug' ? 'standard' : op.path.startsWith('/v1/admin/developers') ? world.dev.id : world.keyId),
+    op.path.replace(
+      /\{(\w+)\}/g,
+      (_, name: string) => value ?? (name === 'slug' ? 'standard' : op.path.startsWith('/v1/admin/developers') ? world.dev.id : world.keyId),
     );
   const tokenOf = (op: Operation): string | undefined => (op.secured ? (op.path.startsWith('/v1/admin') ? world.admin : world.dev.token) : undefined);
 
@@ -126,7 +127,10 @@ describe('hostile input on every route', () => {
           expect(result.status, `${op.method} ${op.path} ${field.name}=${value}`).toBe(400);
           expectErrorShape(result.body, 400);
           expect(result.body.code).toBe('VALIDATION_FAILED');
-          expect(result.body.details.map((d: any) => d.field), `${op.method} ${op.path} ${field.name}=${value}`).toContain(field.name);
+          expect(
+            result.body.details.map((d: any) => d.field),
+            `${op.method} ${op.path} ${field.name}=${value}`,
+          ).toContain(field.name);
           checked++;
         }
       }

@@ -67,7 +67,11 @@ describe('invalid input on every route gets a clear 4xx and changes nothing', ()
       const result = await http.request(method, path, { ...options, token });
       expect(result.status, `${method} ${path} ${JSON.stringify(options.body)?.slice(0, 80)}`).toBe(status);
       expectErrorShape(result.body, status);
-      if (field) expect(result.body.details?.map((d: any) => d.field), `${method} ${path}`).toContain(field);
+      if (field)
+        expect(
+          result.body.details?.map((d: any) => d.field),
+          `${method} ${path}`,
+        ).toContain(field);
     }
     expect(await snapshot()).toEqual(before);
   });

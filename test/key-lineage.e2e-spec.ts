@@ -81,9 +81,7 @@ describe('rotation lineages and revocation at the embedded gateway', () => {
     await gatewayCaughtUp(harness);
     // The bucket is full: a burst sent through both keys at once admits one bucket's worth, not two.
     const started = Date.now();
-    const answers = await Promise.all(
-      Array.from({ length: 4 * burst }, (_, i) => callGateway(gateway, i % 2 === 0 ? key.value : rotated.body.value)),
-    );
+    const answers = await Promise.all(Array.from({ length: 4 * burst }, (_, i) => callGateway(gateway, i % 2 === 0 ? key.value : rotated.body.value)));
     const elapsedSeconds = (Date.now() - started) / 1000;
     const admitted = answers.filter((a) => a.status === 200).length;
     expect(admitted).toBeGreaterThanOrEqual(burst);

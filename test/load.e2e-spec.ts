@@ -48,15 +48,15 @@ describe(`load: ${SIZE} concurrent sign-ups and ${SIZE} concurrent key creations
     const logins = await Promise.all(developers.map((email) => http.post('/v1/auth/login', { email, password: PASSWORD })));
     expectNo5xx(logins);
     const tokens = logins.map((r) => r.body.accessToken as string);
-    const creations = await Promise.all(
-      Array.from({ length: SIZE }, (_, i) => http.post('/v1/keys', { name: `k${i}` }, { token: tokens[i % tokens.length] })),
-    );
+    const creations = await Promise.all(Array.from({ length: SIZE }, (_, i) => http.post('/v1/keys', { name: `k${i}` }, { token: tokens[i % tokens.length] })));
     expectNo5xx(creations);
     const created = creations.filter((r) => r.status === 201);
-    creations.filter((r) => r.status !== 201).forEach((r) => {
-      expect(r.status).toBe(409);
-      expectErrorShape(r.body, 409);
-    });
+    creations
+      .filter((r) => r.status !== 201)
+      .forEach((r) => {
+        expect(r.status).toBe(409);
+        expectErrorShape(r.body, 409);
+      });
     expect(new Set(created.map((r) => r.body.id)).size).toBe(created.length);
     expect(new Set(created.map((r) => r.body.value)).size).toBe(created.length);
 
@@ -67,10 +67,14 @@ describe(`load: ${SIZE} concurrent sign-ups and ${SIZE} concurrent key creations
     expect(created.length).toBe(asked.reduce((sum, n) => sum + Math.min(n, MAX_KEYS), 0));
 
     // Every key reaches the gateway, and the driver was asked to create each exactly once.
-    await eventually(async () => {
-      const lists = await Promise.all(tokens.map((token) => http.get('/v1/keys', { token })));
-      return lists.every((list) => list.body.items.every((key: { status: string }) => key.status === 'active'));
-    }, 'every key active', 60_000);
+    await eventually(
+      async () => {
+        const lists = await Promise.all(tokens.map((token) => http.get('/v1/keys', { token })));
+        return lists.every((list) => list.body.items.every((key: { status: string }) => key.status === 'active'));
+      },
+      'every key active',
+      60_000,
+    );
     const metrics = (await http.get('/metrics')).text;
     const calls = /keyport_gateway_driver_calls_total\{driver="local",operation="createApiKey",result="ok"\} (\d+)/.exec(metrics);
     expect(Number(calls?.[1])).toBe(created.length);

@@ -65,7 +65,11 @@ describe('observability and HTTP hardening', () => {
     expect(plain.headers.get('x-frame-options')).toBe('SAMEORIGIN');
 
     const allowed = await http.request('OPTIONS', '/v1/keys', {
-      headers: { origin: 'https://portal.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'https://portal.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(allowed.status).toBeLessThan(300);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://portal.example.com');

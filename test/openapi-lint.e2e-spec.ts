@@ -21,11 +21,24 @@ const QUIET = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDAT
  */
 const NO_4XX = new Set(['/health/live', '/health/ready']);
 /** Numbers that really are fractional. */
-const FRACTIONAL = new Set(['ThrottleDto.rateLimit', 'ThrottleInputDto.rateLimit', 'DeveloperUsageDto.share', 'UtilizationItemDto.share', 'QuotaUtilizationDto.threshold', 'query threshold']);
+const FRACTIONAL = new Set([
+  'ThrottleDto.rateLimit',
+  'ThrottleInputDto.rateLimit',
+  'DeveloperUsageDto.share',
+  'UtilizationItemDto.share',
+  'QuotaUtilizationDto.threshold',
+  'query threshold',
+]);
 /** Ids that are not UUIDs: Stripe's, the audit log's sequence, a request id, an id of any kind of party. */
 const NOT_UUID = new Set([
-  'InvoiceDto.id', 'AuditEntryDto.id', 'AuditPartyDto.id', 'AuditEntryDto.requestId',
-  'AdminBillingStatusDto.customerId', 'AdminBillingStatusDto.subscriptionId', 'AdminTierDto.stripePriceId', 'SignUpResponseDto.userId',
+  'InvoiceDto.id',
+  'AuditEntryDto.id',
+  'AuditPartyDto.id',
+  'AuditEntryDto.requestId',
+  'AdminBillingStatusDto.customerId',
+  'AdminBillingStatusDto.subscriptionId',
+  'AdminTierDto.stripePriceId',
+  'SignUpResponseDto.userId',
 ]);
 /** Present only with `pendingTier`, and then possibly null: optional and nullable is the truth. */
 const OPTIONAL_NULLABLE = new Set(['TierChangedDto.effectiveAt']);
@@ -63,9 +76,12 @@ describe('the OpenAPI document at /docs-json', () => {
     const result = await run(BIN('redocly'), ['lint', file, '--extends=recommended', '--format=json'], { env: QUIET, maxBuffer: 16 * 1024 * 1024 }).catch(
       (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
     );
-    const report = JSON.parse(result.stdout) as { problems: Array<{ severity: string; ruleId: string; message: string; location: Array<{ pointer: string }> }> };
+    const report = JSON.parse(result.stdout) as {
+      problems: Array<{ severity: string; ruleId: string; message: string; location: Array<{ pointer: string }> }>;
+    };
     const excused = (problem: (typeof report.problems)[number]) =>
-      problem.ruleId === 'operation-4xx-response' && [...NO_4XX].some((route) => problem.location[0]?.pointer.startsWith(`#/paths/${route.replaceAll('/', '~1')}/`));
+      problem.ruleId === 'operation-4xx-response' &&
+      [...NO_4XX].some((route) => problem.location[0]?.pointer.startsWith(`#/paths/${route.replaceAll('/', '~1')}/`));
     const problems = report.problems.filter((problem) => !excused(problem));
     expect(problems.map((problem) => `${problem.severity} ${problem.ruleId}: ${problem.message} ${JSON.stringify(problem.location)}`)).toEqual([]);
   });
@@ -83,7 +99,9 @@ describe('the OpenAPI document at /docs-json', () => {
     const declared = new Map<string, string>(document.tags.map((tag: { name: string; description: string }) => [tag.name, tag.description]));
     expect([...declared.values()].every((description) => description.length > 20)).toBe(true);
     const lacking = operations
-      .filter(({ operation }) => !operation.summary || !(operation.description?.length > 20) || operation.tags?.length !== 1 || !declared.has(operation.tags[0]))
+      .filter(
+        ({ operation }) => !operation.summary || !(operation.description?.length > 20) || operation.tags?.length !== 1 || !declared.has(operation.tags[0]),
+      )
       .map(({ method, route }) => `${method.toUpperCase()} ${route}`);
     expect(lacking).toEqual([]);
     expect(operations.length).toBeGreaterThan(30);
@@ -94,7 +112,12 @@ describe('the OpenAPI document at /docs-json', () => {
     for (const { route, method, operation } of operations) {
       const name = `${method.toUpperCase()} ${route}`;
       const responses = operation.responses;
-      const expected = [500, ...(operation.security?.length ? [401] : []), ...(method === 'get' ? [] : [413, 415]), ...(route.startsWith('/health/') ? [] : [429])];
+      const expected = [
+        500,
+        ...(operation.security?.length ? [401] : []),
+        ...(method === 'get' ? [] : [413, 415]),
+        ...(route.startsWith('/health/') ? [] : [429]),
+      ];
       for (const status of expected) if (!responses[status]) missing.push(`${name} lacks ${status}`);
       const tokenCodes = resolveResponse(document, responses[401])?.['x-error-codes'] ?? [];
       if (operation.security?.length && !['TOKEN_MISSING', 'TOKEN_INVALID', 'TOKEN_EXPIRED'].every((code) => tokenCodes.includes(code))) {
@@ -108,7 +131,8 @@ describe('the OpenAPI document at /docs-json', () => {
         if (codes.length === 0) missing.push(`${name} ${status} has no codes`);
         for (const code of codes) {
           if (!(code in ERROR_CODES)) missing.push(`${name} ${status} ${code} is not in the catalogue`);
-          if (!response.description.includes(`\`${code}\`: ${ERROR_CODES[code as keyof typeof ERROR_CODES]}`)) missing.push(`${name} ${status} ${code} undescribed`);
+          if (!response.description.includes(`\`${code}\`: ${ERROR_CODES[code as keyof typeof ERROR_CODES]}`))
+            missing.push(`${name} ${status} ${code} undescribed`);
         }
       }
     }
@@ -117,7 +141,11 @@ describe('the OpenAPI document at /docs-json', () => {
     expect(document.components.schemas.PaymentRequiredBodyDto.required).toContain('checkoutUrl');
     expect(document.paths['/v1/keys'].post.responses['403']['x-error-codes']).toEqual(['NOT_A_DEVELOPER', 'ACCOUNT_SUSPENDED']);
     expect(resolveResponse(document, document.paths['/v1/keys'].post.responses['401']).headers['WWW-Authenticate']).toBeDefined();
-    expect(document.paths['/v1/auth/login'].post.responses['401']['x-error-codes']).toEqual(['BAD_CREDENTIALS', 'ACCOUNT_NOT_CONFIRMED', 'NEW_PASSWORD_REQUIRED']);
+    expect(document.paths['/v1/auth/login'].post.responses['401']['x-error-codes']).toEqual([
+      'BAD_CREDENTIALS',
+      'ACCOUNT_NOT_CONFIRMED',
+      'NEW_PASSWORD_REQUIRED',
+    ]);
     expect(document.paths['/v1/admin/developers'].get.responses['403']['x-error-codes']).toEqual(['NOT_AN_ADMIN']);
   });
 
@@ -126,9 +154,12 @@ describe('the OpenAPI document at /docs-json', () => {
     const check = (name: string, property: string, schema: any, required: boolean) => {
       if (schema.type === 'number' && !FRACTIONAL.has(name)) wrong.push(`${name} is a number, not an integer`);
       if (schema.nullable && !required && !OPTIONAL_NULLABLE.has(name)) wrong.push(`${name} is nullable but optional`);
-      if (schema.type === 'string' && /(^id|Id)$/.test(property) && schema.format !== 'uuid' && !NOT_UUID.has(name)) wrong.push(`${name} is an id without format uuid`);
-      if (schema.type === 'string' && /(At|^at|Start|End|Since)$/.test(property) && schema.format !== 'date-time') wrong.push(`${name} has no format date-time`);
-      if (schema.type === 'string' && /^(date|from|to)$/.test(property) && !['date', 'date-time'].includes(schema.format)) wrong.push(`${name} has no date format`);
+      if (schema.type === 'string' && /(^id|Id)$/.test(property) && schema.format !== 'uuid' && !NOT_UUID.has(name))
+        wrong.push(`${name} is an id without format uuid`);
+      if (schema.type === 'string' && /(At|^at|Start|End|Since)$/.test(property) && schema.format !== 'date-time')
+        wrong.push(`${name} has no format date-time`);
+      if (schema.type === 'string' && /^(date|from|to)$/.test(property) && !['date', 'date-time'].includes(schema.format))
+        wrong.push(`${name} has no date format`);
     };
     for (const [schemaName, schema] of Object.entries<any>(document.components.schemas)) {
       for (const [property, value] of Object.entries<any>(schema.properties ?? {})) {

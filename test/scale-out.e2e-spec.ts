@@ -70,7 +70,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('scale-out: two APIs and two worke
     }
     workerMetricsPorts = [await freePort(), await freePort()];
     workers = await Promise.all(
-      workerMetricsPorts.map((port) => startNodeProcess('dist/apps/worker/src/main.js', { ...shared, METRICS_PORT: String(port), LOG_FILE: logFile() }, /Keyport worker started/)),
+      workerMetricsPorts.map((port) =>
+        startNodeProcess('dist/apps/worker/src/main.js', { ...shared, METRICS_PORT: String(port), LOG_FILE: logFile() }, /Keyport worker started/),
+      ),
     );
     clients = apis.map((api) => new HttpClient(`http://127.0.0.1:${api.ready[1]}`));
   }, 400_000);
@@ -103,10 +105,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)('scale-out: two APIs and two worke
     const db = new Client({ connectionString: database.databaseUrl });
     await db.connect();
     try {
-      await eventually(async () => {
-        const { rows } = await db.query(`SELECT count(*)::int AS n FROM api_keys WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE'`, [ids]);
-        return rows[0].n === ids.length;
-      }, 'every key provisioned', 60_000);
+      await eventually(
+        async () => {
+          const { rows } = await db.query(`SELECT count(*)::int AS n FROM api_keys WHERE id = ANY($1::uuid[]) AND status = 'ACTIVE'`, [ids]);
+          return rows[0].n === ids.length;
+        },
+        'every key provisioned',
+        60_000,
+      );
       const gateway = await db.query(`SELECT name FROM gateway_api_keys WHERE name = ANY($1::text[])`, [ids.map((id) => `keyport-${id}`)]);
       expect(gateway.rows).toHaveLength(ids.length);
       const outbox = await db.query(`SELECT status, count(*)::int AS n, count(DISTINCT locked_by)::int AS workers FROM outbox GROUP BY status`);

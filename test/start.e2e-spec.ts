@@ -8,7 +8,8 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, TEST_LOG_DIR } from './support/keyport-har
 import { type StartedProcess, startNodeProcess } from './support/node-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
-const START_LINE = /Keyport API on (http:\/\/127\.0\.0\.1:\d+) · docs (\S+) · gateway (http:\/\/127\.0\.0\.1:\d+) · sign-up confirmation codes: printed in (\S+) as "Code for <e-mail> \.\.\."/;
+const START_LINE =
+  /Keyport API on (http:\/\/127\.0\.0\.1:\d+) · docs (\S+) · gateway (http:\/\/127\.0\.0\.1:\d+) · sign-up confirmation codes: printed in (\S+) as "Code for <e-mail> \.\.\."/;
 
 /**
  * `npm start` as a newcomer runs it (scripts/start.cjs: dist/ built with SWC when stale, then the

@@ -4,7 +4,18 @@ import { HttpClient } from '../support/http-client';
 import { PASSWORD, uniqueEmail } from '../support/journey';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, KeyportHarness } from '../support/keyport-harness';
 import { hasChromium, launchChromium, openPortal, type PortalPage } from './support/chromium';
-import { callGateway, checkPage, createKeyInDialog, deliveredCode, keyRow, navLink, revealedValue, signedInPortal, signIn, tabTo } from './support/portal-steps';
+import {
+  callGateway,
+  checkPage,
+  createKeyInDialog,
+  deliveredCode,
+  keyRow,
+  navLink,
+  revealedValue,
+  signedInPortal,
+  signIn,
+  tabTo,
+} from './support/portal-steps';
 
 /**
  * The developer's journey through the portal in Chromium, against the started app with cognito-local
@@ -209,7 +220,10 @@ describe.skipIf(!hasChromium)('the developer portal in a browser', () => {
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('dark');
     await page.locator('[data-usage-chart] .recharts-surface').waitFor();
     await checkPage(dark, 'dark-dashboard');
-    for (const [link, heading] of [['Keys', 'Keys'], ['Plan', 'Plan']]) {
+    for (const [link, heading] of [
+      ['Keys', 'Keys'],
+      ['Plan', 'Plan'],
+    ]) {
       await navLink(page, link).click();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       await checkPage(dark, `dark-${link.toLowerCase()}`);

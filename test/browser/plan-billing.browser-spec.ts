@@ -17,7 +17,12 @@ describe.skipIf(!hasChromium)('the plan page with billing on', () => {
   beforeAll(async () => {
     stripe = await new FakeStripe().start();
     harness = await KeyportHarness.start({
-      env: { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_URL: stripe.url, STRIPE_PRICE_PREMIUM: PREMIUM_PRICE },
+      env: {
+        STRIPE_SECRET_KEY: stripe.secretKey,
+        STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
+        STRIPE_API_URL: stripe.url,
+        STRIPE_PRICE_PREMIUM: PREMIUM_PRICE,
+      },
     });
     browser = await launchChromium();
   });
@@ -34,7 +39,9 @@ describe.skipIf(!hasChromium)('the plan page with billing on', () => {
     const portal = await signedInPortal(browser, harness.baseUrl, developer.email, PASSWORD);
     const { page } = portal;
     // Stripe's hosted pages are not reachable from here: answer them in the browser.
-    await page.context().route(/^https:\/\/(checkout|billing)\.stripe\.test\//, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Stripe</title>' }));
+    await page
+      .context()
+      .route(/^https:\/\/(checkout|billing)\.stripe\.test\//, (route) => route.fulfill({ contentType: 'text/html', body: '<title>Stripe</title>' }));
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
     await page.getByRole('button', { name: 'Manage billing' }).waitFor();

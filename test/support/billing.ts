@@ -52,9 +52,17 @@ export async function stopBillingWorld(world: BillingWorld | undefined): Promise
 }
 
 /** Delivers a signed event to the webhook endpoint as Stripe would. */
-export function deliver(http: HttpClient, stripe: FakeStripe, event: Record<string, any>, options: { timestamp?: number; secret?: string } = {}): Promise<HttpResult> {
+export function deliver(
+  http: HttpClient,
+  stripe: FakeStripe,
+  event: Record<string, any>,
+  options: { timestamp?: number; secret?: string } = {},
+): Promise<HttpResult> {
   const { payload, signature } = stripe.sign(event, options);
-  return http.request('POST', '/v1/billing/webhook', { rawBody: payload, headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature } });
+  return http.request('POST', '/v1/billing/webhook', {
+    rawBody: payload,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature },
+  });
 }
 
 /** Pays for premium through Checkout and delivers `checkout.session.completed`; returns the subscription. */

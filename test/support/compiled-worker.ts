@@ -15,7 +15,11 @@ export class CompiledWorker {
   static async build(): Promise<CompiledWorker> {
     const outDir = path.join(ROOT, 'node_modules', '.cache', `keyport-worker-${process.pid}`);
     // --noCheck: `npm test` type-checks already; this only emits.
-    await promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir, '--noCheck'], { cwd: ROOT });
+    await promisify(execFile)(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir, '--noCheck'],
+      { cwd: ROOT },
+    );
     const aliases = `const Module = require('module');
 const path = require('path');
 const resolve = Module._resolveFilename;

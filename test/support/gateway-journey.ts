@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { GatewayStateSync } from '@keyport/embedded-gateway';
-import { type Tier, TiersRepository } from '@keyport/tiers';
+import { type Tier } from '@keyport/tiers';
+import { TiersRepository } from '../../libs/tiers/src/tiers.repository';
 import { HttpClient, type HttpResult } from './http-client';
 import { type SignedInDeveloper, signUpDeveloper, startWithAdmin, waitForKeyStatus } from './journey';
 import { type KeyportHarness } from './keyport-harness';

@@ -27,7 +27,10 @@ export function operationsOf(document: any): Operation[] {
         return {
           method: method.toUpperCase(),
           path,
-          bodyFields: Object.entries<any>(schema?.properties ?? {}).map(([name, property]) => ({ name, type: property.type ?? (property.allOf ? 'object' : undefined) })),
+          bodyFields: Object.entries<any>(schema?.properties ?? {}).map(([name, property]) => ({
+            name,
+            type: property.type ?? (property.allOf ? 'object' : undefined),
+          })),
           hasBody: ref !== undefined,
           queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
           pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),

@@ -18,7 +18,7 @@ import { OutboxModule } from '@keyport/outbox';
 import { ReportsModule } from '@keyport/reports';
 import { TiersModule } from '@keyport/tiers';
 import { UsageModule } from '@keyport/usage';
-import { WorkerModule } from '@keyport/worker';
+import { WorkerModule } from '@keyport/jobs';
 import { AdminAuditController } from './admin/admin-audit.controller';
 import { AdminDevelopersController } from './admin/admin-developers.controller';
 import { AdminQuotaController } from './admin/admin-quota.controller';

@@ -7,7 +7,7 @@ import { DbModule } from '@keyport/db';
 import { ObservabilityModule } from '@keyport/observability';
 import { OutboxModule } from '@keyport/outbox';
 import { WorkerMetricsServer } from './worker-metrics.server';
-import { WorkerModule } from './worker.module';
+import { WorkerModule } from '@keyport/jobs';
 
 /** The worker as its own process (`npm run start:worker`), for deployments that scale it apart. */
 @Module({})

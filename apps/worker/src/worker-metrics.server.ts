@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
-import { Metrics } from '@keyport/observability';
+import { Metrics, mayScrapeMetrics } from '@keyport/observability';
 
 /**
  * A worker running as its own process has no HTTP API; with METRICS_PORT set it serves its
@@ -29,8 +29,10 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
         response.writeHead(404, { 'content-type': 'application/json' }).end('{"statusCode":404,"error":"Not Found","message":"Not found"}');
         return;
       }
-      if (token !== undefined && request.headers.authorization !== `Bearer ${token}`) {
-        response.writeHead(401, { 'content-type': 'application/json' }).end('{"statusCode":401,"error":"Unauthorized","message":"Missing or invalid metrics token"}');
+      if (!mayScrapeMetrics(request.headers.authorization, token)) {
+        response
+          .writeHead(401, { 'content-type': 'application/json' })
+          .end('{"statusCode":401,"error":"Unauthorized","message":"Missing or invalid metrics token"}');
         return;
       }
       this.metrics.render().then(

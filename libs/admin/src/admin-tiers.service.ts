@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
 import { notFound } from '@keyport/common';
 import { Transactions } from '@keyport/db';
-import { PLAN_SYNC, tierPlanAggregate } from '@keyport/gateway-sync';
-import { KeyOutboxType, KeysRepository, keyAggregate } from '@keyport/keys';
+import { DeveloperAccountsService } from '@keyport/developers';
 import { OutboxWriter } from '@keyport/outbox';
-import { type Tier, type TierChanges, TiersRepository } from '@keyport/tiers';
-import { DeveloperDirectoryRepository } from './developer-directory.repository';
+import { PLAN_SYNC, type Tier, type TierChanges, TiersService, tierPlanAggregate } from '@keyport/tiers';
 
 export type TierEdit = Pick<TierChanges, 'name' | 'throttle' | 'quota'>;
 
@@ -14,9 +12,8 @@ export type TierEdit = Pick<TierChanges, 'name' | 'throttle' | 'quota'>;
 @Injectable()
 export class AdminTiersService {
   constructor(
-    private readonly tiers: TiersRepository,
-    private readonly directory: DeveloperDirectoryRepository,
-    private readonly keys: KeysRepository,
+    private readonly tiers: TiersService,
+    private readonly developers: DeveloperAccountsService,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditLog,
     private readonly transactions: Transactions,
@@ -35,11 +32,7 @@ export class AdminTiersService {
       await this.outbox.enqueue(tierPlanAggregate(slug), PLAN_SYNC, { tier: slug });
       if (edit.throttle) {
         // Developers with their own quota have their own plan, which carries the tier's throttle.
-        for (const developerId of await this.directory.idsWithQuotaOverride(slug)) {
-          for (const key of await this.keys.listLiveByDeveloper(developerId)) {
-            await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Sync, { keyId: key.id, reason: 'tier-throttle' });
-          }
-        }
+        await this.developers.syncKeysOfOwnQuotaDevelopers(slug, 'tier-throttle');
       }
       await this.audit.record({
         action: 'tier.updated',

@@ -1,28 +1,18 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '@keyport/billing';
-import { DevelopersModule } from '@keyport/developers';
-import { KeysModule } from '@keyport/keys';
-import { TiersModule } from '@keyport/tiers';
+import { DeveloperAccountsModule } from '@keyport/developers';
 import { AdminTiersService } from './admin-tiers.service';
-import { DeveloperControlsRepository } from './developer-controls.repository';
 import { DeveloperDirectoryRepository } from './developer-directory.repository';
 import { DeveloperDirectoryService } from './developer-directory.service';
-import { DeveloperQuotaService } from './developer-quota.service';
-import { DeveloperSuspensionService } from './developer-suspension.service';
 import { DeveloperTierService } from './developer-tier.service';
 
-/** What admins do to developers and tiers: look up, suspend, set quotas, grant, change and edit tiers. */
+/**
+ * What admins look up and edit that spans libs: developer profiles, tier changes through billing,
+ * tier edits. Status and quota changes are the developers lib's (DeveloperSuspensionService, DeveloperQuotaService).
+ */
 @Module({
-  imports: [DevelopersModule, KeysModule, TiersModule, BillingModule],
-  providers: [
-    DeveloperDirectoryRepository,
-    DeveloperControlsRepository,
-    DeveloperDirectoryService,
-    DeveloperSuspensionService,
-    DeveloperQuotaService,
-    DeveloperTierService,
-    AdminTiersService,
-  ],
-  exports: [DeveloperDirectoryService, DeveloperSuspensionService, DeveloperQuotaService, DeveloperTierService, AdminTiersService],
+  imports: [DeveloperAccountsModule, BillingModule],
+  providers: [DeveloperDirectoryRepository, DeveloperDirectoryService, DeveloperTierService, AdminTiersService],
+  exports: [DeveloperDirectoryService, DeveloperTierService, AdminTiersService, DeveloperAccountsModule],
 })
 export class AdminModule {}

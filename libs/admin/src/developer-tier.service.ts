@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BillingService } from '@keyport/billing';
-import { type Developer, DevelopersService } from '@keyport/developers';
+import { type Developer, DeveloperAccountsService } from '@keyport/developers';
 
 /**
  * An admin's tier change goes through billing, whose rule decides what happens to a subscription
@@ -10,7 +10,7 @@ import { type Developer, DevelopersService } from '@keyport/developers';
 export class DeveloperTierService {
   constructor(
     private readonly billing: BillingService,
-    private readonly developers: DevelopersService,
+    private readonly developers: DeveloperAccountsService,
   ) {}
 
   async change(id: string, tierSlug: string): Promise<Developer> {

@@ -1,7 +1,12 @@
-import { PermanentOutboxError, type RetryAfterHint } from '@keyport/outbox';
+/**
+ * Every gateway error says whether trying the same call again can help (`retryable`); the outbox
+ * worker parks an item whose handler throws a non-retryable error instead of retrying it.
+ */
 
 /** The gateway could not be reached or asked us to slow down; trying again later will do. */
-export class GatewayUnavailableError extends Error implements RetryAfterHint {
+export class GatewayUnavailableError extends Error {
+  readonly retryable = true;
+
   constructor(
     message: string,
     readonly retryAfterMs?: number,
@@ -13,6 +18,8 @@ export class GatewayUnavailableError extends Error implements RetryAfterHint {
 
 /** The thing named does not exist at the gateway. */
 export class GatewayNotFoundError extends Error {
+  readonly retryable = true;
+
   constructor(message: string) {
     super(message);
     this.name = 'GatewayNotFoundError';
@@ -21,6 +28,8 @@ export class GatewayNotFoundError extends Error {
 
 /** The gateway holds something that clashes (a key already in another plan of the same stage, a taken value). */
 export class GatewayConflictError extends Error {
+  readonly retryable = true;
+
   constructor(message: string) {
     super(message);
     this.name = 'GatewayConflictError';
@@ -28,7 +37,9 @@ export class GatewayConflictError extends Error {
 }
 
 /** The gateway refused the request as invalid; retrying the same request cannot help. */
-export class GatewayRejectedError extends PermanentOutboxError {
+export class GatewayRejectedError extends Error {
+  readonly retryable = false;
+
   constructor(message: string) {
     super(message);
     this.name = 'GatewayRejectedError';

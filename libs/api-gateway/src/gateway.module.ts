@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
-import { Metrics, instrumentGatewayDriver } from '@keyport/observability';
+import { Metrics } from '@keyport/observability';
 import { ApiGatewayClientFactory } from './aws/api-gateway-client.factory';
 import { AwsCallPacer } from './aws/aws-call-pacer';
 import { AwsCallStats } from './aws/aws-call-stats';
 import { AwsCalls } from './aws/aws-calls';
 import { AwsGatewayDriver } from './aws/aws-gateway.driver';
 import { GatewayDriver } from './gateway-driver.port';
+import { instrumentGatewayDriver } from './instrumented-gateway.driver';
 import { GatewayChangeFeed } from './local/gateway-change-feed';
 import { LocalGatewayDriver } from './local/local-gateway.driver';
 import { PlanBindingsRepository } from './plan-bindings.repository';

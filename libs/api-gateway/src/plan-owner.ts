@@ -11,3 +11,11 @@ export const planName = {
 
 /** Gateway name of a Keyport key, unique, so a retried create finds the key it already made. */
 export const gatewayKeyName = (keyId: string): string => `keyport-${keyId}`;
+
+/** The tags Keyport puts on what it creates at the gateway, so the reconciler and the embedded gateway find its ids. */
+export const GATEWAY_TAG = {
+  key: 'keyport:key',
+  developer: 'keyport:developer',
+  lineage: 'keyport:lineage',
+  tier: 'keyport:tier',
+} as const;

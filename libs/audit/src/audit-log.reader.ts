@@ -33,20 +33,18 @@ export class AuditLogReader {
       id: query.cursor === undefined ? undefined : { lt: parseCursor(query.cursor) },
     };
     const rows = await this.db.client.auditEntry.findMany({ where, orderBy: { id: 'desc' }, take: query.limit + 1 });
-    const items = rows.slice(0, query.limit).map(
-      (row): AuditEntry => ({
-        id: row.id.toString(),
-        at: row.at,
-        actorType: row.actorType,
-        actorId: row.actorId,
-        action: row.action,
-        targetType: row.targetType,
-        targetId: row.targetId,
-        before: row.before,
-        after: row.after,
-        requestId: row.requestId,
-      }),
-    );
+    const items = rows.slice(0, query.limit).map((row): AuditEntry => ({
+      id: row.id.toString(),
+      at: row.at,
+      actorType: row.actorType,
+      actorId: row.actorId,
+      action: row.action,
+      targetType: row.targetType,
+      targetId: row.targetId,
+      before: row.before,
+      after: row.after,
+      requestId: row.requestId,
+    }));
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > query.limit && last ? last.id : null };
   }

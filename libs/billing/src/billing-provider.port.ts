@@ -1,10 +1,4 @@
-import {
-  type CheckoutRequest,
-  type InvoiceSummary,
-  type MeterUsage,
-  type SubscriptionSnapshot,
-  type WebhookNotice,
-} from './billing-types';
+import { type CheckoutRequest, type InvoiceSummary, type MeterUsage, type SubscriptionSnapshot, type WebhookNotice } from './billing-types';
 
 /**
  * Everything Keyport asks of its payment provider, in the portal's words. Adapters: Stripe (the

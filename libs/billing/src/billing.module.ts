@@ -1,9 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
-import { DevelopersRepository, TierChanger } from '@keyport/developers';
-import { KeysModule } from '@keyport/keys';
-import { TiersModule } from '@keyport/tiers';
-import { BillingAccountsRepository } from './billing-accounts.repository';
+import { DeveloperAccountsModule } from '@keyport/developers';
 import { BillingGate } from './billing-gate';
 import { BillingProvider } from './billing-provider.port';
 import { BillingWebhookService } from './billing-webhook.service';
@@ -23,7 +20,7 @@ import { WebhookEventsRepository } from './webhook-events.repository';
 
 /** Stripe billing; loaded in the API and in the worker (which applies its outbox items and jobs). */
 @Module({
-  imports: [KeysModule, TiersModule],
+  imports: [DeveloperAccountsModule],
   providers: [
     StripeClientFactory,
     {
@@ -32,11 +29,7 @@ import { WebhookEventsRepository } from './webhook-events.repository';
       useFactory: (config: AppConfig, factory: StripeClientFactory): BillingProvider =>
         config.billing ? new StripeBillingProvider(factory.create(config.billing), config.billing) : new UnconfiguredBillingProvider(),
     },
-    // The repository and tier changer alone: the worker process has no identity provider.
-    DevelopersRepository,
-    TierChanger,
     BillingGate,
-    BillingAccountsRepository,
     SubscriptionsRepository,
     WebhookEventsRepository,
     MeterReportsRepository,

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
 import { DomainError, ErrorKind, conflict, invalid, notFound } from '@keyport/common';
 import { Transactions } from '@keyport/db';
-import { TierChanger } from '@keyport/developers';
+import { type BillingAccount, DeveloperAccountsService, TierChanger } from '@keyport/developers';
 import { OutboxWriter } from '@keyport/outbox';
 import { DEFAULT_TIER_SLUG, TiersService } from '@keyport/tiers';
-import { BillingAccountsRepository, type BillingAccount } from './billing-accounts.repository';
 import { BillingGate } from './billing-gate';
 import { BillingOutboxType, subscriptionAggregate } from './billing-outbox';
 import { BillingProvider } from './billing-provider.port';
@@ -24,7 +23,7 @@ export class BillingService {
   constructor(
     private readonly gate: BillingGate,
     private readonly provider: BillingProvider,
-    private readonly accounts: BillingAccountsRepository,
+    private readonly accounts: DeveloperAccountsService,
     private readonly subscriptions: SubscriptionsRepository,
     private readonly tiers: TiersService,
     private readonly prices: TierPrices,
@@ -173,10 +172,8 @@ export class BillingService {
     return (await this.subscriptions.listByDeveloper(developerId)).find(isLive);
   }
 
-  private async account(developerId: string): Promise<BillingAccount> {
-    const account = await this.accounts.find(developerId);
-    if (!account) throw notFound('Developer');
-    return account;
+  private account(developerId: string): Promise<BillingAccount> {
+    return this.accounts.billingAccount(developerId);
   }
 
   /** The developer's Stripe customer, created on first need (idempotently, so a retry makes no second one). */

@@ -1,7 +1,7 @@
+import { DAY_MS } from '@keyport/common';
 import { type SubscriptionStatus } from './billing-types';
 import { type Subscription } from './subscription';
 
-const DAY_MS = 86_400_000;
 const PAYING: readonly SubscriptionStatus[] = ['active', 'trialing'];
 /** Stripe never moves a subscription out of these again. */
 export const FINAL_STATUSES: readonly SubscriptionStatus[] = ['canceled', 'incomplete_expired'];
@@ -25,9 +25,7 @@ export function isLive(subscription: Subscription): boolean {
 
 /** The tier the developer's subscriptions entitle them to now (the newest granting one), or null. */
 export function entitledTier(subscriptions: readonly Subscription[], now: Date, graceDays: number): string | null {
-  const granting = subscriptions
-    .filter((subscription) => grantsTier(subscription, now, graceDays))
-    .sort((a, b) => b.seenAt.getTime() - a.seenAt.getTime());
+  const granting = subscriptions.filter((subscription) => grantsTier(subscription, now, graceDays)).sort((a, b) => b.seenAt.getTime() - a.seenAt.getTime());
   return granting[0]?.tierSlug ?? null;
 }
 
@@ -35,12 +33,7 @@ export function entitledTier(subscriptions: readonly Subscription[], now: Date, 
  * The tier change a change of entitlement calls for, or null for none. Losing an entitlement only
  * takes back the tier it gave: a developer an admin moved elsewhere in the meantime stays there.
  */
-export function tierAfterEntitlementChange(
-  currentTier: string,
-  before: string | null,
-  after: string | null,
-  freeTier: string,
-): string | null {
+export function tierAfterEntitlementChange(currentTier: string, before: string | null, after: string | null, freeTier: string): string | null {
   if (before === after) return null;
   if (after !== null) return after === currentTier ? null : after;
   return currentTier === before ? freeTier : null;

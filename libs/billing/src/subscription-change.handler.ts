@@ -8,9 +8,7 @@ import { BillingProvider } from './billing-provider.port';
 export class SubscriptionChangeHandler extends OutboxHandler {
   readonly type = BillingOutboxType.ChangeSubscription;
 
-  constructor(
-    private readonly provider: BillingProvider,
-  ) {
+  constructor(private readonly provider: BillingProvider) {
     super();
   }
 

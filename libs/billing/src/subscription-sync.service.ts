@@ -2,10 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
 import { Clock } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
-import { DevelopersRepository, TierChanger } from '@keyport/developers';
+import { DeveloperAccountsService, TierChanger } from '@keyport/developers';
 import { DEFAULT_TIER_SLUG } from '@keyport/tiers';
 import { type SubscriptionSnapshot } from './billing-types';
-import { BillingAccountsRepository } from './billing-accounts.repository';
 import { entitledTier, isFinal, tierAfterEntitlementChange } from './entitlement';
 import { type Subscription } from './subscription';
 import { SubscriptionsRepository } from './subscriptions.repository';
@@ -22,8 +21,7 @@ export class SubscriptionSync {
 
   constructor(
     private readonly subscriptions: SubscriptionsRepository,
-    private readonly accounts: BillingAccountsRepository,
-    private readonly developers: DevelopersRepository,
+    private readonly accounts: DeveloperAccountsService,
     private readonly prices: TierPrices,
     private readonly tierChanger: TierChanger,
     private readonly audit: AuditLog,
@@ -33,7 +31,7 @@ export class SubscriptionSync {
 
   async apply(snapshot: SubscriptionSnapshot, seenAt: Date, developerHint: string | null): Promise<void> {
     const developerId = (await this.accounts.developerOfCustomer(snapshot.customerId)) ?? snapshot.developerId ?? developerHint;
-    const developer = developerId ? await this.developers.lock(developerId) : null;
+    const developer = developerId ? await this.accounts.lock(developerId) : null;
     if (!developer) {
       this.logger.warn(`Subscription ${snapshot.id} belongs to no known developer; ignored`);
       return;
@@ -56,7 +54,7 @@ export class SubscriptionSync {
       priceId: snapshot.priceId,
       currentPeriodEnd: snapshot.currentPeriodEnd,
       cancelAtPeriodEnd: snapshot.cancelAtPeriodEnd,
-      pastDueSince: snapshot.status === 'past_due' ? (stored?.status === 'past_due' ? stored.pastDueSince : null) ?? seenAt : null,
+      pastDueSince: snapshot.status === 'past_due' ? ((stored?.status === 'past_due' ? stored.pastDueSince : null) ?? seenAt) : null,
       seenAt,
     };
     await this.subscriptions.save(next);
@@ -78,7 +76,7 @@ export class SubscriptionSync {
 
   /** Re-decides with the time now: a `past_due` subscription whose grace ended gives its tier back. */
   async reconcile(developerId: string): Promise<void> {
-    const developer = await this.developers.lock(developerId);
+    const developer = await this.accounts.lock(developerId);
     if (!developer) return;
     const subscriptions = await this.subscriptions.listByDeveloper(developerId);
     const pastDue = subscriptions.find((s) => s.status === 'past_due' && s.tierSlug === developer.tierSlug);

@@ -36,9 +36,7 @@ describe('openCognitoConnection', () => {
   });
 
   it('refuses aws mode without pool and client ids', async () => {
-    await expect(
-      openCognitoConnection({ mode: 'aws', region: 'eu-west-1', localPort: 0, localDataDir: root }),
-    ).rejects.toThrow(/user pool id/);
+    await expect(openCognitoConnection({ mode: 'aws', region: 'eu-west-1', localPort: 0, localDataDir: root })).rejects.toThrow(/user pool id/);
   });
 
   it('provisions an external cognito-local given as endpoint, without starting or stopping one', async () => {

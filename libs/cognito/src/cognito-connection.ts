@@ -73,10 +73,7 @@ export const LOCAL_IN_PRODUCTION =
  *   `localDataDir/pool.json`). Its tokens' issuer must be `<endpoint>/<poolId>`, i.e. that server's
  *   TokenConfig.IssuerDomain must equal the endpoint Keyport is given.
  */
-export async function openCognitoConnection(
-  settings: CognitoSettings,
-  options: OpenCognitoConnectionOptions = {},
-): Promise<OpenedCognitoConnection> {
+export async function openCognitoConnection(settings: CognitoSettings, options: OpenCognitoConnectionOptions = {}): Promise<OpenedCognitoConnection> {
   if (settings.mode === 'aws') {
     if (!settings.userPoolId || !settings.clientId) {
       throw new Error('Cognito mode "aws" needs a user pool id and an app client id');

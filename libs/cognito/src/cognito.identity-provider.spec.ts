@@ -136,11 +136,7 @@ describe('CognitoIdentityProvider against cognito-local', () => {
 
     const weak = await rejection(idp.signUp('weak@example.com', 'lowercaseonly'));
     expect(weak.kind).toBe(ErrorKind.ValidationFailed);
-    expect(weak.details?.map((d) => d.message)).toEqual([
-      'must contain an uppercase letter',
-      'must contain a number',
-      'must contain a special character',
-    ]);
+    expect(weak.details?.map((d) => d.message)).toEqual(['must contain an uppercase letter', 'must contain a number', 'must contain a special character']);
     expect(JSON.stringify({ m: weak.message, d: weak.details })).not.toContain('lowercaseonly');
     // Nothing was created for the refused sign-up.
     expect((await rejection(idp.getUser('weak@example.com'))).kind).toBe(ErrorKind.NotFound);

@@ -18,12 +18,7 @@ import {
 import { DomainError, ErrorKind, conflict, invalid, notFound, unauthenticated, unavailable } from '@keyport/common';
 import type { CognitoConnection } from './cognito-connection';
 import { UNAVAILABLE_MESSAGE, sdkErrorName, toDomainError } from './cognito-errors';
-import {
-  type AuthTokens,
-  IdentityProvider,
-  type IdentityUser,
-  type SignUpResult,
-} from './identity-provider.port';
+import { type AuthTokens, IdentityProvider, type IdentityUser, type SignUpResult } from './identity-provider.port';
 import { ADMIN_GROUP } from './local/local-pool.provisioner';
 import { passwordPolicyViolations } from './password-policy';
 
@@ -67,9 +62,7 @@ export class CognitoIdentityProvider extends IdentityProvider {
         UsernameExistsException: () => conflict('An account with this email already exists', 'EMAIL_TAKEN'),
         AliasExistsException: () => conflict('An account with this email already exists', 'EMAIL_TAKEN'),
         InvalidPasswordException: () =>
-          invalid('The password does not meet the password policy', [
-            { field: 'password', message: 'does not meet the password policy' },
-          ]),
+          invalid('The password does not meet the password policy', [{ field: 'password', message: 'does not meet the password policy' }]),
         InvalidParameterException: () => invalid('Invalid email or password'),
       });
     }
@@ -78,9 +71,7 @@ export class CognitoIdentityProvider extends IdentityProvider {
   async confirmSignUp(email: string, code: string): Promise<void> {
     const username = normalizeEmail(email);
     try {
-      await this.client.send(
-        new ConfirmSignUpCommand({ ClientId: this.connection.clientId, Username: username, ConfirmationCode: code.trim() }),
-      );
+      await this.client.send(new ConfirmSignUpCommand({ ClientId: this.connection.clientId, Username: username, ConfirmationCode: code.trim() }));
     } catch (error) {
       // Cognito answers NotAuthorized for an account already confirmed (cognito-local also for an
       // unknown one): look the account up to say which.
@@ -276,9 +267,7 @@ export class CognitoIdentityProvider extends IdentityProvider {
 
   private async usernameBySub(sub: string): Promise<string | undefined> {
     try {
-      const out = await this.client.send(
-        new ListUsersCommand({ UserPoolId: this.connection.userPoolId, Filter: `sub = "${sub}"`, Limit: 1 }),
-      );
+      const out = await this.client.send(new ListUsersCommand({ UserPoolId: this.connection.userPoolId, Filter: `sub = "${sub}"`, Limit: 1 }));
       return out.Users?.[0]?.Username;
     } catch (error) {
       throw toDomainError(error, { InvalidParameterException: () => notFound('User') });

@@ -28,9 +28,7 @@ export const logsConfirmationCodes = (config: AppConfig): boolean => config.cogn
         openCognitoConnection(config.cognito, {
           production: config.env === 'production',
           test: config.env === 'test',
-          ...(logsConfirmationCodes(config)
-            ? { onCode: (d) => logger.log(`Code for ${d.destination} (embedded Cognito, not e-mailed): ${d.code}`) }
-            : {}),
+          ...(logsConfirmationCodes(config) ? { onCode: (d) => logger.log(`Code for ${d.destination} (embedded Cognito, not e-mailed): ${d.code}`) } : {}),
         }),
       inject: [AppConfig],
     },
@@ -52,8 +50,7 @@ export const logsConfirmationCodes = (config: AppConfig): boolean => config.cogn
     },
     {
       provide: IdentityProvider,
-      useFactory: (client: CognitoIdentityProviderClient, connection: CognitoConnection): IdentityProvider =>
-        new CognitoIdentityProvider(client, connection),
+      useFactory: (client: CognitoIdentityProviderClient, connection: CognitoConnection): IdentityProvider => new CognitoIdentityProvider(client, connection),
       inject: [CognitoIdentityProviderClient, CognitoConnection],
     },
     {

@@ -24,10 +24,7 @@ const SYMBOLS = new Set('^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+-'.split(''));
  * What is wrong with a password under a policy, as Cognito would judge it; empty when it passes.
  * cognito-local enforces no policy, so the adapter applies this one against the emulator.
  */
-export function passwordPolicyViolations(
-  password: string,
-  policy: PasswordPolicy = COGNITO_DEFAULT_PASSWORD_POLICY,
-): ErrorDetail[] {
+export function passwordPolicyViolations(password: string, policy: PasswordPolicy = COGNITO_DEFAULT_PASSWORD_POLICY): ErrorDetail[] {
   const problems: string[] = [];
   if (password.length < policy.minimumLength) problems.push(`must be at least ${policy.minimumLength} characters long`);
   if (password.length > 256) problems.push('must be at most 256 characters long');

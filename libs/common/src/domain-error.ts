@@ -61,6 +61,5 @@ export const invalid = (message: string, details?: ErrorDetail[], code?: ErrorCo
   new DomainError(ErrorKind.ValidationFailed, message, { details, code });
 export const unauthenticated = (message = 'Missing or invalid access token', code?: ErrorCode): DomainError =>
   new DomainError(ErrorKind.Unauthenticated, message, { code });
-export const forbidden = (message = 'You may not do this', code?: ErrorCode): DomainError =>
-  new DomainError(ErrorKind.Forbidden, message, { code });
+export const forbidden = (message = 'You may not do this', code?: ErrorCode): DomainError => new DomainError(ErrorKind.Forbidden, message, { code });
 export const unavailable = (message: string, code?: ErrorCode): DomainError => new DomainError(ErrorKind.Unavailable, message, { code });

@@ -53,6 +53,9 @@ export const ERROR_CODES = {
   KEY_ALREADY_ROTATED: 'The key was already rotated: rotate its successor',
   ROTATION_IN_GRACE: 'The key this one replaced is still in its grace period (`inGraceKeyId`, `graceEndsAt`): revoke it or wait, then rotate',
 
+  // Tiers.
+  TIER_NOT_FOUND: "The developer's tier no longer exists: ask an admin to move them to another tier",
+
   // Billing.
   BILLING_DISABLED: 'Billing is not enabled on this installation',
   SUBSCRIPTION_EXISTS: 'A subscription already bills: change or cancel it in the billing portal (POST /v1/billing/portal)',

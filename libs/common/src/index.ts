@@ -6,3 +6,6 @@ export * from './quota-period';
 export * from './random-source';
 export * from './request-context';
 export * from './private-files';
+export * from './key-value-hash';
+export * from './periodic-task';
+export * from './retry-policy';

@@ -1,3 +1,6 @@
+/** Milliseconds in a UTC day (no leap seconds in UTC timestamps). */
+export const DAY_MS = 86_400_000;
+
 export type QuotaPeriodName = 'DAY' | 'WEEK' | 'MONTH';
 
 export interface PeriodWindow {

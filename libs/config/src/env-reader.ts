@@ -79,7 +79,10 @@ export class EnvReader {
   someOf<T extends string>(name: string, allowed: readonly T[]): T[] {
     const raw = this.string(name);
     if (raw === undefined) return [];
-    const values = raw.split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+    const values = raw
+      .split(',')
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => part !== '');
     const unknown = values.filter((value) => !(allowed as readonly string[]).includes(value));
     if (unknown.length > 0) this.problems.push(`${name} may list only ${allowed.join(', ')} (got "${unknown.join(', ')}")`);
     return [...new Set(values.filter((value): value is T => (allowed as readonly string[]).includes(value)))];
@@ -89,7 +92,10 @@ export class EnvReader {
   origins(name: string): string[] {
     const raw = this.string(name);
     if (raw === undefined) return [];
-    const origins = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const origins = raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
     for (const origin of origins) {
       if (origin === '*') continue;
       let valid = false;
@@ -110,7 +116,10 @@ export class EnvReader {
     if (raw === undefined) return false;
     if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true';
     if (/^\d+$/.test(raw)) return Number(raw);
-    const list = raw.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const list = raw
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
     if (list.every((part) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part))) return list;
     this.problems.push(`${name} must be true, false, a number of proxy hops or a list of proxy addresses/CIDRs (got "${raw}")`);
     return false;

@@ -9,7 +9,10 @@ describe('aws driver configuration', () => {
     const config = loadConfig({ ...aws, AWS_REGION: 'eu-west-1', USAGE_SYNC_INTERVAL: '5m', AWS_PLAN_UPDATE_INTERVAL: '30' });
     expect(config.aws).toMatchObject({
       region: 'eu-west-1',
-      apiStages: [{ restApiId: 'a1b2c3', stage: 'prod' }, { restApiId: 'a1b2c3', stage: 'staging' }],
+      apiStages: [
+        { restApiId: 'a1b2c3', stage: 'prod' },
+        { restApiId: 'a1b2c3', stage: 'staging' },
+      ],
       rate: { requestsPerSecond: 10, burst: 40, keyWritesPerSecond: 5, planUpdateIntervalMs: 30_000 },
       maxApiKeys: 10_000,
     });

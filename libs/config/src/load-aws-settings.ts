@@ -30,7 +30,10 @@ export function readGatewayJobSettings(read: EnvReader): GatewayJobSettings {
 
 function parseStages(read: EnvReader, raw: string): ApiStageRef[] {
   const stages: ApiStageRef[] = [];
-  for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const match = STAGE_PATTERN.exec(entry);
     if (!match) {
       read.problems.push(`API_STAGES must list restApiId:stage pairs separated by commas (bad entry "${entry}")`);

@@ -40,7 +40,16 @@ describe('loadConfig', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as Error).message;
-      for (const name of ['PORT', 'GATEWAY_DRIVER', 'DATABASE_URL', 'COGNITO_CLIENT_ID', 'ADMIN_PASSWORD', 'KEY_ENCRYPTION_SECRET', 'GATEWAY_PORT', 'UPSTREAM_URL']) {
+      for (const name of [
+        'PORT',
+        'GATEWAY_DRIVER',
+        'DATABASE_URL',
+        'COGNITO_CLIENT_ID',
+        'ADMIN_PASSWORD',
+        'KEY_ENCRYPTION_SECRET',
+        'GATEWAY_PORT',
+        'UPSTREAM_URL',
+      ]) {
         expect(message).toContain(name);
       }
       expect(message).not.toContain('hunter2');

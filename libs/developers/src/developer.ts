@@ -1,4 +1,5 @@
 import { type QuotaPeriodName } from '@keyport/common';
+import { type Quota } from '@keyport/tiers';
 
 export type DeveloperStatus = 'ACTIVE' | 'SUSPENDED';
 
@@ -15,3 +16,16 @@ export interface Developer {
 }
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+/** The billing side of a developer: who Stripe bills, and their Stripe customer once there is one. */
+export interface BillingAccount {
+  developerId: string;
+  email: string;
+  tierSlug: string;
+  customerId: string | null;
+}
+
+/** The one effective-quota rule: a developer's own quota when an admin set one, else their tier's. */
+export function effectiveQuota(developer: Pick<Developer, 'quotaOverride'>, tier: { quota: Quota }): Quota {
+  return developer.quotaOverride ?? tier.quota;
+}

@@ -1,15 +1,13 @@
 import { Module } from '@nestjs/common';
-import { KeysModule } from '@keyport/keys';
-import { TiersModule } from '@keyport/tiers';
+import { DeveloperAccountsModule } from './developer-accounts.module';
 import { AdminBootstrap } from './admin-bootstrap';
 import { AuthService } from './auth.service';
-import { DevelopersRepository } from './developers.repository';
 import { DevelopersService } from './developers.service';
-import { TierChanger } from './tier-changer';
 
+/** The developers lib with the identity provider: sign-up, sign-in, the caller's developer (the API only). */
 @Module({
-  imports: [KeysModule, TiersModule],
-  providers: [DevelopersRepository, DevelopersService, AuthService, AdminBootstrap, TierChanger],
-  exports: [DevelopersRepository, DevelopersService, AuthService, AdminBootstrap, TierChanger],
+  imports: [DeveloperAccountsModule],
+  providers: [DevelopersService, AuthService, AdminBootstrap],
+  exports: [DeveloperAccountsModule, DevelopersService, AuthService, AdminBootstrap],
 })
 export class DevelopersModule {}

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { type QuotaPeriodName } from '@keyport/common';
 import { Db, type DeveloperRow, LeanReads, Prisma, RecentRows } from '@keyport/db';
-import { type Developer } from './developer';
+import { type BillingAccount, type Developer, type DeveloperStatus } from './developer';
+import { type DeveloperCursor, type DeveloperFilter } from './developer-page';
 
 export interface NewDeveloper {
   id: string;
@@ -10,13 +12,17 @@ export interface NewDeveloper {
 }
 
 /** Every column of `developers` under the names of `DeveloperRow`, for raw reads that end in `toDeveloper`. */
-export const DEVELOPER_COLUMNS = Prisma.sql`id, email, tier_slug AS "tierSlug", status, suspended_reason AS "suspendedReason",
+const DEVELOPER_COLUMNS = Prisma.sql`id, email, tier_slug AS "tierSlug", status, suspended_reason AS "suspendedReason",
   confirmed_at AS "confirmedAt", quota_limit_override AS "quotaLimitOverride", quota_period_override AS "quotaPeriodOverride",
   stripe_customer_id AS "stripeCustomerId", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-/** The cache namespace of developer rows: every write to `developers` must forget the row. */
-export const DEVELOPER_ROWS = 'developer';
+/** The cache namespace of developer rows: every write below forgets the row. */
+const DEVELOPER_ROWS = 'developer';
 
+/**
+ * The only class that reads or writes the `developers` table. Writes forget the cached row here,
+ * so no caller has to remember to. Write paths that read-modify-write hold the row lock (`lock`).
+ */
 @Injectable()
 export class DevelopersRepository {
   constructor(
@@ -59,6 +65,28 @@ export class DevelopersRepository {
     return this.findById(id);
   }
 
+  /** Up to `limit` developers after the cursor in (sign-up time, id) order. */
+  async page(filter: DeveloperFilter, after: DeveloperCursor | null, limit: number): Promise<Developer[]> {
+    const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+    if (filter.search) conditions.push(Prisma.sql`email ILIKE ${`%${escapeLike(filter.search.toLowerCase())}%`}`);
+    if (filter.tier) conditions.push(Prisma.sql`tier_slug = ${filter.tier}`);
+    if (filter.status) conditions.push(Prisma.sql`status = ${filter.status}::"DeveloperStatus"`);
+    if (after) conditions.push(Prisma.sql`(created_at, id) > (${after.createdAt}::timestamptz, ${after.id})`);
+    const rows = await this.db.client.$queryRaw<DeveloperRow[]>(Prisma.sql`
+      SELECT ${DEVELOPER_COLUMNS}
+      FROM developers WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY created_at, id LIMIT ${limit}`);
+    return rows.map(toDeveloper);
+  }
+
+  async idsWithQuotaOverride(tierSlug: string): Promise<string[]> {
+    const rows = await this.db.client.developer.findMany({
+      where: { tierSlug, quotaLimitOverride: { not: null } },
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
   async setTier(id: string, tierSlug: string): Promise<Developer> {
     this.recent.forget(DEVELOPER_ROWS, id);
     return toDeveloper(await this.db.client.developer.update({ where: { id }, data: { tierSlug } }));
@@ -68,9 +96,63 @@ export class DevelopersRepository {
     this.recent.forget(DEVELOPER_ROWS, id);
     await this.db.client.developer.updateMany({ where: { id, confirmedAt: null }, data: { confirmedAt: at } });
   }
+
+  async setStatus(id: string, status: DeveloperStatus, reason: string | null): Promise<Developer> {
+    this.recent.forget(DEVELOPER_ROWS, id);
+    return toDeveloper(await this.db.client.developer.update({ where: { id }, data: { status, suspendedReason: reason } }));
+  }
+
+  async setQuotaOverride(id: string, quota: { limit: number; period: QuotaPeriodName } | null): Promise<Developer> {
+    this.recent.forget(DEVELOPER_ROWS, id);
+    const row = await this.db.client.developer.update({
+      where: { id },
+      data: { quotaLimitOverride: quota?.limit ?? null, quotaPeriodOverride: quota?.period ?? null },
+    });
+    return toDeveloper(row);
+  }
+
+  async billingAccount(developerId: string): Promise<BillingAccount | null> {
+    const row = await this.db.client.developer.findUnique({
+      where: { id: developerId },
+      select: { id: true, email: true, tierSlug: true, stripeCustomerId: true },
+    });
+    return row ? { developerId: row.id, email: row.email, tierSlug: row.tierSlug, customerId: row.stripeCustomerId } : null;
+  }
+
+  async developerOfCustomer(customerId: string): Promise<string | null> {
+    const row = await this.db.client.developer.findUnique({ where: { stripeCustomerId: customerId }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
+  /** Stores the customer id unless one is already there; returns the one that is stored. */
+  async attachCustomer(developerId: string, customerId: string): Promise<string> {
+    this.recent.forget(DEVELOPER_ROWS, developerId);
+    await this.db.client.developer.updateMany({ where: { id: developerId, stripeCustomerId: null }, data: { stripeCustomerId: customerId } });
+    const row = await this.db.client.developer.findUniqueOrThrow({ where: { id: developerId }, select: { stripeCustomerId: true } });
+    return row.stripeCustomerId ?? customerId;
+  }
+
+  /**
+   * Usage plans that exist or will exist at the gateway besides `exceptDeveloperId`'s own: every
+   * tier's, every developer with a quota of their own, and developer plans still waiting for deletion.
+   * Takes a transaction-wide lock first so two admins cannot both take the last place.
+   */
+  async countUsagePlansLocked(exceptDeveloperId: string): Promise<number> {
+    await this.db.client.$queryRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('keyport:usage-plans'))::text AS locked`);
+    const rows = await this.db.client.$queryRaw<Array<{ plans: bigint }>>(Prisma.sql`
+      SELECT (SELECT count(*) FROM tiers) + (
+        SELECT count(*) FROM (
+          SELECT id FROM developers WHERE quota_limit_override IS NOT NULL AND id <> ${exceptDeveloperId}
+          UNION
+          SELECT substr(owner, 11) FROM gateway_plan_bindings
+          WHERE owner LIKE 'developer:%' AND owner <> ${`developer:${exceptDeveloperId}`}
+        ) AS developer_plans
+      ) AS plans`);
+    return Number(rows[0]?.plans ?? 0);
+  }
 }
 
-export function toDeveloper(row: DeveloperRow): Developer {
+function toDeveloper(row: DeveloperRow): Developer {
   return {
     id: row.id,
     email: row.email,
@@ -79,9 +161,11 @@ export function toDeveloper(row: DeveloperRow): Developer {
     suspendedReason: row.suspendedReason,
     confirmedAt: row.confirmedAt,
     quotaOverride:
-      row.quotaLimitOverride !== null && row.quotaPeriodOverride !== null
-        ? { limit: row.quotaLimitOverride, period: row.quotaPeriodOverride }
-        : null,
+      row.quotaLimitOverride !== null && row.quotaPeriodOverride !== null ? { limit: row.quotaLimitOverride, period: row.quotaPeriodOverride } : null,
     createdAt: row.createdAt,
   };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

@@ -6,13 +6,11 @@ import { Transactions } from '@keyport/db';
 import { DEFAULT_TIER_SLUG } from '@keyport/tiers';
 import { type Developer, normalizeEmail } from './developer';
 import { DevelopersRepository } from './developers.repository';
-import { TierChanger } from './tier-changer';
 
 @Injectable()
 export class DevelopersService {
   constructor(
     private readonly developers: DevelopersRepository,
-    private readonly tierChanger: TierChanger,
     private readonly identity: IdentityProvider,
     private readonly audit: AuditLog,
     private readonly transactions: Transactions,
@@ -53,11 +51,6 @@ export class DevelopersService {
     const developer = await this.developers.findById(id);
     if (!developer) throw notFound('Developer');
     return developer;
-  }
-
-  /** Moves the developer and every live key to the tier's plan; the gateway follows via the outbox. */
-  changeTier(developerId: string, tierSlug: string): Promise<Developer> {
-    return this.tierChanger.change(developerId, tierSlug);
   }
 
   /** Confirms a sign-up without the e-mailed code (admin action). */

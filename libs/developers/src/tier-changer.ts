@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
 import { notFound } from '@keyport/common';
 import { Transactions } from '@keyport/db';
-import { KeyOutboxType, KeysRepository, keyAggregate } from '@keyport/keys';
-import { OutboxWriter } from '@keyport/outbox';
+import { KeysService } from '@keyport/keys';
 import { TiersService } from '@keyport/tiers';
 import { type Developer } from './developer';
 import { DevelopersRepository } from './developers.repository';
@@ -16,9 +15,8 @@ import { DevelopersRepository } from './developers.repository';
 export class TierChanger {
   constructor(
     private readonly developers: DevelopersRepository,
-    private readonly keys: KeysRepository,
+    private readonly keys: KeysService,
     private readonly tiers: TiersService,
-    private readonly outbox: OutboxWriter,
     private readonly audit: AuditLog,
     private readonly transactions: Transactions,
   ) {}
@@ -31,9 +29,7 @@ export class TierChanger {
       if (!before) throw notFound('Developer');
       if (before.tierSlug === tierSlug) return before;
       const after = await this.developers.setTier(developerId, tierSlug);
-      for (const key of await this.keys.listLiveByDeveloper(developerId)) {
-        await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Sync, { keyId: key.id, reason: 'tier-change' });
-      }
+      await this.keys.syncLiveKeys(developerId, 'tier-change');
       await this.audit.record({
         action: 'developer.tier_changed',
         targetType: 'developer',

@@ -81,9 +81,17 @@ describe('Admission', () => {
   });
 
   it('adds a quota adjustment made for the current period only', () => {
-    const current = setUp({ quotaAdjustment: 2, adjustedPeriodStart: '2026-11-01', plan: { id: 'p1', rateLimit: 100, burstLimit: 100, quotaLimit: 1, quotaPeriod: 'MONTH' } });
+    const current = setUp({
+      quotaAdjustment: 2,
+      adjustedPeriodStart: '2026-11-01',
+      plan: { id: 'p1', rateLimit: 100, burstLimit: 100, quotaLimit: 1, quotaPeriod: 'MONTH' },
+    });
     expect([1, 2, 3, 4].map(() => current.admission.check(current.value) instanceof GatewayResponse)).toEqual([false, false, false, true]);
-    const stale = setUp({ quotaAdjustment: 2, adjustedPeriodStart: '2026-10-01', plan: { id: 'p1', rateLimit: 100, burstLimit: 100, quotaLimit: 1, quotaPeriod: 'MONTH' } });
+    const stale = setUp({
+      quotaAdjustment: 2,
+      adjustedPeriodStart: '2026-10-01',
+      plan: { id: 'p1', rateLimit: 100, burstLimit: 100, quotaLimit: 1, quotaPeriod: 'MONTH' },
+    });
     expect([1, 2].map(() => stale.admission.check(stale.value) instanceof GatewayResponse)).toEqual([false, true]);
   });
 

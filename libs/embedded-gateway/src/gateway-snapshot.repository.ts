@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { GATEWAY_TAG as TAG } from '@keyport/api-gateway';
 import { isoDay } from '@keyport/common';
 import { Db } from '@keyport/db';
 import { type GatewayKeyRow } from './gateway-snapshot';
-
-const TAG = { key: 'keyport:key', developer: 'keyport:developer', lineage: 'keyport:lineage' } as const;
 
 /** Reads the local driver's tables, off the request path: the whole state, or a cheap fingerprint of it. */
 @Injectable()

@@ -37,5 +37,10 @@ const NONE: ReadonlySet<string> = new Set();
 function connectionOptions(value: string | string[] | undefined): ReadonlySet<string> {
   if (value === undefined) return NONE;
   const joined = Array.isArray(value) ? value.join(',') : (value ?? '');
-  return new Set(joined.split(',').map((token) => token.trim().toLowerCase()).filter((token) => token !== ''));
+  return new Set(
+    joined
+      .split(',')
+      .map((token) => token.trim().toLowerCase())
+      .filter((token) => token !== ''),
+  );
 }

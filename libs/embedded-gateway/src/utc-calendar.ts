@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type QuotaPeriodName, isoDay, quotaWindow } from '@keyport/common';
-
-const DAY_MS = 24 * 3600 * 1000;
+import { DAY_MS, type QuotaPeriodName, isoDay, quotaWindow } from '@keyport/common';
 
 /**
  * Today's UTC day and the start day of each quota period, recomputed only when a UTC midnight

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayDriver, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
-import { DevelopersRepository } from '@keyport/developers';
+import { DeveloperAccountsService, DeveloperOutboxType } from '@keyport/developers';
 import { KeysRepository } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
-import { AdminOutboxType } from './admin-outbox-types';
 import { KeyPlacement } from './key-placement';
 
 /**
@@ -13,12 +12,12 @@ import { KeyPlacement } from './key-placement';
  */
 @Injectable()
 export class DeveloperPlanCleanupHandler extends OutboxHandler {
-  readonly type = AdminOutboxType.DeveloperPlanCleanup;
+  readonly type = DeveloperOutboxType.PlanCleanup;
 
   constructor(
     private readonly driver: GatewayDriver,
     private readonly bindings: PlanBindingsRepository,
-    private readonly developers: DevelopersRepository,
+    private readonly developers: DeveloperAccountsService,
     private readonly keys: KeysRepository,
     private readonly placement: KeyPlacement,
   ) {
@@ -27,7 +26,7 @@ export class DeveloperPlanCleanupHandler extends OutboxHandler {
 
   async handle(item: OutboxItem): Promise<void> {
     const { developerId } = item.payload as { developerId: string };
-    const developer = await this.developers.findById(developerId);
+    const developer = await this.developers.find(developerId);
     if (developer?.quotaOverride) return;
     const owner = planOwner.developer(developerId);
     const planId = await this.bindings.planIdOf(owner);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PlanBindingsRepository, planName, planOwner } from '@keyport/api-gateway';
-import { TiersRepository } from '@keyport/tiers';
+import { TiersService } from '@keyport/tiers';
 import { withPatience } from './paced-retry';
 import { PlanSync } from './plan-sync.service';
 
@@ -20,7 +20,7 @@ export interface BootstrappedPlan {
 @Injectable()
 export class GatewayBootstrap {
   constructor(
-    private readonly tiers: TiersRepository,
+    private readonly tiers: TiersService,
     private readonly plans: PlanSync,
     private readonly bindings: PlanBindingsRepository,
   ) {}

@@ -1,15 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type GatewayKey, type GatewayPlan, GatewayDriver, PlanBindingsRepository, planName, planOwner } from '@keyport/api-gateway';
+import { type GatewayKey, type GatewayPlan, GATEWAY_TAG, GatewayDriver, PlanBindingsRepository, planName, planOwner } from '@keyport/api-gateway';
 import { AppConfig } from '@keyport/config';
 import { KeysService } from '@keyport/keys';
-import { type Tier, TiersRepository } from '@keyport/tiers';
+import { type Tier, TiersService } from '@keyport/tiers';
 import { KeyPlacement } from './key-placement';
 import { withPatience } from './paced-retry';
 import { type ReconcileFinding, type ReconcileReport } from './reconcile-report';
 import { type ReconciledKey, ReconcileRepository } from './reconcile.repository';
 import { PlanSync } from './plan-sync.service';
-
-const KEY_TAG = 'keyport:key';
 
 /**
  * Compares what the gateway holds (keys tagged by Keyport, plan membership, plan settings) with
@@ -23,7 +21,7 @@ export class GatewayReconciler {
 
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly tiers: TiersRepository,
+    private readonly tiers: TiersService,
     private readonly bindings: PlanBindingsRepository,
     private readonly plans: PlanSync,
     private readonly placement: KeyPlacement,
@@ -38,17 +36,17 @@ export class GatewayReconciler {
     for (const tier of await this.tiers.list()) findings.push(...(await this.checkTierPlan(tier, gatewayPlans)));
     const planIds = new Set(gatewayPlans.map((plan) => plan.id));
 
-    const gatewayKeys = (await this.driver.listApiKeys()).filter((key) => key.tags[KEY_TAG]);
+    const gatewayKeys = (await this.driver.listApiKeys()).filter((key) => key.tags[GATEWAY_TAG.key]);
     const membership = new Map<string, string[]>();
     for (const planId of planIds) {
       for (const keyId of await this.driver.keysOfPlan(planId)) membership.set(keyId, [...(membership.get(keyId) ?? []), planId]);
     }
     const live = await this.repository.liveKeys();
-    const tagged = await this.repository.keysByIds(gatewayKeys.map((key) => key.tags[KEY_TAG]));
+    const tagged = await this.repository.keysByIds(gatewayKeys.map((key) => key.tags[GATEWAY_TAG.key]));
     const byId = new Map([...tagged, ...live].map((key) => [key.id, key]));
 
     for (const gatewayKey of gatewayKeys) {
-      const key = byId.get(gatewayKey.tags[KEY_TAG]);
+      const key = byId.get(gatewayKey.tags[GATEWAY_TAG.key]);
       const stray = !key || key.status === 'REVOKED';
       const duplicate = key && key.gatewayKeyId !== null && key.gatewayKeyId !== gatewayKey.id;
       if (stray || duplicate) {
@@ -129,10 +127,7 @@ export class GatewayReconciler {
   ): Promise<Array<ReconcileFinding & { repair: () => Promise<unknown> }>> {
     const target = await this.plans.planIdForDeveloper(key.developerId);
     const repair = () =>
-      this.placement.place(
-        { id: key.id, gatewayKeyId: gatewayKey.id, developerId: key.developerId },
-        { planIds: plansOfKey, enabled: gatewayKey.enabled },
-      );
+      this.placement.place({ id: key.id, gatewayKeyId: gatewayKey.id, developerId: key.developerId }, { planIds: plansOfKey, enabled: gatewayKey.enabled });
     const base = { keyId: key.id, gatewayKeyId: gatewayKey.id, repair };
     if (plansOfKey.length !== 1 || plansOfKey[0] !== target) {
       const where = plansOfKey.length === 0 ? 'no plan' : `plan(s) ${plansOfKey.join(', ')}`;

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DevelopersRepository } from '@keyport/developers';
-import { KeysModule } from '@keyport/keys';
-import { TiersModule } from '@keyport/tiers';
+import { DeveloperAccountsModule } from '@keyport/developers';
 import { UsageModule } from '@keyport/usage';
 import { DeveloperPlanCleanupHandler } from './developer-plan-cleanup.handler';
 import { GatewayBootstrap } from './gateway-bootstrap.service';
@@ -21,13 +19,11 @@ import { UsageIngestion } from './usage-ingestion.service';
 
 /** Outbox handlers that apply Keyport's key and plan changes to the gateway driver, and the jobs that keep both in line. */
 @Module({
-  imports: [KeysModule, TiersModule, UsageModule],
-  // The repository alone: the worker process has no identity provider, which DevelopersModule needs.
+  imports: [DeveloperAccountsModule, UsageModule],
   providers: [
     QuotaGrantMarksRepository,
     QuotaGrantHandler,
     DeveloperPlanCleanupHandler,
-    DevelopersRepository,
     PlanSync,
     KeyPlacement,
     KeyPlacementsRepository,

@@ -1,4 +1,3 @@
-export * from './admin-outbox-types';
 export * from './gateway-bootstrap.service';
 export * from './gateway-reconciler.service';
 export * from './gateway-status.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayConflictError, GatewayDriver } from '@keyport/api-gateway';
-import { DevelopersRepository } from '@keyport/developers';
+import { DeveloperAccountsService } from '@keyport/developers';
 import { KeyPlacementsRepository } from './key-placements.repository';
 import { PlanSync, type PlanTarget } from './plan-sync.service';
 
@@ -27,13 +27,13 @@ export class KeyPlacement {
   constructor(
     private readonly driver: GatewayDriver,
     private readonly plans: PlanSync,
-    private readonly developers: DevelopersRepository,
+    private readonly developers: DeveloperAccountsService,
     private readonly placements: KeyPlacementsRepository,
   ) {}
 
   async place(key: PlacedKey, known?: KnownPlacement): Promise<PlanTarget> {
     const target = await this.plans.targetForDeveloper(key.developerId);
-    const developer = await this.developers.findById(key.developerId);
+    const developer = await this.developers.find(key.developerId);
     const enabled = developer?.status === 'ACTIVE';
     const current = known ?? (await this.recorded(key));
     await this.move(key.gatewayKeyId, current.planIds, target.planId);

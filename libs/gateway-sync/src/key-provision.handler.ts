@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { GatewayDriver, type GatewayKey, GatewayNotFoundError, gatewayKeyName } from '@keyport/api-gateway';
+import { GATEWAY_TAG, GatewayDriver, type GatewayKey, GatewayNotFoundError, gatewayKeyName } from '@keyport/api-gateway';
 import { Clock, isoDay, quotaWindow } from '@keyport/common';
-import { DevelopersRepository } from '@keyport/developers';
+import { DeveloperAccountsService } from '@keyport/developers';
 import { type ApiKey, KeyOutboxType, KeySealer, KeysRepository } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
 import { KeyPlacement, type KnownPlacement } from './key-placement';
@@ -19,7 +19,7 @@ export class KeyProvisionHandler extends OutboxHandler {
   constructor(
     private readonly driver: GatewayDriver,
     private readonly keys: KeysRepository,
-    private readonly developers: DevelopersRepository,
+    private readonly developers: DeveloperAccountsService,
     private readonly sealer: KeySealer,
     private readonly placement: KeyPlacement,
     private readonly placements: KeyPlacementsRepository,
@@ -33,7 +33,7 @@ export class KeyProvisionHandler extends OutboxHandler {
     const key = await this.keys.findById(keyId);
     if (!key) throw new PermanentOutboxError(`Key ${keyId} not found`);
     if (key.status === 'REVOKED') return; // revoked before it reached the gateway: the revoke item cleans up
-    const developer = await this.developers.findById(key.developerId);
+    const developer = await this.developers.find(key.developerId);
     if (!developer) throw new PermanentOutboxError(`Developer of key ${keyId} not found`);
     // On a first attempt nothing can exist yet; after a failure or a dead worker's lease, look first.
     let gatewayKey: GatewayKey | null = item.attempts > 1 ? await this.driver.findApiKeyByName(gatewayKeyName(key.id)) : null;
@@ -44,7 +44,7 @@ export class KeyProvisionHandler extends OutboxHandler {
         name: gatewayKeyName(key.id),
         value: this.sealer.unseal(sealedValue),
         enabled: developer.status === 'ACTIVE',
-        tags: { 'keyport:key': key.id, 'keyport:developer': key.developerId, 'keyport:lineage': key.lineageId },
+        tags: { [GATEWAY_TAG.key]: key.id, [GATEWAY_TAG.developer]: key.developerId, [GATEWAY_TAG.lineage]: key.lineageId },
       });
       known = { planIds: [], enabled: gatewayKey.enabled };
     }

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxHandler, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
-import { TiersRepository } from '@keyport/tiers';
+import { PLAN_SYNC, TiersService } from '@keyport/tiers';
 import { PlanSync } from './plan-sync.service';
-
-export const PLAN_SYNC = 'plan.sync';
-export const tierPlanAggregate = (slug: string): string => `plan:tier:${slug}`;
 
 /** Applies a tier's current throttle and quota to its usage plan (after an admin edit). */
 @Injectable()
@@ -12,7 +9,7 @@ export class PlanSyncHandler extends OutboxHandler {
   readonly type = PLAN_SYNC;
 
   constructor(
-    private readonly tiers: TiersRepository,
+    private readonly tiers: TiersService,
     private readonly plans: PlanSync,
   ) {
     super();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { GatewayDriver, PlanBindingsRepository, planName, planOwner } from '@keyport/api-gateway';
-import { DevelopersRepository } from '@keyport/developers';
-import { type Quota, type Tier, TiersRepository } from '@keyport/tiers';
+import { GATEWAY_TAG, GatewayDriver, PlanBindingsRepository, planName, planOwner } from '@keyport/api-gateway';
+import { DeveloperAccountsService } from '@keyport/developers';
+import { type Quota, type Tier, TiersService } from '@keyport/tiers';
 
 /** The plan a developer's keys belong in, with the quota it applies. */
 export interface PlanTarget {
@@ -15,8 +15,8 @@ export class PlanSync {
   constructor(
     private readonly driver: GatewayDriver,
     private readonly bindings: PlanBindingsRepository,
-    private readonly tiers: TiersRepository,
-    private readonly developers: DevelopersRepository,
+    private readonly tiers: TiersService,
+    private readonly developers: DeveloperAccountsService,
   ) {}
 
   async syncAllTiers(): Promise<Array<{ tier: string; planId: string }>> {
@@ -28,7 +28,7 @@ export class PlanSync {
   async syncTier(tier: Tier): Promise<string> {
     const owner = planOwner.tier(tier.slug);
     const planId = await this.driver.upsertUsagePlan(
-      { name: planName.tier(tier.slug), throttle: tier.throttle, quota: tier.quota, tags: { 'keyport:tier': tier.slug } },
+      { name: planName.tier(tier.slug), throttle: tier.throttle, quota: tier.quota, tags: { [GATEWAY_TAG.tier]: tier.slug } },
       (await this.bindings.planIdOf(owner)) ?? undefined,
     );
     await this.bindings.bind(owner, planId);
@@ -41,7 +41,7 @@ export class PlanSync {
   }
 
   async targetForDeveloper(developerId: string): Promise<PlanTarget> {
-    const developer = await this.developers.findById(developerId);
+    const developer = await this.developers.find(developerId);
     if (!developer) throw new Error(`Developer ${developerId} not found`);
     const tier = await this.tiers.find(developer.tierSlug);
     if (!tier) throw new Error(`Tier ${developer.tierSlug} not found`);
@@ -54,7 +54,7 @@ export class PlanSync {
         name: planName.developer(developerId),
         throttle: tier.throttle,
         quota: developer.quotaOverride,
-        tags: { 'keyport:developer': developerId },
+        tags: { [GATEWAY_TAG.developer]: developerId },
       },
       (await this.bindings.planIdOf(owner)) ?? undefined,
     );

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayDriver } from '@keyport/api-gateway';
 import { Transactions } from '@keyport/db';
+import { DeveloperOutboxType } from '@keyport/developers';
 import { KeysRepository } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
-import { AdminOutboxType } from './admin-outbox-types';
 import { PlanSync } from './plan-sync.service';
 import { QuotaGrantMarksRepository } from './quota-grant-marks.repository';
 
@@ -20,7 +20,7 @@ interface QuotaGrantPayload {
  */
 @Injectable()
 export class QuotaGrantHandler extends OutboxHandler {
-  readonly type = AdminOutboxType.QuotaGrant;
+  readonly type = DeveloperOutboxType.QuotaGrant;
 
   constructor(
     private readonly driver: GatewayDriver,

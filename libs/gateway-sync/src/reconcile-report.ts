@@ -1,11 +1,4 @@
-export type FindingKind =
-  | 'plan-missing'
-  | 'plan-settings'
-  | 'stray-key'
-  | 'duplicate-key'
-  | 'missing-key'
-  | 'wrong-plan'
-  | 'wrong-enabled';
+export type FindingKind = 'plan-missing' | 'plan-settings' | 'stray-key' | 'duplicate-key' | 'missing-key' | 'wrong-plan' | 'wrong-enabled';
 
 export interface ReconcileFinding {
   kind: FindingKind;
@@ -31,6 +24,8 @@ export function formatReport(report: ReconcileReport): string {
   ];
   if (report.findings.length === 0) lines.push('No drift found.');
   for (const finding of report.findings) lines.push(`- ${finding.kind}: ${finding.detail} -> ${finding.action}`);
-  lines.push(report.dryRun ? `Dry run: nothing changed (${report.findings.length} finding(s)).` : `Repaired ${report.repaired} of ${report.findings.length} finding(s).`);
+  lines.push(
+    report.dryRun ? `Dry run: nothing changed (${report.findings.length} finding(s)).` : `Repaired ${report.repaired} of ${report.findings.length} finding(s).`,
+  );
   return lines.join('\n');
 }

@@ -23,7 +23,9 @@ export class ReconcileRepository {
     return this.toKeys(await this.db.client.apiKey.findMany({ where: { id: { in: uuids } }, select: SELECTION }));
   }
 
-  private toKeys(rows: Array<{ id: string; developerId: string; status: ReconciledKey['status']; gatewayKeyId: string | null; developer: { status: string } }>) {
+  private toKeys(
+    rows: Array<{ id: string; developerId: string; status: ReconciledKey['status']; gatewayKeyId: string | null; developer: { status: string } }>,
+  ) {
     return rows.map((row) => ({
       id: row.id,
       developerId: row.developerId,

@@ -12,7 +12,10 @@ export const KEY_SEALING_SECRET = Symbol('KEY_SEALING_SECRET');
 export class KeySealer {
   private readonly key: Buffer;
 
-  constructor(secret: string, private readonly random: RandomSource) {
+  constructor(
+    secret: string,
+    private readonly random: RandomSource,
+  ) {
     this.key = createHash('sha256').update(secret).digest();
   }
 

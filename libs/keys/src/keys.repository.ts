@@ -25,9 +25,7 @@ export class KeysRepository {
    * the key limit; returns the owner's status, or null when there is no such developer.
    */
   async lockOwner(developerId: string): Promise<string | null> {
-    const rows = await this.db.client.$queryRaw<Array<{ status: string }>>(
-      Prisma.sql`SELECT status FROM developers WHERE id = ${developerId} FOR UPDATE`,
-    );
+    const rows = await this.db.client.$queryRaw<Array<{ status: string }>>(Prisma.sql`SELECT status FROM developers WHERE id = ${developerId} FOR UPDATE`);
     return rows[0]?.status ?? null;
   }
 

@@ -76,12 +76,7 @@ export class KeysService {
         await this.revokeInside(predecessor, 'key.expired', { type: 'system' });
         revoked.push(predecessor.id);
       }
-      const successor = await this.issue(
-        developerId,
-        old.name,
-        { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id },
-        'key.rotated',
-      );
+      const successor = await this.issue(developerId, old.name, { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id }, 'key.rotated');
       if (graceSeconds === 0) {
         await this.revokeInside(old, 'key.revoked');
         revoked.push(old.id);
@@ -115,6 +110,21 @@ export class KeysService {
       await this.revokeInside(key, 'key.lost_at_gateway', { type: 'system' });
       return true;
     });
+  }
+
+  /**
+   * The one way to bring a developer's live keys in line with the developer after a tier, status or
+   * quota change: one key sync each through the outbox, in the caller's transaction.
+   */
+  async syncLiveKeys(developerId: string, reason: string): Promise<void> {
+    for (const key of await this.keys.listLiveByDeveloper(developerId)) {
+      await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Sync, { keyId: key.id, reason });
+    }
+  }
+
+  /** Live keys of a developer, oldest first. */
+  listLive(developerId: string): Promise<ApiKey[]> {
+    return this.keys.listLiveByDeveloper(developerId);
   }
 
   /** Revokes keys whose rotation grace has ended; returns how many. Run by the worker on a schedule. */

@@ -1,4 +1,3 @@
-export * from './instrument-gateway-driver';
 export * from './logger.factory';
 export * from './metrics';
 export * from './observability.module';
@@ -6,3 +5,4 @@ export * from './pino-nest.logger';
 export * from './root-logger';
 export * from './secret-scrubber';
 export * from './shutdown-deadline';
+export * from './metrics-access';

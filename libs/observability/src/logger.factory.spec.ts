@@ -39,11 +39,17 @@ describe('the root logger', () => {
 
   it('redacts secret fields at any depth, whatever their case, and in child bindings', async () => {
     const text = await capture((logger) => {
-      logger.info({ a: { b: { c: { d: { password: 'deep-secret-1' } } } }, headers: { Authorization: 'opaque-credential-2', 'x-api-key': 'plain-key-3' } }, 'deep');
+      logger.info(
+        { a: { b: { c: { d: { password: 'deep-secret-1' } } } }, headers: { Authorization: 'opaque-credential-2', 'x-api-key': 'plain-key-3' } },
+        'deep',
+      );
       logger.child({ token: 'bound-secret-4' }).info('child');
     });
     for (const secret of ['deep-secret-1', 'opaque-credential-2', 'plain-key-3', 'bound-secret-4']) expect(text).not.toContain(secret);
-    const [deep, child] = text.trim().split('\n').map((line) => JSON.parse(line));
+    const [deep, child] = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(deep.a.b.c.d.password).toBe('[redacted]');
     expect(child.token).toBe('[redacted]');
   });
@@ -53,7 +59,10 @@ describe('the root logger', () => {
       RequestContext.run({ requestId: 'req-42', actor: { type: 'anonymous' } }, () => new PinoNestLogger(logger).warn('inside', 'Ctx'));
       logger.info('outside');
     });
-    const [inside, outside] = text.trim().split('\n').map((line) => JSON.parse(line));
+    const [inside, outside] = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(inside).toMatchObject({ level: 'warn', requestId: 'req-42', context: 'Ctx', msg: 'inside' });
     expect(outside.requestId).toBeUndefined();
   });

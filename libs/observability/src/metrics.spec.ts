@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type GatewayDriver } from '@keyport/api-gateway';
-import { instrumentGatewayDriver } from './instrument-gateway-driver';
 import { Metrics } from './metrics';
 
 describe('Metrics', () => {
-  it('counts gateway driver calls and errors by operation through the instrumented driver', async () => {
-    const metrics = new Metrics();
-    const driver = {
-      name: 'local',
-      createApiKey: async () => ({ id: 'k1' }),
-      deleteApiKey: async () => {
-        throw new Error('gone');
-      },
-    } as unknown as GatewayDriver;
-    const instrumented = instrumentGatewayDriver(driver, metrics);
-    await expect(instrumented.createApiKey({ name: 'n', value: 'v', enabled: true, tags: {} })).resolves.toEqual({ id: 'k1' });
-    await expect(instrumented.deleteApiKey('k1')).rejects.toThrow('gone');
-    expect(instrumented.name).toBe('local');
-    const text = await metrics.render();
-    expect(text).toContain('keyport_gateway_driver_calls_total{driver="local",operation="createApiKey",result="ok"} 1');
-    expect(text).toContain('keyport_gateway_driver_calls_total{driver="local",operation="deleteApiKey",result="error"} 1');
-  });
-
   it('reports outbox depth and age from the collector at each scrape, and named outcomes', async () => {
     const metrics = new Metrics();
     const now = Date.now();

@@ -5,4 +5,3 @@ export * from './outbox.repository';
 export * from './outbox.signal';
 export * from './outbox.worker';
 export * from './outbox.writer';
-export * from './retry-policy';

@@ -10,7 +10,7 @@ import { OutboxModule } from './outbox.module';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxWorker } from './outbox.worker';
 import { OutboxWriter } from './outbox.writer';
-import { RetryPolicy } from './retry-policy';
+import { RetryPolicy } from '@keyport/common';
 
 class RecordingHandler extends OutboxHandler {
   readonly type = 'test.record';

@@ -4,7 +4,7 @@ import { OutboxHandlerRegistry } from './outbox-handler.registry';
 import { type OutboxItem, PermanentOutboxError } from './outbox-item';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
-import { type RetryAfterHint, RetryPolicy } from './retry-policy';
+import { type RetryAfterHint, RetryPolicy } from '@keyport/common';
 
 export interface OutboxWorkerOptions {
   pollIntervalMs: number;
@@ -107,7 +107,7 @@ export class OutboxWorker {
       this.settled(item.type, 'done');
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      if (error instanceof PermanentOutboxError || this.retry.exhausted(item.attempts)) {
+      if (error instanceof PermanentOutboxError || isNotRetryable(error) || this.retry.exhausted(item.attempts)) {
         this.logger.error(`Outbox item ${item.id} (${item.type}) parked: ${message}`);
         await this.outbox.park(item.id, this.id, message);
         this.settled(item.type, 'dead');
@@ -133,6 +133,11 @@ export class OutboxWorker {
       };
     });
   }
+}
+
+/** An error that says of itself that trying again cannot help (gateway adapters' errors carry `retryable`). */
+function isNotRetryable(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === false;
 }
 
 /** Secrets travel in payload fields named `sealed*`; once applied they are erased. */

@@ -38,7 +38,11 @@ describe('dayRange.plan', () => {
       add: [],
       subtract: [{ from: '2026-09-01', to: '2026-09-02' }],
     });
-    expect(dayRange.plan({ from: '2026-09-10', to: '2026-09-12' }, today)).toEqual({ months: [], add: [{ from: '2026-09-10', to: '2026-09-12' }], subtract: [] });
+    expect(dayRange.plan({ from: '2026-09-10', to: '2026-09-12' }, today)).toEqual({
+      months: [],
+      add: [{ from: '2026-09-10', to: '2026-09-12' }],
+      subtract: [],
+    });
   });
 });
 

@@ -1,7 +1,7 @@
-import { invalid } from '@keyport/common';
+import { DAY_MS, invalid, isoDay } from '@keyport/common';
 
-export const MAX_RANGE_DAYS = 366;
-const DAY_MS = 86_400_000;
+/** The longest range an admin usage report or export covers (GET /v1/admin/usage*): a year and a day. */
+export const ADMIN_REPORT_MAX_DAYS = 366;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An inclusive range of UTC days, as `YYYY-MM-DD`. */
@@ -33,8 +33,8 @@ export const dayRange = {
     const start = from === undefined ? new Date(end.getTime() - 29 * DAY_MS) : parseDay(from, 'from');
     if (start > end) throw invalid('Invalid request', [{ field: 'from', message: 'must not be after to' }]);
     const days = daysBetween(start, end) + 1;
-    if (days > MAX_RANGE_DAYS) {
-      throw invalid('Invalid request', [{ field: 'to', message: `range must cover at most ${MAX_RANGE_DAYS} days (got ${days})` }]);
+    if (days > ADMIN_REPORT_MAX_DAYS) {
+      throw invalid('Invalid request', [{ field: 'to', message: `range must cover at most ${ADMIN_REPORT_MAX_DAYS} days (got ${days})` }]);
     }
     return { from: isoDay(start), to: isoDay(end) };
   },
@@ -110,8 +110,4 @@ function nextMonth(month: Date): Date {
 
 function daysBetween(a: Date, b: Date): number {
   return Math.round((b.getTime() - a.getTime()) / DAY_MS);
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }

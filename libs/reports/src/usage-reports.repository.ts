@@ -90,14 +90,16 @@ export class UsageReportsRepository {
     const parts: Prisma.Sql[] = [];
     const keys = Prisma.sql`AND key_id BETWEEN ${window.first}::uuid AND ${window.last}::uuid`;
     // usage_daily carries no tier: for its days the tier filter uses the developer's current tier.
-    const keyTier =
-      filter.tier === undefined ? Prisma.empty : Prisma.sql`AND developer_id IN (SELECT id FROM developers WHERE tier_slug = ${filter.tier})`;
+    const keyTier = filter.tier === undefined ? Prisma.empty : Prisma.sql`AND developer_id IN (SELECT id FROM developers WHERE tier_slug = ${filter.tier})`;
     const keyDeveloper = filter.developerId === undefined ? Prisma.empty : Prisma.sql`AND developer_id = ${filter.developerId}`;
     if (plan.months.length > 0) {
       parts.push(Prisma.sql`SELECT key_id, developer_id, requests AS r FROM usage_key_monthly
         WHERE month = ANY(${plan.months}::date[]) ${keys} ${filterSql(filter)}`);
     }
-    for (const [ranges, sign] of [[plan.add, Prisma.sql``], [plan.subtract, Prisma.sql`-`]] as const) {
+    for (const [ranges, sign] of [
+      [plan.add, Prisma.sql``],
+      [plan.subtract, Prisma.sql`-`],
+    ] as const) {
       if (ranges.length === 0) continue;
       parts.push(Prisma.sql`SELECT key_id, developer_id, ${sign}requests AS r FROM usage_daily
         WHERE (${daysSql(ranges)}) ${keys} ${keyTier} ${keyDeveloper}`);

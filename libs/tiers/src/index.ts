@@ -1,4 +1,6 @@
+// The tiers lib's front: services and types. Its repository stays inside.
 export * from './tier';
+export * from './tier-messages';
 export * from './tiers.module';
-export * from './tiers.repository';
 export * from './tiers.service';
+export { type TierChanges } from './tiers.repository';

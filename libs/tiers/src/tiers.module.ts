@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { TiersRepository } from './tiers.repository';
 import { TiersService } from './tiers.service';
 
-@Module({ providers: [TiersRepository, TiersService], exports: [TiersService, TiersRepository] })
+@Module({ providers: [TiersRepository, TiersService], exports: [TiersService] })
 export class TiersModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { invalid } from '@keyport/common';
+import { invalid, notFound } from '@keyport/common';
 import { DEFAULT_TIERS, type Tier } from './tier';
-import { TiersRepository } from './tiers.repository';
+import { type TierChanges, TiersRepository } from './tiers.repository';
 
 @Injectable()
 export class TiersService {
@@ -18,8 +18,19 @@ export class TiersService {
     return tier;
   }
 
+  /** A tier Keyport itself refers to (a developer's): missing means it was deleted under them, 404 TIER_NOT_FOUND. */
+  async get(slug: string): Promise<Tier> {
+    const tier = await this.tiers.find(slug);
+    if (!tier) throw notFound(`Tier "${slug}"`, 'TIER_NOT_FOUND');
+    return tier;
+  }
+
   find(slug: string): Promise<Tier | null> {
     return this.tiers.find(slug);
+  }
+
+  update(slug: string, changes: TierChanges): Promise<Tier> {
+    return this.tiers.update(slug, changes);
   }
 
   ensureDefaults(): Promise<void> {

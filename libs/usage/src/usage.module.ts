@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { KeysModule } from '@keyport/keys';
-import { TiersModule } from '@keyport/tiers';
-import { QuotaGrantsReader } from './quota-grants.reader';
+import { DeveloperAccountsModule } from '@keyport/developers';
 import { UsageRepository } from './usage.repository';
 import { UsageService } from './usage.service';
 
 @Module({
-  imports: [KeysModule, TiersModule],
-  providers: [UsageRepository, UsageService, QuotaGrantsReader],
+  imports: [DeveloperAccountsModule],
+  providers: [UsageRepository, UsageService],
   exports: [UsageRepository, UsageService],
 })
 export class UsageModule {}

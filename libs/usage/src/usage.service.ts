@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, invalid, isoDay, notFound, quotaWindow } from '@keyport/common';
-import { type Developer } from '@keyport/developers';
+import { Clock, DAY_MS, invalid, isoDay, notFound, quotaWindow } from '@keyport/common';
+import { type Developer, DeveloperAccountsService } from '@keyport/developers';
 import { KeysRepository } from '@keyport/keys';
-import { TiersRepository } from '@keyport/tiers';
-import { QuotaGrantsReader } from './quota-grants.reader';
 import { type QuotaStatus, type UsageQuery, type UsageReport } from './usage-report';
 import { UsageRepository } from './usage.repository';
 
-export const MAX_RANGE_DAYS = 90;
-const DAY_MS = 24 * 3600 * 1000;
+/** The longest range a developer's own usage covers (GET /v1/usage): a quarter. */
+export const DEVELOPER_USAGE_MAX_DAYS = 90;
 
 /**
  * Usage for developers. Quotas count per key like API Gateway's, over a key's whole rotation
@@ -20,8 +18,7 @@ export class UsageService {
   constructor(
     private readonly usage: UsageRepository,
     private readonly keys: KeysRepository,
-    private readonly tiers: TiersRepository,
-    private readonly grants: QuotaGrantsReader,
+    private readonly developers: DeveloperAccountsService,
     private readonly clock: Clock,
   ) {}
 
@@ -35,21 +32,16 @@ export class UsageService {
     } else {
       lineages = [...new Set((await this.keys.listLiveByDeveloper(developer.id)).map((key) => key.lineageId))];
     }
-    const [items, quota] = await Promise.all([
-      this.usage.daily(developer.id, query.from, query.to, query.keyId),
-      this.quota(developer, lineages),
-    ]);
+    const [items, quota] = await Promise.all([this.usage.daily(developer.id, query.from, query.to, query.keyId), this.quota(developer, lineages)]);
     return { items, quota };
   }
 
   private async quota(developer: Developer, lineages: string[]): Promise<QuotaStatus> {
-    const tier = await this.tiers.find(developer.tierSlug);
-    if (!tier) throw new Error(`Tier ${developer.tierSlug} not found`);
-    const { limit: planLimit, period } = developer.quotaOverride ?? tier.quota;
+    const { limit: planLimit, period } = await this.developers.quotaOf(developer);
     const window = quotaWindow(period, this.clock.now());
     const [totals, granted] = await Promise.all([
       this.usage.lineageTotals(developer.id, isoDay(window.start)),
-      this.grants.grantedFor(developer.id, window.start),
+      this.developers.grantedFor(developer.id, window.start),
     ]);
     const used = Math.max(0, ...lineages.map((lineage) => totals.get(lineage) ?? 0));
     const limit = planLimit + granted;
@@ -60,7 +52,7 @@ export class UsageService {
 function checkRange(from: string, to: string): void {
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
   if (days < 1) throw invalid('Invalid request', [{ field: 'to', message: 'must not be before from' }]);
-  if (days > MAX_RANGE_DAYS) {
-    throw invalid('Invalid request', [{ field: 'to', message: `must be at most ${MAX_RANGE_DAYS} days after from, counting both` }]);
+  if (days > DEVELOPER_USAGE_MAX_DAYS) {
+    throw invalid('Invalid request', [{ field: 'to', message: `must be at most ${DEVELOPER_USAGE_MAX_DAYS} days after from, counting both` }]);
   }
 }

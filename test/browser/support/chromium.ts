@@ -13,7 +13,15 @@ if (!hasChromium) console.warn(`Browser suites skipped: no Chromium at ${CHROMIU
 /** Where the suites write a screenshot of each page (the README's come from here). */
 export const SCREENSHOT_DIR = path.resolve('test-results', 'portal');
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** A fresh headless Chromium (playwright gives each launch a new temporary profile). */
 export function launchChromium(): Promise<Browser> {

@@ -29,7 +29,13 @@ export async function signIn(page: Page, email: string, password: string): Promi
 }
 
 /** A new context (so a new session) signed in as this developer, on the dashboard. */
-export async function signedInPortal(browser: Browser, baseURL: string, email: string, password: string, options: BrowserContextOptions = {}): Promise<PortalPage> {
+export async function signedInPortal(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  password: string,
+  options: BrowserContextOptions = {},
+): Promise<PortalPage> {
   const portal = await openPortal(browser, baseURL, options);
   await portal.page.goto('/login');
   await signIn(portal.page, email, password);
@@ -43,7 +49,10 @@ export function navLink(page: Page, name: string): Locator {
 
 /** The row of the keys table showing the key whose value ends so. */
 export function keyRow(page: Page, value: string): Locator {
-  return page.getByRole('table', { name: 'Your keys' }).getByRole('row').filter({ hasText: value.slice(-4) });
+  return page
+    .getByRole('table', { name: 'Your keys' })
+    .getByRole('row')
+    .filter({ hasText: value.slice(-4) });
 }
 
 /** Creates a key from the open "Create key" dialog and returns the value the page showed once. */

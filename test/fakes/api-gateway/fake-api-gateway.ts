@@ -119,8 +119,15 @@ export class FakeApiGateway {
       res.end(result.body === undefined ? '' : JSON.stringify(result.body));
     } catch (error) {
       const failure =
-        error instanceof FakeAwsError ? error : error instanceof SyntaxError ? badRequest('Invalid JSON') : new FakeAwsError(500, 'InternalFailure', 'Internal failure');
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'x-amzn-ErrorType': `${failure.type}:http://internal.amazon.com/coral/com.amazonaws.backplane.restapi/` };
+        error instanceof FakeAwsError
+          ? error
+          : error instanceof SyntaxError
+            ? badRequest('Invalid JSON')
+            : new FakeAwsError(500, 'InternalFailure', 'Internal failure');
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'x-amzn-ErrorType': `${failure.type}:http://internal.amazon.com/coral/com.amazonaws.backplane.restapi/`,
+      };
       if (failure.retryAfterSeconds !== undefined) headers['Retry-After'] = String(failure.retryAfterSeconds);
       res.writeHead(failure.status, headers);
       res.end(JSON.stringify({ message: failure.message }));
@@ -225,7 +232,15 @@ function keyJson(key: FakeKey, includeValue: boolean) {
 }
 
 function planJson(plan: FakePlan) {
-  return { id: plan.id, name: plan.name, description: plan.description, apiStages: plan.apiStages, throttle: plan.throttle, quota: plan.quota, tags: plan.tags };
+  return {
+    id: plan.id,
+    name: plan.name,
+    description: plan.description,
+    apiStages: plan.apiStages,
+    throttle: plan.throttle,
+    quota: plan.quota,
+    tags: plan.tags,
+  };
 }
 
 function planKeyJson(key: FakeKey) {

@@ -14,5 +14,4 @@ export const notFound = (what: string) => new FakeAwsError(404, 'NotFoundExcepti
 export const conflict = (message: string) => new FakeAwsError(409, 'ConflictException', message);
 export const badRequest = (message: string) => new FakeAwsError(400, 'BadRequestException', message);
 export const limitExceeded = (message: string) => new FakeAwsError(429, 'LimitExceededException', message);
-export const tooManyRequests = (retryAfterSeconds: number) =>
-  new FakeAwsError(429, 'TooManyRequestsException', 'Too Many Requests', retryAfterSeconds);
+export const tooManyRequests = (retryAfterSeconds: number) => new FakeAwsError(429, 'TooManyRequestsException', 'Too Many Requests', retryAfterSeconds);

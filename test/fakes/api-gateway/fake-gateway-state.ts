@@ -184,7 +184,10 @@ export class FakeGatewayState {
     }
     const result = new Map<string, Array<[number, number]>>();
     for (const k of [...keyIds].sort()) {
-      result.set(k, days.map((day) => [this.used.get(`${planId}|${k}|${day}`) ?? 0, this.remaining(plan, k, day)]));
+      result.set(
+        k,
+        days.map((day) => [this.used.get(`${planId}|${k}|${day}`) ?? 0, this.remaining(plan, k, day)]),
+      );
     }
     return result;
   }

@@ -77,7 +77,16 @@ export class FakeStripe {
       items: {
         object: 'list',
         has_more: false,
-        data: [{ id: newId('si'), object: 'subscription_item', price: { id: price, object: 'price' }, current_period_start: start, current_period_end: start + 30 * DAY, quantity: 1 }],
+        data: [
+          {
+            id: newId('si'),
+            object: 'subscription_item',
+            price: { id: price, object: 'price' },
+            current_period_start: start,
+            current_period_end: start + 30 * DAY,
+            quantity: 1,
+          },
+        ],
       },
     };
     this.subscriptions.set(subscription.id, subscription);
@@ -123,7 +132,17 @@ export class FakeStripe {
 
   /** An event as Stripe delivers it, with a snapshot of the object taken now. */
   event(type: string, object: Json, created = now()): Json {
-    return { id: newId('evt'), object: 'event', api_version: '2026-10-28.endive', created, livemode: false, type, data: { object: structuredClone(object) }, pending_webhooks: 1, request: { id: null, idempotency_key: null } };
+    return {
+      id: newId('evt'),
+      object: 'event',
+      api_version: '2026-10-28.endive',
+      created,
+      livemode: false,
+      type,
+      data: { object: structuredClone(object) },
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+    };
   }
 
   /** The body and `Stripe-Signature` header of a delivery, signed as Stripe signs. */
@@ -174,7 +193,16 @@ export class FakeStripe {
       case 'POST billing_portal/:id':
         if (id !== 'sessions') break;
         if (!this.customers.has(form.customer)) return error(400, 'invalid_request_error', `No such customer: '${form.customer}'`, 'resource_missing');
-        return { status: 200, body: { id: newId('bps'), object: 'billing_portal.session', customer: form.customer, return_url: form.return_url, url: `https://billing.stripe.test/p/session/${newId('test')}` } };
+        return {
+          status: 200,
+          body: {
+            id: newId('bps'),
+            object: 'billing_portal.session',
+            customer: form.customer,
+            return_url: form.return_url,
+            url: `https://billing.stripe.test/p/session/${newId('test')}`,
+          },
+        };
       case 'GET subscriptions/:id':
         return found(this.subscriptions.get(id), 'subscription', id);
       case 'POST subscriptions/:id': {
@@ -206,17 +234,41 @@ export class FakeStripe {
     if (!this.customers.has(form.customer)) return error(400, 'invalid_request_error', `No such customer: '${form.customer}'`, 'resource_missing');
     if (!form.success_url || !form.cancel_url || !form.line_items?.[0]?.price) return error(400, 'invalid_request_error', 'Missing required param');
     const id = newId('cs_test');
-    const session = { id, object: 'checkout.session', mode: 'subscription', status: 'open', payment_status: 'unpaid', customer: form.customer, client_reference_id: form.client_reference_id ?? null, success_url: form.success_url, cancel_url: form.cancel_url, metadata: form.metadata ?? {}, subscription: null, url: `https://checkout.stripe.test/c/pay/${id}`, line_items: form.line_items, subscription_data: form.subscription_data };
+    const session = {
+      id,
+      object: 'checkout.session',
+      mode: 'subscription',
+      status: 'open',
+      payment_status: 'unpaid',
+      customer: form.customer,
+      client_reference_id: form.client_reference_id ?? null,
+      success_url: form.success_url,
+      cancel_url: form.cancel_url,
+      metadata: form.metadata ?? {},
+      subscription: null,
+      url: `https://checkout.stripe.test/c/pay/${id}`,
+      line_items: form.line_items,
+      subscription_data: form.subscription_data,
+    };
     return this.created(this.checkoutSessions, session);
   }
 
   private createMeterEvent(form: Json): Reply {
-    if (!form.event_name || !form.payload?.stripe_customer_id || form.payload?.value === undefined) return error(400, 'invalid_request_error', 'Missing required param');
+    if (!form.event_name || !form.payload?.stripe_customer_id || form.payload?.value === undefined)
+      return error(400, 'invalid_request_error', 'Missing required param');
     const identifier = form.identifier ?? newId('mev');
     if (this.meterEvents.has(identifier)) {
       return error(400, 'invalid_request_error', `An event already exists with identifier ${identifier}.`, 'resource_already_exists');
     }
-    const event = { object: 'billing.meter_event', created: now(), event_name: form.event_name, identifier, livemode: false, payload: form.payload, timestamp: Number(form.timestamp ?? now()) };
+    const event = {
+      object: 'billing.meter_event',
+      created: now(),
+      event_name: form.event_name,
+      identifier,
+      livemode: false,
+      payload: form.payload,
+      timestamp: Number(form.timestamp ?? now()),
+    };
     this.meterEvents.set(identifier, event);
     return { status: 200, body: event };
   }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { type DeveloperDetail, type DeveloperPage } from '@keyport/admin';
-import { type Developer } from '@keyport/developers';
+import { type DeveloperDetail } from '@keyport/admin';
+import { type Developer, type DeveloperPage } from '@keyport/developers';
 import { AdminBillingStatusDto } from '../billing/billing.dto';
 import { KeyDto } from '../keys/key.dto';
 import { MeDto } from '../me/me.dto';
@@ -96,7 +96,11 @@ export class AdminDeveloperDetailDto extends AdminDeveloperDto {
   @ApiProperty({ type: [KeyDto], description: 'Every key, revoked ones included; never a value' })
   keys!: KeyDto[];
 
-  @ApiProperty({ type: AdminBillingStatusDto, nullable: true, description: 'Billing state (as GET /v1/admin/developers/{id}/billing); null while billing is off' })
+  @ApiProperty({
+    type: AdminBillingStatusDto,
+    nullable: true,
+    description: 'Billing state (as GET /v1/admin/developers/{id}/billing); null while billing is off',
+  })
   billing!: AdminBillingStatusDto | null;
 
   @ApiProperty({ type: PeriodUsageDto, description: 'Usage in the current quota period' })

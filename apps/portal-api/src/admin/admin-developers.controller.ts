@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DeveloperDirectoryService, DeveloperSuspensionService, DeveloperTierService } from '@keyport/admin';
+import { DeveloperDirectoryService, DeveloperTierService } from '@keyport/admin';
+import { DeveloperSuspensionService } from '@keyport/developers';
 import { DevelopersService } from '@keyport/developers';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -23,7 +24,8 @@ export class AdminDevelopersController {
   @Get()
   @ApiOperation({
     summary: 'List developers (search by e-mail, tier, status; cursor paging)',
-    description: 'Developers in sign-up order, a page at a time: follow `nextCursor` until null. Developers who sign up meanwhile appear on a later page, nobody twice.',
+    description:
+      'Developers in sign-up order, a page at a time: follow `nextCursor` until null. Developers who sign up meanwhile appear on a later page, nobody twice.',
   })
   @ApiOkResponse({ type: DeveloperPageDto, description: 'Developers in sign-up order, a page at a time' })
   @ApiErrors({ 400: ['VALIDATION_FAILED'] })
@@ -36,7 +38,8 @@ export class AdminDevelopersController {
   @Get(':id')
   @ApiOperation({
     summary: 'A developer: profile, tier, keys, quota override, billing, usage this period',
-    description: "Everything about one developer: keys (never values), their own quota if any, this period's usage and grants, and billing (null while billing is off).",
+    description:
+      "Everything about one developer: keys (never values), their own quota if any, this period's usage and grants, and billing (null while billing is off).",
   })
   @ApiOkResponse({ type: AdminDeveloperDetailDto, description: 'The developer' })
   @ApiUuidParam('id', 'Developer id (their Cognito sub)')
@@ -46,7 +49,10 @@ export class AdminDevelopersController {
   }
 
   @Post(':id/confirm')
-  @ApiOperation({ summary: "Confirm a developer's sign-up", description: 'Confirms the sign-up without the code, for installations without a mailbox; confirming twice is harmless.' })
+  @ApiOperation({
+    summary: "Confirm a developer's sign-up",
+    description: 'Confirms the sign-up without the code, for installations without a mailbox; confirming twice is harmless.',
+  })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Sign-up confirmed without the e-mailed code' })
   @ApiUuidParam('id', 'Developer id (their Cognito sub)')
@@ -58,7 +64,8 @@ export class AdminDevelopersController {
   @Put(':id/tier')
   @ApiOperation({
     summary: "Change a developer's tier; every key moves plan",
-    description: 'Applied at once and never billed. With billing, a subscription paying for another tier is cancelled at Stripe now; a paid tier given without one is a comp.',
+    description:
+      'Applied at once and never billed. With billing, a subscription paying for another tier is cancelled at Stripe now; a paid tier given without one is a comp.',
   })
   @ApiOkResponse({
     type: AdminDeveloperDto,
@@ -73,7 +80,8 @@ export class AdminDevelopersController {
   @Post(':id/suspend')
   @ApiOperation({
     summary: 'Suspend a developer: every key disabled, own routes 403',
-    description: "Every key is disabled at the gateway and the developer's own routes answer 403 `ACCOUNT_SUSPENDED` until reinstated; the reason goes to the audit log.",
+    description:
+      "Every key is disabled at the gateway and the developer's own routes answer 403 `ACCOUNT_SUSPENDED` until reinstated; the reason goes to the audit log.",
   })
   @HttpCode(200)
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'Suspended: every key is disabled and the developer’s routes answer 403' })

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { DeveloperQuotaService } from '@keyport/admin';
+import { DeveloperQuotaService } from '@keyport/developers';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { developerIdParam } from '../http/developer-id-param';
@@ -27,7 +27,10 @@ export class AdminQuotaController {
   }
 
   @Delete()
-  @ApiOperation({ summary: "Return a developer to their tier's quota", description: 'Their keys move back to the tier plan and their own plan is deleted; 404 when they have no quota of their own.' })
+  @ApiOperation({
+    summary: "Return a developer to their tier's quota",
+    description: 'Their keys move back to the tier plan and their own plan is deleted; 404 when they have no quota of their own.',
+  })
   @ApiOkResponse({ type: AdminDeveloperDto, description: 'Back on the tier’s quota; their own plan is deleted' })
   @ApiUuidParam('id', 'Developer id (their Cognito sub)')
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] })
@@ -36,7 +39,10 @@ export class AdminQuotaController {
   }
 
   @Post('grants')
-  @ApiOperation({ summary: 'Add requests to the current quota period only', description: "Adds the requests to each live key's remaining quota until the period resets." })
+  @ApiOperation({
+    summary: 'Add requests to the current quota period only',
+    description: "Adds the requests to each live key's remaining quota until the period resets.",
+  })
   @ApiCreatedResponse({ type: GrantResultDto, description: 'Requests added to the current quota period' })
   @ApiUuidParam('id', 'Developer id (their Cognito sub)')
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] })

@@ -24,7 +24,8 @@ export class AdminTiersController {
   @Put(':slug')
   @ApiOperation({
     summary: "Edit a tier's name, throttle or quota; applied to its usage plan",
-    description: "Fields left out stay as they are. The tier's usage plan follows through the outbox (on AWS at most one plan update per AWS_PLAN_UPDATE_INTERVAL).",
+    description:
+      "Fields left out stay as they are. The tier's usage plan follows through the outbox (on AWS at most one plan update per AWS_PLAN_UPDATE_INTERVAL).",
   })
   @ApiParam({ name: 'slug', description: 'Tier slug', schema: { type: 'string', pattern: '^[a-z0-9-]{1,64}$' } })
   @ApiOkResponse({ type: AdminTierDto, description: 'Tier changed; its usage plan follows shortly' })

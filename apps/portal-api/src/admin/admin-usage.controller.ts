@@ -4,15 +4,7 @@ import { ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { UsageExportService, UsageReportsService } from '@keyport/reports';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
-import {
-  QuotaUtilizationDto,
-  TopQueryDto,
-  TopUsageDto,
-  UsageQueryDto,
-  UsageRangeQueryDto,
-  UsageTotalsDto,
-  UtilizationQueryDto,
-} from './usage.dto';
+import { QuotaUtilizationDto, TopQueryDto, TopUsageDto, UsageQueryDto, UsageRangeQueryDto, UsageTotalsDto, UtilizationQueryDto } from './usage.dto';
 
 @ApiTags('admin')
 @AdminOnly()
@@ -40,7 +32,10 @@ export class AdminUsageController {
   }
 
   @Get('usage/top')
-  @ApiOperation({ summary: 'Heaviest developers with their share of quota', description: 'The developers with the most requests over the range, with their requests over the quota of the periods the range touches.' })
+  @ApiOperation({
+    summary: 'Heaviest developers with their share of quota',
+    description: 'The developers with the most requests over the range, with their requests over the quota of the periods the range touches.',
+  })
   @ApiOkResponse({ type: TopUsageDto, description: 'The heaviest developers over the range' })
   @ApiErrors({ 400: ['VALIDATION_FAILED'] })
   async top(@Query() query: TopQueryDto): Promise<TopUsageDto> {
@@ -50,7 +45,10 @@ export class AdminUsageController {
   }
 
   @Get('usage/quota-utilization')
-  @ApiOperation({ summary: 'Developers at or above a share of their quota this period', description: "This period's requests over quota plus grants, highest first." })
+  @ApiOperation({
+    summary: 'Developers at or above a share of their quota this period',
+    description: "This period's requests over quota plus grants, highest first.",
+  })
   @ApiOkResponse({ type: QuotaUtilizationDto, description: 'Developers at or above the threshold of their quota this period' })
   @ApiErrors({ 400: ['VALIDATION_FAILED'] })
   async utilization(@Query() query: UtilizationQueryDto): Promise<QuotaUtilizationDto> {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { type GrantResult } from '@keyport/admin';
+import { type GrantResult } from '@keyport/developers';
 
 export const MAX_QUOTA = 2_000_000_000;
 

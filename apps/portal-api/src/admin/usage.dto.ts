@@ -40,7 +40,14 @@ export class UsageQueryDto extends UsageRangeQueryDto {
   @Length(1, 512)
   cursor?: string;
 
-  @ApiPropertyOptional({ description: 'groupBy=developer|key: developers or keys a page covers', type: 'integer', minimum: 1, maximum: 10_000, default: 500, example: 500 })
+  @ApiPropertyOptional({
+    description: 'groupBy=developer|key: developers or keys a page covers',
+    type: 'integer',
+    minimum: 1,
+    maximum: 10_000,
+    default: 500,
+    example: 500,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -107,7 +114,11 @@ export class UsageTotalsDto {
   })
   groups!: UsageGroupDto[];
 
-  @ApiProperty({ description: 'Pass as `cursor` for the next page of developers or keys; null on the last page (and for day and tier)', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Pass as `cursor` for the next page of developers or keys; null on the last page (and for day and tier)',
+    nullable: true,
+    type: String,
+  })
   nextCursor!: string | null;
 
   static from(totals: UsageTotals): UsageTotalsDto {

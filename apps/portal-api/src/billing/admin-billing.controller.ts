@@ -14,7 +14,10 @@ export class AdminBillingController {
   constructor(private readonly billing: BillingService) {}
 
   @Get(':id/billing')
-  @ApiOperation({ summary: "A developer's billing state", description: 'As GET /v1/billing for the developer, plus their Stripe customer and subscription ids.' })
+  @ApiOperation({
+    summary: "A developer's billing state",
+    description: 'As GET /v1/billing for the developer, plus their Stripe customer and subscription ids.',
+  })
   @ApiOkResponse({ type: AdminBillingStatusDto, description: "The developer's billing state (status `none` while billing is off)" })
   @ApiUuidParam('id', 'Developer id (their Cognito sub)')
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] })

@@ -34,13 +34,17 @@ export class ReadinessService {
     };
     let checks: ReadinessReport['checks'];
     try {
-      await this.health.check(Object.entries(pings).map(([name, ping]) => () => this.probe(name, ping)));
+      await this.health.check(
+        Object.entries(pings).map(
+          ([name, ping]) =>
+            () =>
+              this.probe(name, ping),
+        ),
+      );
       checks = Object.fromEntries(Object.keys(pings).map((name) => [name, 'ok']));
     } catch (error) {
       const details = ((error as { getResponse?: () => unknown }).getResponse?.() ?? {}) as { details?: Record<string, { status: string }> };
-      checks = Object.fromEntries(
-        Object.keys(pings).map((name) => [name, details.details?.[name]?.status === 'up' ? 'ok' : 'unavailable'] as const),
-      );
+      checks = Object.fromEntries(Object.keys(pings).map((name) => [name, details.details?.[name]?.status === 'up' ? 'ok' : 'unavailable'] as const));
     }
     const gateway = checks.database === 'ok' ? await this.gatewayStatus.report().catch(() => undefined) : undefined;
     return { status: Object.values(checks).every((value) => value === 'ok') ? 'ok' : 'unavailable', checks, gateway };

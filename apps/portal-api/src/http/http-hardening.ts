@@ -30,14 +30,21 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
   const metrics = app.get(Metrics);
   const log = app.get(RootLogger).pino.child({ context: 'HTTP' });
   fastify.addHook('onResponse', (request, reply, done) => {
-      const route = request.routeOptions?.url ?? 'unmatched';
-      const status = reply.statusCode;
-      metrics.httpRequest(request.method, route, status, reply.elapsedTime / 1000);
-      if (log.isLevelEnabled('info')) {
-        const fields = { requestId: request.id, method: request.method, route, path: request.url.split('?')[0], status, ms: Math.round(reply.elapsedTime * 10) / 10 };
-        if (status >= 500) log.error(fields, 'request failed');
-        else log.info(fields, 'request');
-      }
-      done();
-    });
+    const route = request.routeOptions?.url ?? 'unmatched';
+    const status = reply.statusCode;
+    metrics.httpRequest(request.method, route, status, reply.elapsedTime / 1000);
+    if (log.isLevelEnabled('info')) {
+      const fields = {
+        requestId: request.id,
+        method: request.method,
+        route,
+        path: request.url.split('?')[0],
+        status,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      };
+      if (status >= 500) log.error(fields, 'request failed');
+      else log.info(fields, 'request');
+    }
+    done();
+  });
 }

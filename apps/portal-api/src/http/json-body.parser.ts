@@ -53,7 +53,10 @@ function isJsonMediaType(header: string | undefined): boolean {
   if (header === undefined) return false;
   const [type = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
   if (!JSON_MEDIA_TYPE.test(type)) return false;
-  const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = parameters
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   return charset === undefined || charset === 'utf-8' || charset === 'utf8';
 }
 

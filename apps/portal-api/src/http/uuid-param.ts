@@ -8,5 +8,4 @@ export const uuidParam = new ParseUUIDPipe({
 });
 
 /** Documents a path parameter that is a UUID. */
-export const ApiUuidParam = (name: string, description: string): MethodDecorator =>
-  ApiParam({ name, description, schema: { type: 'string', format: 'uuid' } });
+export const ApiUuidParam = (name: string, description: string): MethodDecorator => ApiParam({ name, description, schema: { type: 'string', format: 'uuid' } });

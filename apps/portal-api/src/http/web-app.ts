@@ -64,7 +64,10 @@ function sendPage(reply: FastifyReply, html: string, policy: string): FastifyRep
 }
 
 function hasLongSegment(request: FastifyRequest, maxLength: number): boolean {
-  return request.url.split('?')[0].split('/').some((segment) => segment.length > maxLength);
+  return request.url
+    .split('?')[0]
+    .split('/')
+    .some((segment) => segment.length > maxLength);
 }
 
 function wantsPage(request: FastifyRequest): boolean {
@@ -88,7 +91,5 @@ function findWebBuild(): string | undefined {
     const parent = path.dirname(start);
     return parent === start ? [start] : [start, ...ancestors(parent)];
   };
-  return [...ancestors(__dirname), ...ancestors(process.cwd())]
-    .map((dir) => path.join(dir, WEB_BUILD))
-    .find((dir) => existsSync(path.join(dir, 'index.html')));
+  return [...ancestors(__dirname), ...ancestors(process.cwd())].map((dir) => path.join(dir, WEB_BUILD)).find((dir) => existsSync(path.join(dir, 'index.html')));
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type VerifiedPrincipal } from '@keyport/cognito';
-import { DevelopersService } from '@keyport/developers';
+import { type Developer } from '@keyport/developers';
 import { KeysService } from '@keyport/keys';
-import { Principal } from '../auth/principal.decorator';
+import { ActiveDeveloper } from '../auth/active-developer.decorator';
+import { ActiveDeveloperGuard } from '../auth/active-developer.guard';
 import { ApiErrors, DEVELOPER_ROUTE_ERRORS } from '../http/api-errors.decorator';
 import { ApiUuidParam, uuidParam } from '../http/uuid-param';
 import { CreateKeyDto, IssuedKeyDto, KeyDto, KeyListDto, RotateKeyDto } from './key.dto';
@@ -11,12 +11,10 @@ import { CreateKeyDto, IssuedKeyDto, KeyDto, KeyListDto, RotateKeyDto } from './
 @ApiTags('keys')
 @ApiBearerAuth()
 @ApiErrors(DEVELOPER_ROUTE_ERRORS)
+@UseGuards(ActiveDeveloperGuard)
 @Controller('v1/keys')
 export class KeysController {
-  constructor(
-    private readonly keys: KeysService,
-    private readonly developers: DevelopersService,
-  ) {}
+  constructor(private readonly keys: KeysService) {}
 
   @Post()
   @ApiOperation({
@@ -27,16 +25,14 @@ export class KeysController {
   })
   @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The new key with its value, shown once' })
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 409: ['KEY_LIMIT_REACHED', 'KEY_CAPACITY_REACHED'] })
-  async create(@Principal() principal: VerifiedPrincipal, @Body() body: CreateKeyDto): Promise<IssuedKeyDto> {
-    const developer = await this.developers.requireActive(principal);
+  async create(@ActiveDeveloper() developer: Developer, @Body() body: CreateKeyDto): Promise<IssuedKeyDto> {
     return IssuedKeyDto.fromIssued(await this.keys.create(developer.id, body.name));
   }
 
   @Get()
   @ApiOperation({ summary: 'List your keys (never their values)', description: 'Every key you made, oldest first, revoked ones included.' })
   @ApiOkResponse({ type: KeyListDto, description: 'Your keys' })
-  async list(@Principal() principal: VerifiedPrincipal): Promise<KeyListDto> {
-    const developer = await this.developers.requireActive(principal);
+  async list(@ActiveDeveloper() developer: Developer): Promise<KeyListDto> {
     return { items: (await this.keys.list(developer.id)).map(KeyDto.from) };
   }
 
@@ -45,8 +41,7 @@ export class KeysController {
   @ApiOkResponse({ type: KeyDto, description: 'The key (never its value)' })
   @ApiUuidParam('id', 'Key id')
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] })
-  async get(@Principal() principal: VerifiedPrincipal, @Param('id', uuidParam) id: string): Promise<KeyDto> {
-    const developer = await this.developers.requireActive(principal);
+  async get(@ActiveDeveloper() developer: Developer, @Param('id', uuidParam) id: string): Promise<KeyDto> {
     return KeyDto.from(await this.keys.get(developer.id, id));
   }
 
@@ -60,23 +55,20 @@ export class KeysController {
   @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The successor key with its value, shown once' })
   @ApiUuidParam('id', 'Key id')
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['KEY_REVOKED', 'KEY_ALREADY_ROTATED', 'ROTATION_IN_GRACE', 'KEY_CAPACITY_REACHED'] })
-  async rotate(
-    @Principal() principal: VerifiedPrincipal,
-    @Param('id', uuidParam) id: string,
-    @Body() body: RotateKeyDto,
-  ): Promise<IssuedKeyDto> {
-    const developer = await this.developers.requireActive(principal);
+  async rotate(@ActiveDeveloper() developer: Developer, @Param('id', uuidParam) id: string, @Body() body: RotateKeyDto): Promise<IssuedKeyDto> {
     return IssuedKeyDto.fromIssued(await this.keys.rotate(developer.id, id, body.gracePeriodSeconds));
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Revoke a key', description: 'The key stops working at the gateway at once and stays listed, as revoked. Revoking twice is harmless.' })
+  @ApiOperation({
+    summary: 'Revoke a key',
+    description: 'The key stops working at the gateway at once and stays listed, as revoked. Revoking twice is harmless.',
+  })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: the key stops working and stays listed as revoked' })
   @ApiUuidParam('id', 'Key id')
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] })
-  async revoke(@Principal() principal: VerifiedPrincipal, @Param('id', uuidParam) id: string): Promise<void> {
-    const developer = await this.developers.requireActive(principal);
+  async revoke(@ActiveDeveloper() developer: Developer, @Param('id', uuidParam) id: string): Promise<void> {
     await this.keys.revoke(developer.id, id);
   }
 }

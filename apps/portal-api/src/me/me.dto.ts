@@ -45,7 +45,12 @@ export class TierChangedDto {
   @ApiPropertyOptional({ description: 'With billing, moving down from a paid tier: the tier that takes effect when the paid period ends', example: 'standard' })
   pendingTier?: string;
 
-  @ApiPropertyOptional({ description: 'Present with `pendingTier`: when it takes effect (null if Stripe has not said)', nullable: true, type: String, format: 'date-time' })
+  @ApiPropertyOptional({
+    description: 'Present with `pendingTier`: when it takes effect (null if Stripe has not said)',
+    nullable: true,
+    type: String,
+    format: 'date-time',
+  })
   effectiveAt?: string | null;
 
   static from(outcome: TierChangeOutcome): TierChangedDto {

@@ -1,21 +1,19 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { type VerifiedPrincipal } from '@keyport/cognito';
-import { DevelopersService } from '@keyport/developers';
+import { type Developer } from '@keyport/developers';
 import { UsageService } from '@keyport/usage';
-import { Principal } from '../auth/principal.decorator';
+import { ActiveDeveloper } from '../auth/active-developer.decorator';
+import { ActiveDeveloperGuard } from '../auth/active-developer.guard';
 import { ApiErrors, DEVELOPER_ROUTE_ERRORS } from '../http/api-errors.decorator';
 import { UsageDto, UsageQueryDto } from './usage.dto';
 
 @ApiTags('usage')
 @ApiBearerAuth()
 @ApiErrors(DEVELOPER_ROUTE_ERRORS)
+@UseGuards(ActiveDeveloperGuard)
 @Controller('v1/usage')
 export class UsageController {
-  constructor(
-    private readonly usage: UsageService,
-    private readonly developers: DevelopersService,
-  ) {}
+  constructor(private readonly usage: UsageService) {}
 
   @Get()
   @ApiOperation({
@@ -26,8 +24,7 @@ export class UsageController {
   })
   @ApiOkResponse({ type: UsageDto, description: 'Requests per day and key in the range, and the current quota' })
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] })
-  async report(@Principal() principal: VerifiedPrincipal, @Query() query: UsageQueryDto): Promise<UsageDto> {
-    const developer = await this.developers.requireActive(principal);
+  async report(@ActiveDeveloper() developer: Developer, @Query() query: UsageQueryDto): Promise<UsageDto> {
     return UsageDto.from(await this.usage.report(developer, query));
   }
 }

@@ -15,7 +15,17 @@ export class CliAppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliAppModule,
-      imports: [ConfigModule.forRoot(config), CommonModule, ObservabilityModule, DbModule, OutboxModule, AuditModule, GatewayModule, TiersModule, GatewaySyncModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule,
+        ObservabilityModule,
+        DbModule,
+        OutboxModule,
+        AuditModule,
+        GatewayModule,
+        TiersModule,
+        GatewaySyncModule,
+      ],
     };
   }
 }

@@ -28,5 +28,7 @@ export function runCli(command: (app: INestApplicationContext, args: string[]) =
 /** A flag given to the command, or to `npm run` (which keeps flags such as --dry-run for itself). */
 export function hasFlag(args: string[], flag: string): boolean {
   const npmConfig = `npm_config_${flag.replace(/^--/, '').replace(/-/g, '_')}`;
+  // A CLI entry point, like scripts/: npm hands the flags it kept to the command in its environment.
+  // eslint-disable-next-line no-restricted-properties
   return args.includes(flag) || process.env[npmConfig] === 'true';
 }

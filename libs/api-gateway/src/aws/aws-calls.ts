@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { Injectable } from '@nestjs/common';
-import { RetryPolicy } from '@keyport/outbox';
+import { RetryPolicy } from '@keyport/common';
 import { GatewayUnavailableError } from '../gateway-errors';
 import { ApiGatewayClientFactory } from './api-gateway-client.factory';
 import { AwsCallPacer } from './aws-call-pacer';

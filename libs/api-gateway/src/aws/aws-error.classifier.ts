@@ -1,9 +1,4 @@
-import {
-  GatewayConflictError,
-  GatewayNotFoundError,
-  GatewayRejectedError,
-  GatewayUnavailableError,
-} from '../gateway-errors';
+import { GatewayConflictError, GatewayNotFoundError, GatewayRejectedError, GatewayUnavailableError } from '../gateway-errors';
 
 export type AwsFailureKind = 'throttled' | 'server' | 'network' | 'not-found' | 'conflict' | 'rejected';
 

@@ -19,14 +19,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, type QuotaPeriodName, isoDay, quotaWindow } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
-import {
-  GatewayDriver,
-  type GatewayKey,
-  type GatewayKeySpec,
-  type GatewayPlan,
-  type UsagePlanSettings,
-  type UsageRecord,
-} from '../gateway-driver.port';
+import { GatewayDriver, type GatewayKey, type GatewayKeySpec, type GatewayPlan, type UsagePlanSettings, type UsageRecord } from '../gateway-driver.port';
 import { GatewayConflictError, GatewayNotFoundError } from '../gateway-errors';
 import { AwsCalls } from './aws-calls';
 import { PAGE_LIMIT, allPages } from './aws-pages';
@@ -71,9 +64,7 @@ export class AwsGatewayDriver extends GatewayDriver {
     }
     const patchOperations = planPatch(existing, settings, stages);
     if (patchOperations.length > 0) {
-      await this.calls.send('UpdateUsagePlan', (client) =>
-        client.send(new UpdateUsagePlanCommand({ usagePlanId: existing.id, patchOperations })),
-      );
+      await this.calls.send('UpdateUsagePlan', (client) => client.send(new UpdateUsagePlanCommand({ usagePlanId: existing.id, patchOperations })));
     }
     return existing.id;
   }
@@ -99,9 +90,7 @@ export class AwsGatewayDriver extends GatewayDriver {
 
   async findApiKeyByName(name: string): Promise<GatewayKey | null> {
     const keys = await allPages((position) =>
-      this.calls.send('GetApiKeys', (client) =>
-        client.send(new GetApiKeysCommand({ nameQuery: name, includeValues: false, limit: PAGE_LIMIT, position })),
-      ),
+      this.calls.send('GetApiKeys', (client) => client.send(new GetApiKeysCommand({ nameQuery: name, includeValues: false, limit: PAGE_LIMIT, position }))),
     );
     const found = keys.find((key) => key.name === name);
     return found ? toKey(found) : null;
@@ -113,9 +102,7 @@ export class AwsGatewayDriver extends GatewayDriver {
 
   async setApiKeyEnabled(gatewayKeyId: string, enabled: boolean): Promise<void> {
     await this.calls.send('UpdateApiKey', (client) =>
-      client.send(
-        new UpdateApiKeyCommand({ apiKey: gatewayKeyId, patchOperations: [{ op: 'replace', path: '/enabled', value: String(enabled) }] }),
-      ),
+      client.send(new UpdateApiKeyCommand({ apiKey: gatewayKeyId, patchOperations: [{ op: 'replace', path: '/enabled', value: String(enabled) }] })),
     );
   }
 

@@ -3,7 +3,14 @@ import { planPatch } from './plan-patch';
 
 describe('planPatch', () => {
   const settings = { name: 'keyport-standard', throttle: { rateLimit: 100, burstLimit: 200 }, quota: { limit: 1000, period: 'MONTH' as const }, tags: {} };
-  const plan = { id: 'p1', name: 'keyport-standard', throttle: { rateLimit: 100, burstLimit: 200 }, quota: { limit: 1000, period: 'MONTH' as const }, apiStages: ['api1:prod'], tags: {} };
+  const plan = {
+    id: 'p1',
+    name: 'keyport-standard',
+    throttle: { rateLimit: 100, burstLimit: 200 },
+    quota: { limit: 1000, period: 'MONTH' as const },
+    apiStages: ['api1:prod'],
+    tags: {},
+  };
 
   it('is empty when the plan already matches, so a replayed sync spends no UpdateUsagePlan', () => {
     expect(planPatch(plan, settings, ['api1:prod'])).toEqual([]);

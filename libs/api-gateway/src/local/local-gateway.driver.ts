@@ -1,15 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, RandomSource, quotaWindow } from '@keyport/common';
+import { Clock, RandomSource, hashKeyValue, quotaWindow } from '@keyport/common';
 import { Db, Prisma } from '@keyport/db';
-import {
-  GatewayDriver,
-  type GatewayKey,
-  type GatewayKeySpec,
-  type GatewayPlan,
-  type UsagePlanSettings,
-  type UsageRecord,
-} from '../gateway-driver.port';
+import { GatewayDriver, type GatewayKey, type GatewayKeySpec, type GatewayPlan, type UsagePlanSettings, type UsageRecord } from '../gateway-driver.port';
 import { GatewayChangeFeed } from './gateway-change-feed';
 
 /**
@@ -58,7 +50,7 @@ export class LocalGatewayDriver extends GatewayDriver {
     if (existing) return existing;
     try {
       const row = await this.db.client.gatewayApiKey.create({
-        data: { id: this.newId(), name: spec.name, valueHash: sha256(spec.value), enabled: spec.enabled, tags: spec.tags },
+        data: { id: this.newId(), name: spec.name, valueHash: hashKeyValue(spec.value), enabled: spec.enabled, tags: spec.tags },
       });
       this.changes.publish();
       return toKey(row);
@@ -154,10 +146,6 @@ export class LocalGatewayDriver extends GatewayDriver {
     // API Gateway ids are 10 lowercase alphanumerics; mimic them so logs look alike.
     return this.random.bytes(8).toString('hex').slice(0, 10);
   }
-}
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }
 
 function toKey(row: { id: string; name: string; enabled: boolean; tags: unknown }): GatewayKey {

@@ -3,13 +3,7 @@ import Stripe from 'stripe';
 import { unavailable } from '@keyport/common';
 import { type BillingSettings } from '@keyport/config';
 import { BillingProvider } from '../billing-provider.port';
-import {
-  type CheckoutRequest,
-  type InvoiceSummary,
-  type MeterUsage,
-  type SubscriptionSnapshot,
-  type WebhookNotice,
-} from '../billing-types';
+import { type CheckoutRequest, type InvoiceSummary, type MeterUsage, type SubscriptionSnapshot, type WebhookNotice } from '../billing-types';
 import { InvalidWebhookSignature } from '../invalid-webhook-signature';
 import { readVerifiedEvent } from './stripe-event-reader';
 import { toInvoiceSummary, toSnapshot } from './stripe-mapping';

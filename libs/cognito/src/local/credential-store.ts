@@ -72,7 +72,9 @@ class CredentialStore implements DataStore {
     const { Password: password, ...user } = value as StoredUser;
     if (typeof password === 'string' && password !== user.PasswordHash) user.PasswordHash = await this.hasher.hash(password);
     if (Array.isArray(user.RefreshTokens)) {
-      user.RefreshTokens = user.RefreshTokens.map((token: unknown) => (typeof token === 'string' && !isRefreshTokenHash(token) ? hashRefreshToken(token) : token));
+      user.RefreshTokens = user.RefreshTokens.map((token: unknown) =>
+        typeof token === 'string' && !isRefreshTokenHash(token) ? hashRefreshToken(token) : token,
+      );
     }
     return user;
   }

@@ -15,7 +15,10 @@ describe('embedded Cognito hardening', () => {
   let opened: OpenedCognitoConnection | undefined;
   const settings = () => ({ mode: 'local' as const, region: 'local', localPort: 0, localDataDir: path.join(root, 'cognito') });
   const providerFor = (connection: OpenedCognitoConnection['connection']) =>
-    new CognitoIdentityProvider(createCognitoClient({ region: 'local', endpoint: connection.endpoint, local: true, embeddedSecret: connection.embeddedSecret }), connection);
+    new CognitoIdentityProvider(
+      createCognitoClient({ region: 'local', endpoint: connection.endpoint, local: true, embeddedSecret: connection.embeddedSecret }),
+      connection,
+    );
 
   beforeEach(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'keyport-embedded-'));
@@ -56,14 +59,27 @@ describe('embedded Cognito hardening', () => {
 
   it('serves only the operations whose handling of secrets was checked', async () => {
     opened = await openCognitoConnection(settings());
-    const client = createCognitoClient({ region: 'local', endpoint: opened.connection.endpoint, local: true, embeddedSecret: opened.connection.embeddedSecret });
+    const client = createCognitoClient({
+      region: 'local',
+      endpoint: opened.connection.endpoint,
+      local: true,
+      embeddedSecret: opened.connection.embeddedSecret,
+    });
     try {
       const { userPoolId, clientId } = opened.connection;
       for (const command of [
-        new AdminInitiateAuthCommand({ UserPoolId: userPoolId, ClientId: clientId, AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'a@b.c', PASSWORD } }),
+        new AdminInitiateAuthCommand({
+          UserPoolId: userPoolId,
+          ClientId: clientId,
+          AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'a@b.c', PASSWORD },
+        }),
         new ChangePasswordCommand({ AccessToken: 'x', PreviousPassword: PASSWORD, ProposedPassword: PASSWORD }),
       ]) {
-        await expect(client.send(command as never)).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/not available on the embedded Cognito/) });
+        await expect(client.send(command as never)).rejects.toMatchObject({
+          name: 'InvalidParameterException',
+          message: expect.stringMatching(/not available on the embedded Cognito/),
+        });
       }
     } finally {
       client.destroy();
@@ -84,7 +100,11 @@ describe('embedded Cognito hardening', () => {
     // A web page's request carries an Origin (and its preflight too): refused before cognito-local's CORS answers it.
     const fromBrowser = await fetch(`${opened.connection.endpoint}/`, {
       method: 'POST',
-      headers: { origin: 'https://evil.example', 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools', 'content-type': 'application/x-amz-json-1.1' },
+      headers: {
+        origin: 'https://evil.example',
+        'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools',
+        'content-type': 'application/x-amz-json-1.1',
+      },
       body: '{"MaxResults":10}',
     });
     expect(fromBrowser.status).toBe(403);

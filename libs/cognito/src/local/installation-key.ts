@@ -43,8 +43,10 @@ export async function loadInstallationKey(dataDir: string): Promise<Installation
 
 function generatePem(): Promise<string> {
   return new Promise((resolve, reject) => {
-    generateKeyPair('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }, (error, _publicKey, privateKey) =>
-      error ? reject(error) : resolve(privateKey),
+    generateKeyPair(
+      'rsa',
+      { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } },
+      (error, _publicKey, privateKey) => (error ? reject(error) : resolve(privateKey)),
     );
   });
 }

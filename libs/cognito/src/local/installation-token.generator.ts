@@ -34,11 +34,22 @@ export class InstallationTokenGenerator implements TokenGenerator {
       return validity * seconds;
     };
     const units = client.TokenValidityUnits;
-    const sign = (claims: Record<string, unknown>, seconds: number) => signRs256({ ...claims, iss, iat: now, exp: now + seconds }, this.key.privateKey, this.key.kid);
+    const sign = (claims: Record<string, unknown>, seconds: number) =>
+      signRs256({ ...claims, iss, iat: now, exp: now + seconds }, this.key.privateKey, this.key.kid);
 
     return Promise.resolve({
       AccessToken: sign(
-        { auth_time: now, client_id: client.ClientId, event_id: eventId, jti: randomUUID(), scope: 'aws.cognito.signin.user.admin', sub, token_use: 'access', username: user.Username, ...groups },
+        {
+          auth_time: now,
+          client_id: client.ClientId,
+          event_id: eventId,
+          jti: randomUUID(),
+          scope: 'aws.cognito.signin.user.admin',
+          sub,
+          token_use: 'access',
+          username: user.Username,
+          ...groups,
+        },
         lifetime(client.AccessTokenValidity, units?.AccessToken ?? 'hours', 86_400),
       ),
       IdToken: sign(
@@ -57,7 +68,10 @@ export class InstallationTokenGenerator implements TokenGenerator {
         },
         lifetime(client.IdTokenValidity, units?.IdToken ?? 'hours', 86_400),
       ),
-      RefreshToken: sign({ 'cognito:username': user.Username, email, jti: randomUUID() }, lifetime(client.RefreshTokenValidity, units?.RefreshToken ?? 'days', 7 * 86_400)),
+      RefreshToken: sign(
+        { 'cognito:username': user.Username, email, jti: randomUUID() },
+        lifetime(client.RefreshTokenValidity, units?.RefreshToken ?? 'days', 7 * 86_400),
+      ),
     });
   }
 }

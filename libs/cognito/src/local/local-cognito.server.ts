@@ -98,11 +98,10 @@ export class LocalCognitoServer {
     const clock = new DateClock();
     const hasher = new PasswordHasher(options.passwordHashCost);
     const dataStoreFactory = new CredentialStoreFactory(dbDir, hasher);
-    const cognito = await new CognitoServiceFactoryImpl(
-      dbDir,
-      dataStoreFactory,
-      new UserPoolServiceFactoryImpl(clock, dataStoreFactory),
-    ).create(ctx, config.UserPoolDefaults);
+    const cognito = await new CognitoServiceFactoryImpl(dbDir, dataStoreFactory, new UserPoolServiceFactoryImpl(clock, dataStoreFactory)).create(
+      ctx,
+      config.UserPoolDefaults,
+    );
     await rewriteLegacyCredentials(ctx, cognito);
     const triggers = new TriggersService(clock, cognito, noLambda, noCrypto);
     const codes = new DeliveredCodeSender(options.onCode);

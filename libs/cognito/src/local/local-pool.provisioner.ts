@@ -59,8 +59,7 @@ export class LocalPoolProvisioner {
     const remembered = await this.readRemembered();
     const userPoolId = (await this.existingPool(remembered?.userPoolId)) ?? (await this.createPool());
     const clientId =
-      (await this.existingClient(userPoolId, remembered?.userPoolId === userPoolId ? remembered.clientId : undefined)) ??
-      (await this.createClient(userPoolId));
+      (await this.existingClient(userPoolId, remembered?.userPoolId === userPoolId ? remembered.clientId : undefined)) ?? (await this.createClient(userPoolId));
     await this.ensureGroup(userPoolId, ADMIN_GROUP);
     const pool = { userPoolId, clientId };
     if (remembered?.userPoolId !== userPoolId || remembered.clientId !== clientId) await this.remember(pool);
@@ -103,9 +102,7 @@ export class LocalPoolProvisioner {
 
   private async existingClient(userPoolId: string, rememberedId: string | undefined): Promise<string | undefined> {
     if (rememberedId) {
-      const found = await ifFound(() =>
-        this.client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: rememberedId })),
-      );
+      const found = await ifFound(() => this.client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: rememberedId })));
       if (found) return rememberedId;
     }
     const clients = await this.client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));

@@ -71,8 +71,6 @@ function parseHash(stored: string): ParsedHash | null {
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // scrypt needs 128 * N * r bytes; Node's default ceiling (32 MiB) is exactly the standard cost's.
-    scrypt(password, salt, KEY_BYTES, { ...cost, maxmem: 2 * 128 * cost.N * cost.r }, (error, derived) =>
-      error ? reject(error) : resolve(derived),
-    );
+    scrypt(password, salt, KEY_BYTES, { ...cost, maxmem: 2 * 128 * cost.N * cost.r }, (error, derived) => (error ? reject(error) : resolve(derived)));
   });
 }

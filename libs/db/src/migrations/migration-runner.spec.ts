@@ -196,10 +196,7 @@ describe.each(backends)('MigrationRunner on %s', (kind, openBackend) => {
   it.runIf(kind === 'PostgreSQL')('applies each migration exactly once when two runners start together', async () => {
     const b = await backend();
     const [first, second] = await Promise.all([b.connect(), b.connect()]);
-    const results = await Promise.all([
-      new MigrationRunner(migrationsDir).apply(first),
-      new MigrationRunner(migrationsDir).apply(second),
-    ]);
+    const results = await Promise.all([new MigrationRunner(migrationsDir).apply(first), new MigrationRunner(migrationsDir).apply(second)]);
     const names = (await readMigrationsFolder(migrationsDir)).map((m) => m.name);
     expect([...results[0].applied, ...results[1].applied].sort()).toEqual(names);
     const counts = await b.executor.query<{ migration_name: string; n: string }>(

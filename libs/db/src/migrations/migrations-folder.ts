@@ -25,7 +25,10 @@ export async function readMigrationsFolder(migrationsDir: string): Promise<Migra
   if (!existsSync(migrationsDir)) return [];
   const entries = await readdir(migrationsDir, { withFileTypes: true });
   // Same ordering as Prisma's CLI (localeCompare on folder names).
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
   const result: MigrationFileEntry[] = [];
   for (const name of names) {
     const file = path.join(migrationsDir, name, 'migration.sql');

@@ -2,13 +2,7 @@ import type { ErrorCapturingSqlMigrationAwareDriverAdapterFactory } from '@prism
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import type {
-  DiagnoseMigrationHistoryInput,
-  DiagnoseMigrationHistoryOutput,
-  DiffParams,
-  DiffResult,
-  MigrationList,
-} from '@prisma/schema-engine-wasm';
+import type { DiagnoseMigrationHistoryInput, DiagnoseMigrationHistoryOutput, DiffParams, DiffResult, MigrationList } from '@prisma/schema-engine-wasm';
 import { MIGRATION_LOCK_CONTENT, MIGRATION_LOCK_FILE, readMigrationsFolder } from './migrations-folder';
 
 export interface WasmSchemaEngine {
@@ -44,8 +38,7 @@ function loadSchemaEngine(): Promise<SchemaEngineBindings> {
     // import the JS glue alone and hand it an instance we compile from the .wasm file ourselves.
     const requireHere = createRequire(__filename);
     const gluePath = requireHere.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
-    const glue = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as SchemaEngineBindings &
-      Record<string, unknown>;
+    const glue = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as unknown as SchemaEngineBindings & Record<string, unknown>;
     const wasmBytes = await readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm'));
     const module = await webAssembly.compile(wasmBytes);
     const instance = await webAssembly.instantiate(module, { './schema_engine_bg.js': glue });
@@ -93,4 +86,3 @@ export async function migrationList(migrationsDir: string): Promise<MigrationLis
     })),
   };
 }
-

@@ -2,22 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
 import { conflict, notFound } from '@keyport/common';
 import { Transactions } from '@keyport/db';
-import { type Developer, DevelopersRepository } from '@keyport/developers';
-import { KeyOutboxType, KeysRepository, keyAggregate } from '@keyport/keys';
-import { OutboxWriter } from '@keyport/outbox';
-import { DeveloperControlsRepository } from './developer-controls.repository';
+import { KeysService } from '@keyport/keys';
+import { type Developer, type DeveloperStatus } from './developer';
+import { DevelopersRepository } from './developers.repository';
 
 /**
- * Suspends and reinstates developers. A suspended developer's keys are disabled at the gateway
+ * The one place a developer's status changes: suspends and reinstates. A suspended developer's keys are disabled at the gateway
  * (key sync reads the status) and their own routes answer 403 until they are reinstated.
  */
 @Injectable()
 export class DeveloperSuspensionService {
   constructor(
     private readonly developers: DevelopersRepository,
-    private readonly controls: DeveloperControlsRepository,
-    private readonly keys: KeysRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly keys: KeysService,
     private readonly audit: AuditLog,
     private readonly transactions: Transactions,
   ) {}
@@ -30,7 +27,7 @@ export class DeveloperSuspensionService {
     return this.change(id, 'ACTIVE', null);
   }
 
-  private change(id: string, status: 'ACTIVE' | 'SUSPENDED', reason: string | null): Promise<Developer> {
+  private change(id: string, status: DeveloperStatus, reason: string | null): Promise<Developer> {
     return this.transactions.run(async () => {
       const before = await this.developers.lock(id);
       if (!before) throw notFound('Developer');
@@ -39,10 +36,8 @@ export class DeveloperSuspensionService {
           ? conflict('Developer is already suspended', 'ALREADY_SUSPENDED')
           : conflict('Developer is not suspended', 'NOT_SUSPENDED');
       }
-      const after = await this.controls.setStatus(id, status, reason);
-      for (const key of await this.keys.listLiveByDeveloper(id)) {
-        await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Sync, { keyId: key.id, reason: status.toLowerCase() });
-      }
+      const after = await this.developers.setStatus(id, status, reason);
+      await this.keys.syncLiveKeys(id, status.toLowerCase());
       await this.audit.record({
         action: status === 'SUSPENDED' ? 'developer.suspended' : 'developer.reinstated',
         targetType: 'developer',

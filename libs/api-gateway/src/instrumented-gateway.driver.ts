@@ -1,5 +1,5 @@
-import { type GatewayDriver } from '@keyport/api-gateway';
-import { type Metrics } from './metrics';
+import { type Metrics } from '@keyport/observability';
+import { type GatewayDriver } from './gateway-driver.port';
 
 /**
  * Wraps a gateway driver so that every call is counted and timed by operation and result. A proxy

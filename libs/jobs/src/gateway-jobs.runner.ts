@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { GatewayReconciler, UsageIngestion, formatReport } from '@keyport/gateway-sync';
 
@@ -9,8 +10,7 @@ const FIRST_RUN_DELAY_MS = 30_000;
 @Injectable()
 export class GatewayJobsRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(GatewayJobsRunner.name);
-  private readonly timers: NodeJS.Timeout[] = [];
-  private readonly running = new Set<string>();
+  private readonly tasks: PeriodicTask[] = [];
 
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
@@ -21,37 +21,20 @@ export class GatewayJobsRunner implements OnApplicationBootstrap, OnApplicationS
   onApplicationBootstrap(): void {
     if (this.config.gatewayDriver !== 'aws') return;
     const { usageSyncIntervalMs, reconcileIntervalMs } = this.config.gatewayJobs;
-    this.schedule('usage ingestion', usageSyncIntervalMs, () => this.usage.run());
-    this.schedule('reconciliation', reconcileIntervalMs, async () => {
+    this.schedule('Scheduled usage ingestion', usageSyncIntervalMs, () => this.usage.run());
+    this.schedule('Scheduled reconciliation', reconcileIntervalMs, async () => {
       const report = await this.reconciler.run({ dryRun: false });
       if (report.findings.length > 0) this.logger.warn(formatReport(report));
     });
   }
 
   onApplicationShutdown(): void {
-    this.timers.forEach((timer) => clearTimeout(timer));
+    this.tasks.forEach((task) => task.stop());
   }
 
-  private schedule(name: string, intervalMs: number, job: () => Promise<unknown>): void {
-    if (intervalMs <= 0) return;
-    const run = async () => {
-      if (this.running.has(name)) return;
-      this.running.add(name);
-      try {
-        await job();
-      } catch (error) {
-        this.logger.error(`Scheduled ${name} failed: ${(error as Error).message}`);
-      } finally {
-        this.running.delete(name);
-      }
-    };
-    const first = setTimeout(() => {
-      void run();
-      const every = setInterval(() => void run(), intervalMs);
-      every.unref();
-      this.timers.push(every);
-    }, Math.min(FIRST_RUN_DELAY_MS, intervalMs));
-    first.unref();
-    this.timers.push(first);
+  private schedule(name: string, everyMs: number, job: () => Promise<unknown>): void {
+    const task = new PeriodicTask({ name, everyMs, firstRunAfterMs: Math.min(FIRST_RUN_DELAY_MS, everyMs), logger: this.logger }, job);
+    task.start();
+    this.tasks.push(task);
   }
 }

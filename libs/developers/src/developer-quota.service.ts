@@ -3,13 +3,13 @@ import { AuditLog } from '@keyport/audit';
 import { Clock, RequestContext, conflict, notFound, quotaWindow } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { Transactions } from '@keyport/db';
-import { type Developer, DevelopersRepository } from '@keyport/developers';
-import { AdminOutboxType, developerPlanAggregate } from '@keyport/gateway-sync';
-import { KeyOutboxType, KeysRepository, keyAggregate } from '@keyport/keys';
+import { KeysService, keyAggregate } from '@keyport/keys';
 import { OutboxWriter } from '@keyport/outbox';
 import { type Quota, TiersService } from '@keyport/tiers';
-import { DeveloperControlsRepository } from './developer-controls.repository';
-import { DeveloperDirectoryRepository } from './developer-directory.repository';
+import { type Developer, effectiveQuota } from './developer';
+import { DeveloperOutboxType, developerPlanAggregate } from './developer-messages';
+import { DevelopersRepository } from './developers.repository';
+import { QuotaGrantsRepository } from './quota-grants.repository';
 
 export interface GrantResult {
   periodStart: Date;
@@ -26,9 +26,8 @@ export interface GrantResult {
 export class DeveloperQuotaService {
   constructor(
     private readonly developers: DevelopersRepository,
-    private readonly controls: DeveloperControlsRepository,
-    private readonly directory: DeveloperDirectoryRepository,
-    private readonly keys: KeysRepository,
+    private readonly grants: QuotaGrantsRepository,
+    private readonly keys: KeysService,
     private readonly tiers: TiersService,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditLog,
@@ -42,7 +41,7 @@ export class DeveloperQuotaService {
       const before = await this.requireLocked(id);
       if (!before.quotaOverride) {
         // AWS refuses a 301st usage plan; refuse first, with a reason an admin can act on.
-        const plans = await this.controls.countUsagePlansLocked(id);
+        const plans = await this.developers.countUsagePlansLocked(id);
         if (plans >= this.config.maxUsagePlans) {
           throw conflict(
             `Usage plan limit reached: ${plans} of ${this.config.maxUsagePlans} plans exist; remove a developer quota first`,
@@ -50,8 +49,8 @@ export class DeveloperQuotaService {
           );
         }
       }
-      const after = await this.controls.setQuotaOverride(id, quota);
-      await this.syncKeys(id, 'quota-override');
+      const after = await this.developers.setQuotaOverride(id, quota);
+      await this.keys.syncLiveKeys(id, 'quota-override');
       await this.audit.record({
         action: 'developer.quota_overridden',
         targetType: 'developer',
@@ -67,10 +66,10 @@ export class DeveloperQuotaService {
     return this.transactions.run(async () => {
       const before = await this.requireLocked(id);
       if (!before.quotaOverride) throw notFound('Quota override');
-      const after = await this.controls.setQuotaOverride(id, null);
-      await this.syncKeys(id, 'quota-override-removed');
+      const after = await this.developers.setQuotaOverride(id, null);
+      await this.keys.syncLiveKeys(id, 'quota-override-removed');
       // Its own aggregate: the cleanup moves the keys itself before deleting the plan, so it may run in any order.
-      await this.outbox.enqueue(developerPlanAggregate(id), AdminOutboxType.DeveloperPlanCleanup, { developerId: id });
+      await this.outbox.enqueue(developerPlanAggregate(id), DeveloperOutboxType.PlanCleanup, { developerId: id });
       const tier = await this.tiers.require(after.tierSlug);
       await this.audit.record({
         action: 'developer.quota_override_removed',
@@ -88,16 +87,16 @@ export class DeveloperQuotaService {
     return this.transactions.run(async () => {
       const developer = await this.requireLocked(id);
       const tier = await this.tiers.require(developer.tierSlug);
-      const window = quotaWindow((developer.quotaOverride ?? tier.quota).period, this.clock.now());
-      const grantedBefore = await this.directory.grantedFor(id, window.start);
-      const grantId = await this.controls.insertGrant({
+      const window = quotaWindow(effectiveQuota(developer, tier).period, this.clock.now());
+      const grantedBefore = await this.grants.grantedFor(id, window.start);
+      const grantId = await this.grants.insert({
         developerId: id,
         periodStart: window.start,
         requests,
         grantedBy: RequestContext.actor().id ?? 'system',
       });
-      for (const key of await this.keys.listLiveByDeveloper(id)) {
-        await this.outbox.enqueue(keyAggregate(key.id), AdminOutboxType.QuotaGrant, { grantId: grantId.toString(), keyId: key.id, requests });
+      for (const key of await this.keys.listLive(id)) {
+        await this.outbox.enqueue(keyAggregate(key.id), DeveloperOutboxType.QuotaGrant, { grantId: grantId.toString(), keyId: key.id, requests });
       }
       const grantedThisPeriod = grantedBefore + requests;
       await this.audit.record({
@@ -115,11 +114,5 @@ export class DeveloperQuotaService {
     const developer = await this.developers.lock(id);
     if (!developer) throw notFound('Developer');
     return developer;
-  }
-
-  private async syncKeys(id: string, reason: string): Promise<void> {
-    for (const key of await this.keys.listLiveByDeveloper(id)) {
-      await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Sync, { keyId: key.id, reason });
-    }
   }
 }

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@keyport/db';
 
-/** Reads the extra requests admins granted a developer, to report the quota the gateway enforces. */
+/** The only writer of `quota_grants`: requests admins add to one developer's current quota period. */
 @Injectable()
-export class QuotaGrantsReader {
+export class QuotaGrantsRepository {
   constructor(private readonly db: Db) {}
+
+  async insert(grant: { developerId: string; periodStart: Date; requests: number; grantedBy: string }): Promise<bigint> {
+    return (await this.db.client.quotaGrant.create({ data: grant, select: { id: true } })).id;
+  }
 
   async grantedFor(developerId: string, periodStart: Date): Promise<number> {
     const result = await this.db.client.quotaGrant.aggregate({ where: { developerId, periodStart }, _sum: { requests: true } });

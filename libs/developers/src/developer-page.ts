@@ -1,5 +1,5 @@
 import { invalid } from '@keyport/common';
-import { type Developer, type DeveloperStatus } from '@keyport/developers';
+import { type Developer, type DeveloperStatus } from './developer';
 
 export interface DeveloperFilter {
   /** Case-insensitive part of the e-mail address. */
