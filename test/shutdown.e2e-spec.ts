@@ -35,7 +35,9 @@ describe('requests that arrive while the replica shuts down', () => {
     const answers = readUntilClosed(socket);
     const body = JSON.stringify({ email: 'nobody@example.com', password: 'not-the-password-1A!' });
     // The first request is in flight (its body not yet complete) when the shutdown begins.
-    socket.write(`POST /v1/auth/login HTTP/1.1\r\nHost: keyport\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
+    socket.write(
+      `POST /v1/auth/login HTTP/1.1\r\nHost: keyport\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const stopping = harness.stop();
     await new Promise((resolve) => setTimeout(resolve, 200));
