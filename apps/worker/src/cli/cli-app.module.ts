@@ -7,6 +7,7 @@ import { DbModule } from '@keyport/db';
 import { GatewaySyncModule } from '@keyport/gateway-sync';
 import { ObservabilityModule } from '@keyport/observability';
 import { OutboxModule } from '@keyport/outbox';
+import { SecurityPostureModule } from '@keyport/security-posture';
 import { TiersModule } from '@keyport/tiers';
 
 /** What the gateway commands need: the sync services without the worker loop or the HTTP API. */
@@ -15,7 +16,7 @@ export class CliAppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliAppModule,
-      imports: [ConfigModule.forRoot(config), CommonModule, ObservabilityModule, DbModule, OutboxModule, AuditModule, GatewayModule, TiersModule, GatewaySyncModule],
+      imports: [ConfigModule.forRoot(config), CommonModule, ObservabilityModule, DbModule, OutboxModule, AuditModule, GatewayModule, TiersModule, GatewaySyncModule, SecurityPostureModule],
     };
   }
 }
