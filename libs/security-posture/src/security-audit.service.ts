@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock } from '@keyport/common';
+import { GatewayUnavailableError } from '@keyport/api-gateway';
+import { Clock, unavailable } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { AwsPostureReader } from './aws/aws-posture.reader';
 import { auditStage } from './checks/stage-audit';
@@ -56,7 +57,13 @@ export class SecurityAuditService {
 
   private async findings(): Promise<Finding[]> {
     if (this.config.gatewayDriver === 'local') return embeddedGatewayChecks(this.config);
-    return (await this.aws.read()).flatMap(auditStage);
+    try {
+      return (await this.aws.read()).flatMap(auditStage);
+    } catch (error) {
+      if (!(error instanceof GatewayUnavailableError)) throw error;
+      this.logger.warn(`Security audit could not read the gateway: ${error.message}`);
+      throw unavailable('API Gateway did not answer the security audit; try again shortly');
+    }
   }
 
   /** Records the run; a fail the previous run did not have is logged at warn and counted. */
