@@ -41,7 +41,7 @@ module.exports = {
       name: 'sdks-only-in-adapters',
       comment: 'Only adapters import the AWS SDKs or Stripe: the aws/ and stripe/ folders and the Cognito integration.',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['^libs/api-gateway/src/aws/', '^libs/billing/src/stripe/', '^libs/cognito/src/'] },
+      from: { path: '^(apps|libs)/', pathNot: ['^libs/[^/]+/src/aws/', '^libs/billing/src/stripe/', '^libs/cognito/src/'] },
       to: { path: ['^node_modules/@aws-sdk/', '^node_modules/stripe/'] },
     },
   ],

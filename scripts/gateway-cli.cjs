@@ -2,7 +2,7 @@
 process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE ??= '1';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const command = process.argv[2];
-if (!['gateway-bootstrap', 'gateway-reconcile', 'gateway-usage-sync'].includes(command)) {
+if (!['gateway-bootstrap', 'gateway-reconcile', 'gateway-usage-sync', 'gateway-audit'].includes(command)) {
   process.stderr.write(`unknown gateway command ${command}\n`);
   process.exit(2);
 }

@@ -16,6 +16,7 @@ import { KeysModule } from '@keyport/keys';
 import { ObservabilityModule } from '@keyport/observability';
 import { OutboxModule } from '@keyport/outbox';
 import { ReportsModule } from '@keyport/reports';
+import { SecurityPostureModule } from '@keyport/security-posture';
 import { TiersModule } from '@keyport/tiers';
 import { UsageModule } from '@keyport/usage';
 import { WorkerModule } from '@keyport/jobs';
@@ -25,6 +26,7 @@ import { AdminQuotaController } from './admin/admin-quota.controller';
 import { AdminTiersController } from './admin/admin-tiers.controller';
 import { AdminUsageController } from './admin/admin-usage.controller';
 import { AdminGatewayController } from './admin/admin-gateway.controller';
+import { AdminSecurityController } from './admin/admin-security.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
 import { AdminBillingController } from './billing/admin-billing.controller';
@@ -68,6 +70,7 @@ export class AppModule {
         UsageModule,
         AdminModule,
         ReportsModule,
+        SecurityPostureModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
         ...(config.gatewayDriver === 'local' ? [EmbeddedGatewayModule] : []),
       ],
@@ -88,6 +91,7 @@ export class AppModule {
         AdminUsageController,
         MetricsController,
         AdminGatewayController,
+        AdminSecurityController,
       ],
       providers: [
         ReadinessService,

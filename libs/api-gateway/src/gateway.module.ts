@@ -30,6 +30,6 @@ import { PlanBindingsRepository } from './plan-bindings.repository';
         instrumentGatewayDriver(config.gatewayDriver === 'aws' ? aws : local, metrics),
     },
   ],
-  exports: [GatewayDriver, GatewayChangeFeed, PlanBindingsRepository, AwsCallStats],
+  exports: [GatewayDriver, GatewayChangeFeed, PlanBindingsRepository, AwsCallStats, AwsCalls],
 })
 export class GatewayModule {}

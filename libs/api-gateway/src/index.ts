@@ -7,3 +7,5 @@ export * from './plan-owner';
 export * from './gateway-errors';
 export * from './aws/aws-call-stats';
 export * from './aws/aws-gateway.driver';
+export * from './aws/aws-calls';
+export * from './aws/aws-pages';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type AwsGatewaySettings, type GatewayJobSettings } from './aws-gateway-settings';
+import { type GatewayIpRuleSettings, type SecurityAuditSettings } from './security-settings';
 
 export type GatewayDriverName = 'local' | 'aws';
 
@@ -130,6 +131,12 @@ export interface AppConfigValues {
   aws: AwsGatewaySettings;
   /** Schedules of the worker's gateway jobs (usage ingestion, reconciliation) on the aws driver. */
   gatewayJobs: GatewayJobSettings;
+  /** The security posture audit (`GET /v1/admin/security`, `npm run gateway:audit`). */
+  securityAudit: SecurityAuditSettings;
+  /** The embedded gateway's per-IP rate rule; null when GATEWAY_IP_RATE_LIMIT is unset. */
+  gatewayIpRule: GatewayIpRuleSettings | null;
+  /** GATEWAY_AUTH: what the embedded gateway requires besides a key. */
+  gatewayAuth: 'none';
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -156,6 +163,9 @@ export class AppConfig implements AppConfigValues {
   readonly observability!: ObservabilitySettings;
   readonly aws!: AwsGatewaySettings;
   readonly gatewayJobs!: GatewayJobSettings;
+  readonly securityAudit!: SecurityAuditSettings;
+  readonly gatewayIpRule!: GatewayIpRuleSettings | null;
+  readonly gatewayAuth!: 'none';
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -9,6 +9,8 @@ import { GatewayClock } from './gateway-clock';
 import { GatewaySnapshotRepository } from './gateway-snapshot.repository';
 import { GatewayState } from './gateway-state';
 import { GatewayStateSync } from './gateway-state.sync';
+import { IpRateRule } from './ip-rate-rule';
+import { IpRuleMetrics } from './ip-rule.metrics';
 import { ProxyUpstream } from './proxy.upstream';
 import { Upstream } from './upstream.port';
 import { UsageFlusher } from './usage.flusher';
@@ -27,6 +29,8 @@ import { UtcCalendar } from './utc-calendar';
     GatewayStateSync,
     UsageFlusher,
     Admission,
+    IpRuleMetrics,
+    IpRateRule,
     {
       provide: Upstream,
       inject: [AppConfig],

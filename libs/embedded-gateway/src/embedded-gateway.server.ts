@@ -4,8 +4,10 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationB
 import { AppConfig } from '@keyport/config';
 import { Metrics } from '@keyport/observability';
 import { Admission } from './admission';
+import { ClientIp } from './client-ip';
 import { GatewayResponse } from './gateway-response';
 import { GatewayStateSync } from './gateway-state.sync';
+import { IpRateRule } from './ip-rate-rule';
 import { normalisedTarget } from './upstream-path';
 import { Upstream } from './upstream.port';
 import { UsageFlusher } from './usage.flusher';
@@ -24,6 +26,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
   private readonly logger = new Logger('EmbeddedGateway');
   private server?: Server;
   private admissionOn = true;
+  private readonly clientIp: ClientIp;
 
   constructor(
     private readonly config: AppConfig,
@@ -32,7 +35,10 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     private readonly flusher: UsageFlusher,
     private readonly upstream: Upstream,
     private readonly metrics: Metrics,
-  ) {}
+    private readonly ipRule: IpRateRule,
+  ) {
+    this.clientIp = new ClientIp(config.http.trustProxy);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.sync.start();
@@ -77,6 +83,9 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     if (target === null) return this.refuse(request, response, GatewayResponse.badRequest);
     request.url = target;
     if (!this.admissionOn) return this.upstream.forward(request, response, null);
+    // Like a WAF in front of API Gateway: before any key or token work.
+    if (this.ipRule.enabled && this.ipRule.observe(this.clientIp.of(request)) === 'blocked')
+      return this.refuse(request, response, GatewayResponse.ipRuleBlocked);
     const admitted = this.admission.check(request.headers['x-api-key']);
     if (admitted instanceof GatewayResponse) return this.refuse(request, response, admitted);
     this.metrics.gatewayAdmission('admitted');
@@ -93,6 +102,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
 const REFUSAL_OUTCOME = new Map<GatewayResponse, string>([
   [GatewayResponse.badRequest, 'bad_request'],
   [GatewayResponse.forbidden, 'forbidden'],
+  [GatewayResponse.ipRuleBlocked, 'ip_rule_blocked'],
   [GatewayResponse.throttled, 'throttled'],
   [GatewayResponse.quotaExceeded, 'quota_exceeded'],
 ]);

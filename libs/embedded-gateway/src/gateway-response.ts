@@ -4,6 +4,8 @@ import { type ServerResponse } from 'node:http';
 export class GatewayResponse {
   static readonly badRequest = new GatewayResponse(400, 'Bad Request', 'BadRequestException');
   static readonly forbidden = new GatewayResponse(403, 'Forbidden', 'ForbiddenException');
+  /** What a WAF block looks like through API Gateway: 403 `{"message":"Forbidden"}`. */
+  static readonly ipRuleBlocked = new GatewayResponse(403, 'Forbidden', 'ForbiddenException');
   static readonly throttled = new GatewayResponse(429, 'Too Many Requests', 'TooManyRequestsException');
   static readonly quotaExceeded = new GatewayResponse(429, 'Limit Exceeded', 'LimitExceededException');
   static readonly upstreamFailed = new GatewayResponse(502, 'Internal server error', 'InternalServerErrorException');

@@ -3,6 +3,7 @@ import { type AddressInfo } from 'node:net';
 import { FakeAwsError, badRequest, notFound } from './fake-aws-error';
 import { type FakeKey, FakeGatewayState, type FakeLimits, type FakePlan } from './fake-gateway-state';
 import { AWS_QUOTAS, type FakeQuotaSettings, FakeQuotas } from './fake-quotas';
+import { FakeRestApis, domainJson, resourceJson, restApiJson } from './fake-rest-apis';
 
 export interface FakeFaults {
   /** Extra milliseconds before each answer. */
@@ -30,6 +31,10 @@ type Handler = (match: string[], query: URLSearchParams, body: any) => { status:
  */
 export class FakeApiGateway {
   readonly state: FakeGatewayState;
+  /** REST APIs, stages and custom domains (what the security audit reads). */
+  readonly restApis = new FakeRestApis();
+  /** Operations answered 403 AccessDeniedException, as for an IAM role without the permission. */
+  readonly denied = new Set<string>();
   faults: FakeFaults;
   /** Requests per operation as received (throttled ones included). */
   readonly received = new Map<string, number>();
@@ -97,6 +102,13 @@ export class FakeApiGateway {
       }
       if (!route) throw notFound('resource');
       this.received.set(route.operation, this.count(route.operation) + 1);
+      if (this.denied.has(route.operation)) {
+        throw new FakeAwsError(
+          403,
+          'AccessDeniedException',
+          `User: arn:aws:iam::123456789012:user/keyport is not authorized to perform: apigateway:GET on resource: ${url.pathname}`,
+        );
+      }
       try {
         this.quotas?.admit(route.operation);
       } catch (error) {
@@ -189,6 +201,7 @@ export class FakeApiGateway {
       const { item, position } = page(entries, q, (entry) => entry);
       return ok({ usagePlanId: id, startDate: from, endDate: to, values: Object.fromEntries(item), position });
     });
+    this.defineRestApiRoutes();
     this.route('PATCH', '/usageplans/{usagePlanId}/keys/{keyId}/usage', 'UpdateUsage', ([id, keyId], _, body) => {
       const ops: Array<{ op: string; path: string; value?: string }> = body.patchOperations ?? [];
       for (const op of ops) {
@@ -198,6 +211,23 @@ export class FakeApiGateway {
       const today = new Date().toISOString().slice(0, 10);
       return ok({ usagePlanId: id, startDate: today, endDate: today, values: Object.fromEntries(s.usage(id, today, today, keyId)) });
     });
+  }
+
+  /** The read operations of REST APIs the security audit uses (API Gateway's documented paths and shapes). */
+  private defineRestApiRoutes(): void {
+    const r = this.restApis;
+    this.route('GET', '/restapis/{restApiId}', 'GetRestApi', ([id]) => ok(restApiJson(r.api(id))));
+    this.route('GET', '/restapis/{restApiId}/resources', 'GetResources', ([id], q) => {
+      const embed = q
+        .getAll('embed')
+        .flatMap((value) => value.split(','))
+        .includes('methods');
+      return ok(page(r.api(id).resources, q, (resource) => resourceJson(resource, embed)));
+    });
+    this.route('GET', '/restapis/{restApiId}/authorizers', 'GetAuthorizers', ([id], q) => ok(page(r.api(id).authorizers, q, (a) => a)));
+    this.route('GET', '/restapis/{restApiId}/stages/{stageName}', 'GetStage', ([id, stage]) => ok(r.stage(id, stage)));
+    this.route('GET', '/domainnames', 'GetDomainNames', (_, q) => ok(page([...r.domains.values()], q, domainJson)));
+    this.route('GET', '/domainnames/{domainName}/basepathmappings', 'GetBasePathMappings', ([name], q) => ok(page(r.domain(name).mappings, q, (m) => m)));
   }
 }
 

@@ -47,6 +47,8 @@ export class FakeQuotas {
       ['CreateApiKey', new Bucket(settings.keyWritesPerSecond, settings.keyWritesPerSecond)],
       ['DeleteApiKey', new Bucket(settings.keyWritesPerSecond, settings.keyWritesPerSecond)],
       ['UpdateUsagePlan', new Bucket(1000 / settings.planUpdateWindowMs, 1)],
+      // GetResources: 5 requests every 2 seconds.
+      ['GetResources', new Bucket(2.5, 5)],
     ]);
   }
 

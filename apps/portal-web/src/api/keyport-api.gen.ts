@@ -716,6 +716,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Security posture audit of the gateway
+         * @description Reads the live gateway configuration and checks it layer by layer (authentication, authorization, encryption, rate limiting, network isolation, WAF, logging). The result is kept for SECURITY_AUDIT_TTL; `fresh=1` audits now.
+         */
+        get: operations["AdminSecurityController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/security/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Security audits kept over time
+         * @description Each audit run (the worker audits daily), newest first, with the fails that were new in it.
+         */
+        get: operations["AdminSecurityController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1669,6 +1709,95 @@ export interface components {
             rows: number;
             /** @description Gateway keys with usage that Keyport does not know */
             unknownKeys: number;
+        };
+        SecuritySummaryDto: {
+            /** @description Findings that pass */
+            pass: number;
+            /** @description Findings that warn */
+            warn: number;
+            /** @description Findings that fail */
+            fail: number;
+        };
+        SecurityFindingDto: {
+            /**
+             * @description Security layer the check protects
+             * @example authentication
+             * @enum {string}
+             */
+            layer: "authentication" | "authorization" | "encryption" | "rate-limiting" | "network-isolation" | "waf" | "logging";
+            /**
+             * @description Check id (a contract: stable across versions)
+             * @example method-authorization
+             */
+            check: string;
+            /**
+             * @description Verdict
+             * @example fail
+             * @enum {string}
+             */
+            status: "pass" | "warn" | "fail";
+            /**
+             * @description How much the check matters
+             * @example critical
+             * @enum {string}
+             */
+            severity: "low" | "medium" | "high" | "critical";
+            /**
+             * @description What was checked (`restApiId:stage`, `restApiId GET /path`, `domain name`, `embedded-gateway`)
+             * @example a1b2c3d4e5:prod
+             */
+            resource: string;
+            /**
+             * @description What the audit found
+             * @example authorizationType is NONE: anyone can call the method
+             */
+            message: string;
+            /**
+             * @description What to change (empty on a pass)
+             * @example Give the method an authorizer
+             */
+            fix: string;
+        };
+        SecurityReportDto: {
+            /**
+             * Format: date-time
+             * @description When the configuration was read
+             */
+            checkedAt: string;
+            /**
+             * @description Gateway driver audited
+             * @enum {string}
+             */
+            driver: "local" | "aws";
+            /** @description Findings per status */
+            summary: components["schemas"]["SecuritySummaryDto"];
+            /** @description One finding per check and resource */
+            findings: components["schemas"]["SecurityFindingDto"][];
+        };
+        SecurityRunDto: {
+            /**
+             * Format: date-time
+             * @description When the configuration was read
+             */
+            checkedAt: string;
+            /**
+             * @description Gateway driver audited
+             * @enum {string}
+             */
+            driver: "local" | "aws";
+            /** @description Findings per status */
+            summary: components["schemas"]["SecuritySummaryDto"];
+            /**
+             * @description Fails the previous run did not have, as `check resource`: where a regression appeared
+             * @example [
+             *       "waf-attached a1b2c3d4e5:prod"
+             *     ]
+             */
+            newFails: string[];
+        };
+        SecurityHistoryDto: {
+            /** @description Audits kept, newest first */
+            items: components["schemas"]["SecurityRunDto"][];
         };
     };
     responses: {
@@ -4132,6 +4261,119 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+        };
+    };
+    AdminSecurityController_report: {
+        parameters: {
+            query?: {
+                /** @description `1`: audit now instead of serving the result kept for SECURITY_AUDIT_TTL */
+                fresh?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every check with its status, resource and fix */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityReportDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminSecurityController_history: {
+        parameters: {
+            query?: {
+                /** @description Runs to return, newest first */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Audit runs, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityHistoryDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

@@ -27,7 +27,14 @@ export const router = createBrowserRouter([
           { path: 'apis', lazy: () => import('../apis/ApisPage') },
           { path: 'plan', lazy: () => import('../plan/PlanPage') },
           { path: 'account', lazy: () => import('../account/AccountPage') },
-          { path: 'admin', element: <RequireAdmin />, children: [{ index: true, lazy: () => import('../admin/AdminHomePage') }] },
+          {
+            path: 'admin',
+            element: <RequireAdmin />,
+            children: [
+              { index: true, lazy: () => import('../admin/AdminHomePage') },
+              { path: 'security', lazy: () => import('../admin/SecurityPage') },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

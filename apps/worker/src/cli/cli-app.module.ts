@@ -7,6 +7,7 @@ import { DbModule } from '@keyport/db';
 import { GatewaySyncModule } from '@keyport/gateway-sync';
 import { ObservabilityModule } from '@keyport/observability';
 import { OutboxModule } from '@keyport/outbox';
+import { SecurityPostureModule } from '@keyport/security-posture';
 import { TiersModule } from '@keyport/tiers';
 
 /** What the gateway commands need: the sync services without the worker loop or the HTTP API. */
@@ -25,6 +26,7 @@ export class CliAppModule {
         GatewayModule,
         TiersModule,
         GatewaySyncModule,
+        SecurityPostureModule,
       ],
     };
   }

@@ -19,6 +19,8 @@ import { TokenBucket } from './token-bucket';
 const RATE_MARGIN = 0.97;
 const BURST_IN_HAND = 0.125;
 const INTERVAL_MARGIN = 1.1;
+const GET_RESOURCES_PER_SECOND = 2.5;
+const GET_RESOURCES_BURST = 5;
 
 @Injectable()
 export class AwsCallPacer {
@@ -33,6 +35,8 @@ export class AwsCallPacer {
       ['CreateApiKey', new TokenBucket(keyWrites, rate.keyWritesPerSecond)],
       ['DeleteApiKey', new TokenBucket(keyWrites, rate.keyWritesPerSecond)],
       ['UpdateUsagePlan', new TokenBucket(1000 / (rate.planUpdateIntervalMs * INTERVAL_MARGIN), 1)],
+      // AWS allows GetResources 5 requests every 2 seconds (the security audit pages through them).
+      ['GetResources', new TokenBucket(GET_RESOURCES_PER_SECOND * RATE_MARGIN, Math.floor(GET_RESOURCES_BURST * (1 - BURST_IN_HAND)))],
     ]);
   }
 

@@ -1,0 +1,58 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppConfig, type GatewayIpRuleSettings } from '@keyport/config';
+import { GatewayClock } from './gateway-clock';
+import { IpRuleMetrics } from './ip-rule.metrics';
+
+/** Beyond this many addresses in one window, new ones are not tracked (memory stays bounded under a spray of addresses). */
+const MAX_TRACKED_ADDRESSES = 200_000;
+
+export type IpRuleVerdict = 'within' | 'counted' | 'blocked';
+
+/**
+ * The embedded gateway's WAF-style rate rule (GATEWAY_IP_RATE_LIMIT per GATEWAY_IP_RATE_WINDOW per
+ * client IP): requests over the limit are only counted and logged in `count` mode and refused in
+ * `block` mode, as an AWS WAF rate-based rule does. Fixed windows, in memory, per process.
+ */
+@Injectable()
+export class IpRateRule {
+  private readonly logger = new Logger('GatewayIpRule');
+  private readonly rule: GatewayIpRuleSettings | null;
+  private windowStart = 0;
+  private counts = new Map<string, number>();
+
+  constructor(
+    @Inject(AppConfig) config: AppConfig,
+    private readonly clock: GatewayClock,
+    private readonly metrics: IpRuleMetrics,
+  ) {
+    this.rule = config.gatewayIpRule;
+  }
+
+  /** Off when GATEWAY_IP_RATE_LIMIT is unset: the gateway then skips working out the client IP. */
+  get enabled(): boolean {
+    return this.rule !== null;
+  }
+
+  observe(ip: string): IpRuleVerdict {
+    const rule = this.rule;
+    if (!rule) return 'within';
+    const now = this.clock.nowMs();
+    if (now - this.windowStart >= rule.windowMs) {
+      this.windowStart = now - (now % rule.windowMs);
+      this.counts = new Map();
+    }
+    const seen = this.counts.get(ip);
+    if (seen === undefined && this.counts.size >= MAX_TRACKED_ADDRESSES) return 'within';
+    const count = (seen ?? 0) + 1;
+    this.counts.set(ip, count);
+    if (count <= rule.limit) return 'within';
+    this.metrics.matched(rule.mode);
+    // One line per address and window: a flood must not flood the log too.
+    if (count === rule.limit + 1) {
+      this.logger.warn(
+        `IP rule (${rule.mode} mode) matched ${ip}: over ${rule.limit} requests in ${rule.windowMs / 1000}s${rule.mode === 'count' ? '; admitted' : '; refused with 403'}`,
+      );
+    }
+    return rule.mode === 'block' ? 'blocked' : 'counted';
+  }
+}
