@@ -25,6 +25,7 @@ import { AdminQuotaController } from './admin/admin-quota.controller';
 import { AdminTiersController } from './admin/admin-tiers.controller';
 import { AdminUsageController } from './admin/admin-usage.controller';
 import { AdminGatewayController } from './admin/admin-gateway.controller';
+import { AdminGatewayStatusController } from './admin/admin-gateway-status.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
 import { AdminBillingController } from './billing/admin-billing.controller';
@@ -88,6 +89,7 @@ export class AppModule {
         AdminUsageController,
         MetricsController,
         AdminGatewayController,
+        AdminGatewayStatusController,
       ],
       providers: [
         ReadinessService,

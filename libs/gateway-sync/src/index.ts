@@ -1,5 +1,6 @@
 export * from './admin-outbox-types';
 export * from './gateway-bootstrap.service';
+export * from './gateway-job-history';
 export * from './gateway-reconciler.service';
 export * from './gateway-status.service';
 export * from './gateway-sync.module';
