@@ -118,6 +118,12 @@ describe.skipIf(!hasChromium)('the admin console in a browser', () => {
     await lastAction(page).getByText('developer.tier_changed').waitFor();
     await page.getByRole('table', { name: 'Profile' }).getByText('premium', { exact: true }).waitFor();
     await checkPage(console_, 'admin-developer-actions');
+
+    await page.getByRole('button', { name: 'Make admin' }).click();
+    await lastAction(page).getByText('developer.role_changed').waitFor();
+    await page.getByRole('button', { name: 'Remove admin' }).click();
+    await lastAction(page).getByText(`${dev.email} is no longer an admin`).waitFor();
+    await page.getByRole('button', { name: 'Make admin' }).waitFor();
   });
 
   it('reads the reports and downloads the CSV, whose totals match the JSON report', async () => {

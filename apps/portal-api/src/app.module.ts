@@ -26,6 +26,7 @@ import { AdminTiersController } from './admin/admin-tiers.controller';
 import { AdminUsageController } from './admin/admin-usage.controller';
 import { AdminGatewayController } from './admin/admin-gateway.controller';
 import { AdminGatewayStatusController } from './admin/admin-gateway-status.controller';
+import { AdminDeveloperRoleController } from './admin/admin-developer-role.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
 import { AdminBillingController } from './billing/admin-billing.controller';
@@ -90,6 +91,7 @@ export class AppModule {
         MetricsController,
         AdminGatewayController,
         AdminGatewayStatusController,
+        AdminDeveloperRoleController,
       ],
       providers: [
         ReadinessService,

@@ -8,6 +8,7 @@ import { DeveloperControlsRepository } from './developer-controls.repository';
 import { DeveloperDirectoryRepository } from './developer-directory.repository';
 import { DeveloperDirectoryService } from './developer-directory.service';
 import { DeveloperQuotaService } from './developer-quota.service';
+import { DeveloperRoleService } from './developer-role.service';
 import { DeveloperSuspensionService } from './developer-suspension.service';
 import { DeveloperTierService } from './developer-tier.service';
 
@@ -22,7 +23,8 @@ import { DeveloperTierService } from './developer-tier.service';
     DeveloperQuotaService,
     DeveloperTierService,
     AdminTiersService,
+    DeveloperRoleService,
   ],
-  exports: [DeveloperDirectoryService, DeveloperSuspensionService, DeveloperQuotaService, DeveloperTierService, AdminTiersService],
+  exports: [DeveloperDirectoryService, DeveloperSuspensionService, DeveloperQuotaService, DeveloperTierService, AdminTiersService, DeveloperRoleService],
 })
 export class AdminModule {}

@@ -4,5 +4,6 @@ export * from './developer-detail';
 export * from './developer-directory.service';
 export * from './developer-page';
 export * from './developer-quota.service';
+export * from './developer-role.service';
 export * from './developer-suspension.service';
 export * from './developer-tier.service';

@@ -13,7 +13,7 @@ export function StateDiff({ entry }: { entry: Pick<AuditEntry, 'before' | 'after
           <Text size="xs" c="dimmed" tt="uppercase">
             {side === 'before' ? 'Before' : 'After'}
           </Text>
-          <Code block>{entry[side] === null || entry[side] === undefined ? '—' : JSON.stringify(entry[side], null, 1)}</Code>
+          <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', overflow: 'visible' }}>{entry[side] === null || entry[side] === undefined ? '—' : JSON.stringify(entry[side], null, 1)}</Code>
         </Stack>
       ))}
     </SimpleGrid>

@@ -8,7 +8,7 @@ import { fieldProps, useApiForm } from '../ui/use-api-form';
 import { useAction } from '../ui/use-action';
 import type { ActionOutcome } from './ActionResult';
 import { ActionDialog } from './ActionDialog';
-import { latestAuditEntry, useAdminMutation, useAdminTiers } from './admin.queries';
+import { latestAuditEntry, useAdminMutation, useAdminTiers, useDeveloperRole } from './admin.queries';
 import type { AdminDeveloperDetail, QuotaPeriod } from './admin-schemas';
 
 type Dialog = 'suspend' | 'tier' | 'override' | 'grant' | null;
@@ -36,6 +36,9 @@ export function DeveloperActions({ developer, onOutcome }: { developer: AdminDev
   const act = (message: string, call: () => Promise<unknown>) => mutate.mutateAsync({ call, message });
   const close = () => setDialog(null);
   const tiers = useAdminTiers();
+  const role = useDeveloperRole(id);
+  const setRole = (next: 'admin' | 'developer', message: string) =>
+    void direct.run(() => act(message, () => unwrap(api.PUT('/v1/admin/developers/{id}/role', { ...path, body: { role: next } }))));
 
   const suspend = useForm({ initialValues: { reason: '' }, validate: { reason: (value) => (value.trim() ? null : 'Say why: the reason goes to the audit log.') } });
   const suspendSubmit = useApiForm(suspend, async ({ reason }) => {
@@ -93,6 +96,16 @@ export function DeveloperActions({ developer, onOutcome }: { developer: AdminDev
         <Button variant="default" onClick={() => setDialog('grant')}>
           Grant
         </Button>
+        {role.data === 'developer' && (
+          <Button variant="default" loading={direct.busy} onClick={() => setRole('admin', `${developer.email} is now an admin`)}>
+            Make admin
+          </Button>
+        )}
+        {role.data === 'admin' && (
+          <Button variant="default" loading={direct.busy} onClick={() => setRole('developer', `${developer.email} is no longer an admin`)}>
+            Remove admin
+          </Button>
+        )}
       </Group>
       <FormError message={direct.error} />
 

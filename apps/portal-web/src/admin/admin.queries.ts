@@ -22,6 +22,9 @@ export const developerQuery = (id: string) =>
 
 export const useDeveloper = (id: string) => useQuery(developerQuery(id));
 
+export const useDeveloperRole = (id: string) =>
+  useQuery({ queryKey: ['admin', 'developer', id, 'role'], queryFn: async () => (await unwrap(api.GET('/v1/admin/developers/{id}/role', { params: { path: { id } } }))).role });
+
 export const adminTiersQuery = queryOptions({ queryKey: ['admin', 'tiers'], queryFn: () => unwrap(api.GET('/v1/admin/tiers')) });
 export const useAdminTiers = () => useQuery(adminTiersQuery);
 
