@@ -27,6 +27,8 @@ import { AdminTiersController } from './admin/admin-tiers.controller';
 import { AdminUsageController } from './admin/admin-usage.controller';
 import { AdminGatewayController } from './admin/admin-gateway.controller';
 import { AdminSecurityController } from './admin/admin-security.controller';
+import { AdminGatewayStatusController } from './admin/admin-gateway-status.controller';
+import { AdminDeveloperRoleController } from './admin/admin-developer-role.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
 import { AdminBillingController } from './billing/admin-billing.controller';
@@ -92,6 +94,8 @@ export class AppModule {
         MetricsController,
         AdminGatewayController,
         AdminSecurityController,
+        AdminGatewayStatusController,
+        AdminDeveloperRoleController,
       ],
       providers: [
         ReadinessService,

@@ -4,6 +4,7 @@ import { DeveloperAccountsModule } from '@keyport/developers';
 import { AdminTiersService } from './admin-tiers.service';
 import { DeveloperDirectoryRepository } from './developer-directory.repository';
 import { DeveloperDirectoryService } from './developer-directory.service';
+import { DeveloperRoleService } from './developer-role.service';
 import { DeveloperTierService } from './developer-tier.service';
 
 /**
@@ -12,7 +13,7 @@ import { DeveloperTierService } from './developer-tier.service';
  */
 @Module({
   imports: [DeveloperAccountsModule, BillingModule],
-  providers: [DeveloperDirectoryRepository, DeveloperDirectoryService, DeveloperTierService, AdminTiersService],
-  exports: [DeveloperDirectoryService, DeveloperTierService, AdminTiersService, DeveloperAccountsModule],
+  providers: [DeveloperDirectoryRepository, DeveloperDirectoryService, DeveloperTierService, AdminTiersService, DeveloperRoleService],
+  exports: [DeveloperDirectoryService, DeveloperTierService, AdminTiersService, DeveloperRoleService, DeveloperAccountsModule],
 })
 export class AdminModule {}

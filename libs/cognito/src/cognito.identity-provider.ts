@@ -5,6 +5,7 @@ import {
   type AdminGetUserCommandOutput,
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
   type AttributeType,
   type AuthenticationResultType,
@@ -13,6 +14,7 @@ import {
   DescribeUserPoolCommand,
   InitiateAuthCommand,
   ListUsersCommand,
+  ListUsersInGroupCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DomainError, ErrorKind, conflict, invalid, notFound, unauthenticated, unavailable } from '@keyport/common';
@@ -234,6 +236,34 @@ export class CognitoIdentityProvider extends IdentityProvider {
     const userId = attribute(user.UserAttributes, 'sub') ?? user.Username;
     if (!userId) throw unavailable(UNAVAILABLE_MESSAGE);
     return { created, userId };
+  }
+
+  async setGroupMembership(userIdOrEmail: string, group: string, member: boolean): Promise<void> {
+    const user = await this.getUser(userIdOrEmail);
+    if (user.groups.includes(group) === member) return;
+    const input = { UserPoolId: this.connection.userPoolId, Username: normalizeEmail(user.email), GroupName: group };
+    try {
+      await this.client.send(member ? new AdminAddUserToGroupCommand(input) : new AdminRemoveUserFromGroupCommand(input));
+    } catch (error) {
+      throw toDomainError(error, { UserNotFoundException: () => notFound('User') });
+    }
+  }
+
+  async groupMemberIds(group: string): Promise<string[]> {
+    const ids: string[] = [];
+    let nextToken: string | undefined;
+    try {
+      do {
+        const page = await this.client.send(
+          new ListUsersInGroupCommand({ UserPoolId: this.connection.userPoolId, GroupName: group, Limit: 60, NextToken: nextToken }),
+        );
+        for (const user of page.Users ?? []) ids.push(attribute(user.Attributes, 'sub') ?? user.Username ?? '');
+        nextToken = page.NextToken;
+      } while (nextToken);
+    } catch (error) {
+      throw toDomainError(error, { ResourceNotFoundException: () => notFound('Group') });
+    }
+    return ids.filter(Boolean);
   }
 
   async ping(): Promise<void> {

@@ -37,6 +37,10 @@ export abstract class IdentityProvider {
   abstract getUser(userIdOrEmail: string): Promise<IdentityUser>;
   /** Creates (if missing), confirms and adds to `admin` the given user; idempotent. */
   abstract ensureAdmin(email: string, password: string): Promise<{ created: boolean; userId: string }>;
+  /** Adds the user to a group or removes them from it; idempotent. */
+  abstract setGroupMembership(userIdOrEmail: string, group: string, member: boolean): Promise<void>;
+  /** The ids (`sub`) of a group's members. */
+  abstract groupMemberIds(group: string): Promise<string[]>;
   /** Cheap call proving the pool answers, for /health/ready. */
   abstract ping(): Promise<void>;
 }

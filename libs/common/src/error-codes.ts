@@ -62,6 +62,8 @@ export const ERROR_CODES = {
 
   // Admin actions.
   ALREADY_SUSPENDED: 'The developer is already suspended',
+  CANNOT_REMOVE_OWN_ADMIN: 'An admin cannot remove their own admin role: ask another admin',
+  LAST_ADMIN: 'The last admin cannot be removed: make another admin first',
   NOT_SUSPENDED: 'The developer is not suspended',
   USAGE_PLAN_LIMIT_REACHED: 'Keyport holds the most usage plans it may (MAX_USAGE_PLANS): remove a developer quota first',
 } as const satisfies Record<string, string>;

@@ -3,6 +3,7 @@ import { type GatewayKey, type GatewayPlan, GATEWAY_TAG, GatewayDriver, PlanBind
 import { AppConfig } from '@keyport/config';
 import { KeysService } from '@keyport/keys';
 import { type Tier, TiersService } from '@keyport/tiers';
+import { GatewayJobHistory } from './gateway-job-history';
 import { KeyPlacement } from './key-placement';
 import { withPatience } from './paced-retry';
 import { type ReconcileFinding, type ReconcileReport } from './reconcile-report';
@@ -28,9 +29,14 @@ export class GatewayReconciler {
     private readonly keys: KeysService,
     private readonly repository: ReconcileRepository,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly history: GatewayJobHistory,
   ) {}
 
-  async run(options: { dryRun: boolean }): Promise<ReconcileReport> {
+  run(options: { dryRun: boolean }): Promise<ReconcileReport> {
+    return this.history.track('reconciliation', () => this.reconcile(options));
+  }
+
+  private async reconcile(options: { dryRun: boolean }): Promise<ReconcileReport> {
     const findings: Array<ReconcileFinding & { repair: () => Promise<unknown> }> = [];
     const gatewayPlans = await this.driver.listPlans();
     for (const tier of await this.tiers.list()) findings.push(...(await this.checkTierPlan(tier, gatewayPlans)));

@@ -3,6 +3,7 @@ import { DeveloperAccountsModule } from '@keyport/developers';
 import { UsageModule } from '@keyport/usage';
 import { DeveloperPlanCleanupHandler } from './developer-plan-cleanup.handler';
 import { GatewayBootstrap } from './gateway-bootstrap.service';
+import { GatewayJobHistory } from './gateway-job-history';
 import { GatewayReconciler } from './gateway-reconciler.service';
 import { GatewayStatus } from './gateway-status.service';
 import { KeyPlacement } from './key-placement';
@@ -36,7 +37,8 @@ import { UsageIngestion } from './usage-ingestion.service';
     ReconcileRepository,
     UsageIngestion,
     GatewayStatus,
+    GatewayJobHistory,
   ],
-  exports: [PlanSync, KeyPlacement, GatewayBootstrap, GatewayReconciler, UsageIngestion, GatewayStatus],
+  exports: [PlanSync, KeyPlacement, GatewayBootstrap, GatewayReconciler, UsageIngestion, GatewayStatus, GatewayJobHistory],
 })
 export class GatewaySyncModule {}

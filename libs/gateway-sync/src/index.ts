@@ -1,4 +1,5 @@
 export * from './gateway-bootstrap.service';
+export * from './gateway-job-history';
 export * from './gateway-reconciler.service';
 export * from './gateway-status.service';
 export * from './gateway-sync.module';

@@ -4,6 +4,7 @@ import { Clock, isoDay, unavailable } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { KeysRepository } from '@keyport/keys';
 import { type UsageIncrement, UsageRepository } from '@keyport/usage';
+import { GatewayJobHistory } from './gateway-job-history';
 
 export interface UsageIngestionResult {
   from: string;
@@ -30,6 +31,7 @@ export class UsageIngestion {
     private readonly usage: UsageRepository,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly history: GatewayJobHistory,
   ) {}
 
   /** An admin's on-demand run: a gateway that does not answer is a 503, not a failure of Keyport. */
@@ -42,7 +44,11 @@ export class UsageIngestion {
     }
   }
 
-  async run(days = this.config.gatewayJobs.usageSyncDays): Promise<UsageIngestionResult> {
+  run(days = this.config.gatewayJobs.usageSyncDays): Promise<UsageIngestionResult> {
+    return this.history.track('usageIngestion', () => this.ingest(days));
+  }
+
+  private async ingest(days: number): Promise<UsageIngestionResult> {
     const now = this.clock.now();
     const to = isoDay(now);
     const from = isoDay(new Date(now.getTime() - (days - 1) * 86_400_000));

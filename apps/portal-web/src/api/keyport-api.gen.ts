@@ -756,6 +756,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/gateway/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The gateway: driver, outbox depth and oldest item, last usage ingestion and reconciliation
+         * @description The outbox's figures come from the database; the last runs are this process's own (a separate worker keeps its own).
+         */
+        get: operations["AdminGatewayStatusController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/gateway/reconciliation/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compare the gateway with Keyport without changing anything
+         * @description Lists the drift a reconciliation would repair (missing or stray plans and keys, wrong plan, wrong enabled state); changes nothing.
+         */
+        post: operations["AdminGatewayStatusController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/developers/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's role
+         * @description Whether the user is in the Cognito group `admin`.
+         */
+        get: operations["AdminDeveloperRoleController_get"];
+        /**
+         * Make a user an admin, or remove their admin role
+         * @description Cognito group membership; it shows in their next access token. You cannot remove your own admin role, and the last admin stays one.
+         */
+        put: operations["AdminDeveloperRoleController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1798,6 +1862,120 @@ export interface components {
         SecurityHistoryDto: {
             /** @description Audits kept, newest first */
             items: components["schemas"]["SecurityRunDto"][];
+        };
+        GatewayKeysDto: {
+            /** @description Live keys Keyport holds at the gateway */
+            used: number;
+            /** @description The most the gateway account may hold; null when the driver has no limit */
+            limit: number | null;
+        };
+        OutboxStatusDto: {
+            /** @description Changes committed but not yet applied to the gateway */
+            depth: number;
+            /** @description Age in seconds of the oldest change waiting; null when none waits */
+            oldestSeconds: number | null;
+            /** @description Changes given up on after their retries (see the worker log) */
+            dead: number;
+        };
+        GatewayCallsDto: {
+            /** @description Calls sent to AWS since this process started */
+            sent: number;
+            /** @description Of those, throttled by AWS */
+            throttled: number;
+            /** @description Of those, answered with a server error */
+            serverErrors: number;
+            /** @description Of those, with no answer */
+            networkErrors: number;
+        };
+        UsageIngestionRunDto: {
+            /**
+             * Format: date-time
+             * @description When the run started
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When it ended
+             */
+            finishedAt: string;
+            /** @description Whether it completed */
+            ok: boolean;
+            /** @description Why it failed (only when ok is false) */
+            error?: string;
+            /** @description What it read (only when ok) */
+            result?: components["schemas"]["UsageSyncResultDto"];
+        };
+        ReconcileFindingDto: {
+            /**
+             * @description What kind of drift
+             * @enum {string}
+             */
+            kind: "plan-missing" | "plan-settings" | "stray-key" | "duplicate-key" | "missing-key" | "wrong-plan" | "wrong-enabled";
+            /** @description What was found */
+            detail: string;
+            /** @description What was done about it, or would be on a dry run */
+            action: string;
+        };
+        ReconcileReportDto: {
+            /** @description True when nothing was changed */
+            dryRun: boolean;
+            /** @description Usage plans read at the gateway */
+            plans: number;
+            /** @description Keyport keys found at the gateway */
+            gatewayKeys: number;
+            /** @description Live keys in Keyport */
+            keyportKeys: number;
+            /** @description Differences between the gateway and Keyport */
+            findings: components["schemas"]["ReconcileFindingDto"][];
+            /** @description Findings repaired (0 on a dry run) */
+            repaired: number;
+        };
+        ReconciliationRunDto: {
+            /**
+             * Format: date-time
+             * @description When the run started
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When it ended
+             */
+            finishedAt: string;
+            /** @description Whether it completed */
+            ok: boolean;
+            /** @description Why it failed (only when ok is false) */
+            error?: string;
+            /** @description What it found (only when ok) */
+            result?: components["schemas"]["ReconcileReportDto"];
+        };
+        GatewayConsoleStatusDto: {
+            /**
+             * @description The gateway driver
+             * @enum {string}
+             */
+            driver: "local" | "aws";
+            /**
+             * @description AWS region (aws driver only)
+             * @example eu-west-1
+             */
+            region?: string;
+            /** @description Keys at the gateway against its limit */
+            keys: components["schemas"]["GatewayKeysDto"];
+            /** @description The outbox of changes on their way to the gateway */
+            outbox: components["schemas"]["OutboxStatusDto"];
+            /** @description AWS call health since start (aws driver only) */
+            calls?: components["schemas"]["GatewayCallsDto"];
+            /** @description The last usage ingestion run by this process; null when none ran since it started */
+            lastUsageIngestion: components["schemas"]["UsageIngestionRunDto"] | null;
+            /** @description The last reconciliation run by this process (dry runs included); null when none ran since it started */
+            lastReconciliation: components["schemas"]["ReconciliationRunDto"] | null;
+        };
+        RoleDto: {
+            /**
+             * @description `admin`: a member of the Cognito group `admin`, who sees the console; `developer`: everyone else
+             * @enum {string}
+             */
+            role: "admin" | "developer";
         };
     };
     responses: {
@@ -4314,6 +4492,7 @@ export interface operations {
             /**
              * @description Service Unavailable. Codes:
              *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
              */
             503: {
                 headers: {
@@ -4374,6 +4553,263 @@ export interface operations {
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    AdminGatewayStatusController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The gateway as Keyport sees it now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayConsoleStatusDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    AdminGatewayStatusController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What a reconciliation would repair */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconcileReportDto"];
+                };
+            };
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminDeveloperRoleController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Developer id (their Cognito sub) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminDeveloperRoleController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Developer id (their Cognito sub) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleDto"];
+            };
+        };
+        responses: {
+            /** @description The role now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `CANNOT_REMOVE_OWN_ADMIN`: An admin cannot remove their own admin role: ask another admin
+             *     - `LAST_ADMIN`: The last admin cannot be removed: make another admin first
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
 }

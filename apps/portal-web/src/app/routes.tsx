@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { adminRoutes } from '../admin/admin-routes';
 import { RequireAdmin } from '../admin/RequireAdmin';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { RequireSession } from '../auth/RequireSession';
@@ -27,14 +28,7 @@ export const router = createBrowserRouter([
           { path: 'apis', lazy: () => import('../apis/ApisPage') },
           { path: 'plan', lazy: () => import('../plan/PlanPage') },
           { path: 'account', lazy: () => import('../account/AccountPage') },
-          {
-            path: 'admin',
-            element: <RequireAdmin />,
-            children: [
-              { index: true, lazy: () => import('../admin/AdminHomePage') },
-              { path: 'security', lazy: () => import('../admin/SecurityPage') },
-            ],
-          },
+          { path: 'admin', element: <RequireAdmin />, children: adminRoutes },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -17,6 +17,7 @@ const SUPPORTED = new Set([
   'AdminCreateUser',
   'AdminGetUser',
   'AdminListGroupsForUser',
+  'AdminRemoveUserFromGroup',
   'AdminSetUserPassword',
   'ConfirmSignUp',
   'CreateGroup',
@@ -29,6 +30,7 @@ const SUPPORTED = new Set([
   'ListUserPoolClients',
   'ListUserPools',
   'ListUsers',
+  'ListUsersInGroup',
   'SignUp',
 ]);
 
