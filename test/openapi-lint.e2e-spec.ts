@@ -26,6 +26,8 @@ const FRACTIONAL = new Set(['ThrottleDto.rateLimit', 'ThrottleInputDto.rateLimit
 const NOT_UUID = new Set([
   'InvoiceDto.id', 'AuditEntryDto.id', 'AuditPartyDto.id', 'AuditEntryDto.requestId',
   'AdminBillingStatusDto.customerId', 'AdminBillingStatusDto.subscriptionId', 'AdminTierDto.stripePriceId', 'SignUpResponseDto.userId',
+  // Cognito's app client ids are not UUIDs.
+  'ApplicationDto.clientId', 'IssuedApplicationDto.clientId',
 ]);
 /** Present only with `pendingTier`, and then possibly null: optional and nullable is the truth. */
 const OPTIONAL_NULLABLE = new Set(['TierChangedDto.effectiveAt']);

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminModule } from '@keyport/admin';
 import { TerminusModule } from '@nestjs/terminus';
 import { GatewayModule } from '@keyport/api-gateway';
+import { ApplicationsModule } from '@keyport/applications';
 import { AuditModule } from '@keyport/audit';
 import { BillingModule } from '@keyport/billing';
 import { CognitoModule } from '@keyport/cognito';
@@ -25,8 +26,10 @@ import { AdminQuotaController } from './admin/admin-quota.controller';
 import { AdminTiersController } from './admin/admin-tiers.controller';
 import { AdminUsageController } from './admin/admin-usage.controller';
 import { AdminGatewayController } from './admin/admin-gateway.controller';
+import { ApplicationsController } from './applications/applications.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
+import { ServiceAccountAdmission } from './auth/service-account.admission';
 import { AdminBillingController } from './billing/admin-billing.controller';
 import { BillingWebhookController } from './billing/billing-webhook.controller';
 import { BillingController } from './billing/billing.controller';
@@ -68,6 +71,7 @@ export class AppModule {
         UsageModule,
         AdminModule,
         ReportsModule,
+        ApplicationsModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
         ...(config.gatewayDriver === 'local' ? [EmbeddedGatewayModule] : []),
       ],
@@ -88,9 +92,11 @@ export class AppModule {
         AdminUsageController,
         MetricsController,
         AdminGatewayController,
+        ApplicationsController,
       ],
       providers: [
         ReadinessService,
+        ServiceAccountAdmission,
         StartupTasks,
         { provide: APP_GUARD, useClass: AccessTokenGuard },
         // After the access-token guard, so signed-in callers are limited per user.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type AwsGatewaySettings, type GatewayJobSettings } from './aws-gateway-settings';
+import { type ApplicationSettings } from './load-application-settings';
 
 export type GatewayDriverName = 'local' | 'aws';
 
@@ -130,6 +131,8 @@ export interface AppConfigValues {
   aws: AwsGatewaySettings;
   /** Schedules of the worker's gateway jobs (usage ingestion, reconciliation) on the aws driver. */
   gatewayJobs: GatewayJobSettings;
+  /** Applications (client credentials) and the gateway's caller authentication. */
+  applications: ApplicationSettings;
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -156,6 +159,7 @@ export class AppConfig implements AppConfigValues {
   readonly observability!: ObservabilitySettings;
   readonly aws!: AwsGatewaySettings;
   readonly gatewayJobs!: GatewayJobSettings;
+  readonly applications!: ApplicationSettings;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -4,3 +4,4 @@ export * from './config-error';
 export * from './config.module';
 export * from './load-config';
 export * from './load-billing-settings';
+export * from './load-application-settings';

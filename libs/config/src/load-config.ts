@@ -3,6 +3,7 @@ import { ConfigError } from './config-error';
 import { EnvReader } from './env-reader';
 import { loadBillingSettings } from './load-billing-settings';
 import { readAwsSettings, readGatewayJobSettings } from './load-aws-settings';
+import { readApplicationSettings } from './load-application-settings';
 
 /** Builds the validated configuration from an environment map, or throws ConfigError naming every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -83,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     aws: readAwsSettings(read, gatewayDriver === 'aws'),
     gatewayJobs: readGatewayJobSettings(read),
+    applications: readApplicationSettings(read),
   });
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

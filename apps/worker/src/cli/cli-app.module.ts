@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GatewayModule } from '@keyport/api-gateway';
+import { ApplicationsModule } from '@keyport/applications';
 import { AuditModule } from '@keyport/audit';
+import { CognitoModule } from '@keyport/cognito';
 import { CommonModule } from '@keyport/common';
 import { type AppConfig, ConfigModule } from '@keyport/config';
 import { DbModule } from '@keyport/db';
@@ -15,7 +17,11 @@ export class CliAppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliAppModule,
-      imports: [ConfigModule.forRoot(config), CommonModule, ObservabilityModule, DbModule, OutboxModule, AuditModule, GatewayModule, TiersModule, GatewaySyncModule],
+      imports: [
+        ...[ConfigModule.forRoot(config), CommonModule, ObservabilityModule, DbModule, OutboxModule, AuditModule, GatewayModule, TiersModule, GatewaySyncModule],
+        // gateway:bootstrap makes a real pool's resource server; the embedded Cognito makes its own at start.
+        ...(config.cognito.mode === 'aws' ? [CognitoModule, ApplicationsModule] : []),
+      ],
     };
   }
 }

@@ -1,0 +1,4 @@
+export * from './application';
+export * from './app-clients.port';
+export * from './applications.module';
+export * from './applications.service';
