@@ -4,6 +4,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationB
 import { AppConfig } from '@keyport/config';
 import { Metrics } from '@keyport/observability';
 import { Admission } from './admission';
+import { GatewayIdentity } from './gateway-identity';
 import { GatewayResponse } from './gateway-response';
 import { GatewayStateSync } from './gateway-state.sync';
 import { normalisedTarget } from './upstream-path';
@@ -32,6 +33,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     private readonly flusher: UsageFlusher,
     private readonly upstream: Upstream,
     private readonly metrics: Metrics,
+    private readonly identity: GatewayIdentity,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,6 +50,9 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     this.server = server;
     const upstream = this.config.embeddedGateway.upstreamUrl ? 'UPSTREAM_URL' : 'the built-in echo';
     this.logger.log(`Embedded gateway on ${this.url}, forwarding to ${upstream}`);
+    if (this.config.applications.gatewayAuth === 'none') {
+      this.logger.warn('GATEWAY_AUTH=none: the gateway admits a request on its API key alone. Keys are not authentication: anyone who knows a key can call the API.');
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -77,10 +82,27 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     if (target === null) return this.refuse(request, response, GatewayResponse.badRequest);
     request.url = target;
     if (!this.admissionOn) return this.upstream.forward(request, response, null);
+    if (this.config.applications.gatewayAuth === 'cognito') return void this.admitWithIdentity(request, response);
     const admitted = this.admission.check(request.headers['x-api-key']);
     if (admitted instanceof GatewayResponse) return this.refuse(request, response, admitted);
     this.metrics.gatewayAdmission('admitted');
     this.upstream.forward(request, response, admitted);
+  }
+
+  /** GATEWAY_AUTH=cognito: the token first (401), then the key as API Gateway checks it, and it must be the caller's own (403). */
+  private async admitWithIdentity(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let decision;
+    try {
+      decision = await this.identity.decide(request.headers.authorization);
+    } catch (error) {
+      this.logger.warn(`Gateway identity check failed: ${(error as Error).message}`);
+      return this.refuse(request, response, GatewayResponse.upstreamFailed);
+    }
+    if (!decision.allow) return this.refuse(request, response, decision.refusal === 'unauthorized' ? GatewayResponse.unauthorized : GatewayResponse.forbidden);
+    const admitted = this.admission.check(request.headers['x-api-key'], decision.developerId);
+    if (admitted instanceof GatewayResponse) return this.refuse(request, response, admitted);
+    this.metrics.gatewayAdmission('admitted');
+    this.upstream.forward(request, response, { keyId: admitted.keyId, developerId: admitted.developerId, applicationId: decision.applicationId, scopes: decision.scopes });
   }
 
   private refuse(request: IncomingMessage, response: ServerResponse, refusal: GatewayResponse): void {
@@ -92,6 +114,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
 
 const REFUSAL_OUTCOME = new Map<GatewayResponse, string>([
   [GatewayResponse.badRequest, 'bad_request'],
+  [GatewayResponse.unauthorized, 'unauthorized'],
   [GatewayResponse.forbidden, 'forbidden'],
   [GatewayResponse.throttled, 'throttled'],
   [GatewayResponse.quotaExceeded, 'quota_exceeded'],
