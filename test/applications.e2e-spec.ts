@@ -129,6 +129,30 @@ describe('applications: client credentials on the embedded Cognito', () => {
     expect((await http.delete(`/v1/applications/${app.id}`, { token: dev.token })).status).toBe(404);
   });
 
+  it('lets a service account read the admin routes with admin.read, change them only with admin.write, audited under its name', async () => {
+    const reader = await http.post('/v1/admin/service-accounts', { name: 'reporting', scopes: ['keyport/admin.read'] }, { token: admin });
+    expect(reader.status).toBe(201);
+    expect(reader.body).toMatchObject({ clientId: expect.any(String), clientSecret: expect.any(String), scopes: ['keyport/admin.read'] });
+    const readToken = (await requestClientToken(reader.body.tokenEndpoint, reader.body.clientId, reader.body.clientSecret)).body.access_token;
+    expect((await http.get('/v1/admin/usage?from=2026-01-01&to=2026-01-02', { token: readToken })).status).toBe(200);
+    const refused = await http.put('/v1/admin/tiers/standard', { name: 'Standard plan' }, { token: readToken });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('SCOPE_MISSING');
+    // A service account's token is still not a developer's.
+    expect((await http.get('/v1/me', { token: readToken })).body.code).toBe('CLIENT_TOKEN_NOT_ALLOWED');
+
+    const writer = await http.post('/v1/admin/service-accounts', { name: 'billing-sync', scopes: ['keyport/admin.read', 'keyport/admin.write'] }, { token: admin });
+    const writeToken = (await requestClientToken(writer.body.tokenEndpoint, writer.body.clientId, writer.body.clientSecret)).body.access_token;
+    const changed = await http.put('/v1/admin/tiers/standard', { name: 'Standard plan' }, { token: writeToken });
+    expect(changed.status).toBe(200);
+    const audit = await http.get('/v1/admin/audit-log?actor=billing-sync', { token: admin });
+    expect(audit.status).toBe(200);
+    expect(audit.body.items[0]).toMatchObject({ actor: { type: 'service_account', id: 'billing-sync' } });
+
+    expect((await http.post('/v1/admin/service-accounts', { name: 'x', scopes: ['keyport-api/read'] }, { token: admin })).status).toBe(400);
+    expect((await http.post('/v1/admin/service-accounts', { name: 'x', scopes: ['keyport/admin.read'] }, { token: dev.token })).status).toBe(403);
+  });
+
   it("refuses an application's token on the developer routes", async () => {
     const app = await createApplication(http, dev.token, { name: 'not-a-person' });
     const token = (await requestClientToken(app.tokenEndpoint, app.clientId, app.clientSecret)).body.access_token;

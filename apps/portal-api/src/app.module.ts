@@ -23,6 +23,7 @@ import { WorkerModule } from '@keyport/worker';
 import { AdminAuditController } from './admin/admin-audit.controller';
 import { AdminDevelopersController } from './admin/admin-developers.controller';
 import { AdminQuotaController } from './admin/admin-quota.controller';
+import { AdminServiceAccountsController } from './admin/admin-service-accounts.controller';
 import { AdminTiersController } from './admin/admin-tiers.controller';
 import { AdminUsageController } from './admin/admin-usage.controller';
 import { AdminGatewayController } from './admin/admin-gateway.controller';
@@ -93,6 +94,7 @@ export class AppModule {
         MetricsController,
         AdminGatewayController,
         ApplicationsController,
+        AdminServiceAccountsController,
       ],
       providers: [
         ReadinessService,

@@ -8,6 +8,9 @@ import { AppClients } from './app-clients.port';
 import { ApplicationsRepository } from './applications.repository';
 
 export const MAX_SECRET_GRACE_SECONDS = 7 * 24 * 3600;
+/** The resource server of Keyport's own API, whose scopes service accounts get. */
+export const KEYPORT_RESOURCE_SERVER = 'keyport';
+export const ADMIN_SCOPES = [`${KEYPORT_RESOURCE_SERVER}/admin.read`, `${KEYPORT_RESOURCE_SERVER}/admin.write`];
 export const DEFAULT_SECRET_GRACE_SECONDS = 24 * 3600;
 
 type Kind = Application['kind'];
@@ -40,9 +43,15 @@ export class ApplicationsService {
     return scopes.map((scope) => `${resourceServer}/${scope}`);
   }
 
-  /** Creates or updates the resource server that defines the API's scopes (gateway:bootstrap, embedded start). */
-  ensureResourceServer(): Promise<void> {
-    return this.clients.ensureResourceServer(this.config.applications.resourceServer, this.config.applications.scopes);
+  /** Creates or updates the resource servers of the API's scopes and of Keyport's admin scopes (gateway:bootstrap, embedded start). */
+  async ensureResourceServer(): Promise<void> {
+    await this.clients.ensureResourceServer(this.config.applications.resourceServer, this.config.applications.scopes);
+    await this.clients.ensureResourceServer(KEYPORT_RESOURCE_SERVER, ADMIN_SCOPES.map((scope) => scope.slice(KEYPORT_RESOURCE_SERVER.length + 1)));
+  }
+
+  /** A service account for Keyport's own admin routes, with `keyport/admin.read` and/or `keyport/admin.write`. */
+  createServiceAccount(adminId: string, name: string, scopes: readonly string[]): Promise<IssuedApplication> {
+    return this.create(adminId, name, scopes, 'SERVICE_ACCOUNT', ADMIN_SCOPES);
   }
 
   /** `scopes` are names of API_SCOPES (`read`) or full names (`keyport-api/read`); absent: all of them. */
@@ -143,7 +152,7 @@ export class ApplicationsService {
 
   private resolveScopes(requested: readonly string[] | undefined, allowed: readonly string[]): string[] {
     if (requested === undefined) return this.apiScopes.filter((scope) => allowed.includes(scope));
-    const prefix = `${this.config.applications.resourceServer}/`;
+    const prefix = allowed === ADMIN_SCOPES ? `${KEYPORT_RESOURCE_SERVER}/` : `${this.config.applications.resourceServer}/`;
     const full = [...new Set(requested.map((scope) => (scope.includes('/') ? scope : prefix + scope)))];
     const unknown = full.filter((scope) => !allowed.includes(scope));
     if (unknown.length > 0 || full.length === 0) {

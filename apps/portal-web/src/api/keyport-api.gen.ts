@@ -784,6 +784,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/service-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a service account: client credentials for the admin routes, the secret shown once
+         * @description For systems (billing, reporting) that call Keyport without a person's password: its access tokens, from `tokenEndpoint` by the client_credentials grant, are accepted on the /v1/admin routes its scopes cover (reads need `keyport/admin.read`, changes `keyport/admin.write`), and what it changes is audited under its name.
+         */
+        post: operations["AdminServiceAccountsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1845,6 +1865,20 @@ export interface components {
              * @example 86400
              */
             gracePeriodSeconds?: number;
+        };
+        CreateServiceAccountDto: {
+            /**
+             * @description Who uses it, as the audit log will name it (no control characters)
+             * @example billing-export
+             */
+            name: string;
+            /**
+             * @description `keyport/admin.read` for the admin reads, `keyport/admin.write` for the admin changes
+             * @example [
+             *       "keyport/admin.read"
+             *     ]
+             */
+            scopes: ("keyport/admin.read" | "keyport/admin.write")[];
         };
     };
     responses: {
@@ -4622,6 +4656,84 @@ export interface operations {
             /**
              * @description Conflict. Codes:
              *     - `SECRET_ROTATION_IN_GRACE`: The secret the last rotation replaced is still in its grace period (`graceEndsAt`): wait, then rotate
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminServiceAccountsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceAccountDto"];
+            };
+        };
+        responses: {
+            /** @description The service account with its secret, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApplicationDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `APP_CLIENT_QUOTA_REACHED`: The user pool holds all the app clients Cognito allows it (COGNITO_APP_CLIENT_QUOTA): ask the operator
              */
             409: {
                 headers: {
