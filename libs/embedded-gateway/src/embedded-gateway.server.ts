@@ -25,6 +25,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
   private readonly logger = new Logger('EmbeddedGateway');
   private server?: Server;
   private admissionOn = true;
+  private identityOn: boolean;
 
   constructor(
     private readonly config: AppConfig,
@@ -34,7 +35,9 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     private readonly upstream: Upstream,
     private readonly metrics: Metrics,
     private readonly identity: GatewayIdentity,
-  ) {}
+  ) {
+    this.identityOn = config.applications.gatewayAuth === 'cognito';
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.sync.start();
@@ -71,9 +74,10 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     return `http://127.0.0.1:${address.port}`;
   }
 
-  /** Benchmarks only: with admission off every request goes straight to the upstream. */
-  setAdmission(on: boolean): void {
+  /** Benchmarks only: with admission off every request goes straight to the upstream; `identity` as GATEWAY_AUTH=cognito. */
+  setAdmission(on: boolean, identity = this.config.applications.gatewayAuth === 'cognito'): void {
     this.admissionOn = on;
+    this.identityOn = identity;
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
@@ -82,7 +86,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     if (target === null) return this.refuse(request, response, GatewayResponse.badRequest);
     request.url = target;
     if (!this.admissionOn) return this.upstream.forward(request, response, null);
-    if (this.config.applications.gatewayAuth === 'cognito') return void this.admitWithIdentity(request, response);
+    if (this.identityOn) return void this.admitWithIdentity(request, response);
     const admitted = this.admission.check(request.headers['x-api-key']);
     if (admitted instanceof GatewayResponse) return this.refuse(request, response, admitted);
     this.metrics.gatewayAdmission('admitted');
