@@ -14,6 +14,8 @@ import {
   TOO_MANY_REQUESTS,
   callGateway,
   developerOnTier,
+  gatewayHeaders,
+  rememberKeyOwner,
   eventually,
   gatewayCaughtUp,
   issueKey,
@@ -44,7 +46,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     const dev = await signUpDeveloper(http, admin);
     const key = await issueKey(harness, http, dev);
     const echoed = await gateway.request('POST', '/orders/7?expand=items', {
-      headers: { 'x-api-key': key.value, 'content-type': 'application/json' },
+      headers: { ...gatewayHeaders(key.value), 'content-type': 'application/json' },
       rawBody: '{"qty":2}',
     });
     expect(echoed.status).toBe(200);
@@ -71,7 +73,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
       key.value + 'A'.repeat(10_000), // oversize
       `${key.value}, ${key.value}`, // the header twice
     ]) {
-      const refused = await callGateway(gateway, bad);
+      const refused = await callGateway(gateway, bad, '/things', dev.token);
       expect(refused.status).toBe(403);
       expect(refused.body).toEqual(FORBIDDEN);
       expect(refused.headers.get('x-amzn-errortype')).toBe('ForbiddenException');
@@ -126,6 +128,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
 
     const rotated = await http.post(`/v1/keys/${key.id}/rotate`, { gracePeriodSeconds: 3600 }, { token: dev.token });
     expect(rotated.status).toBe(201);
+    rememberKeyOwner(rotated.body.value, dev.token);
     await waitForKeyStatus(http, dev.token, rotated.body.id, 'active');
     await gatewayCaughtUp(harness);
     const successor = await callGateway(gateway, rotated.body.value);
@@ -162,6 +165,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     const dev = await signUpDeveloper(http, admin);
     const old = await issueKey(harness, http, dev);
     const rotated = await http.post(`/v1/keys/${old.id}/rotate`, { gracePeriodSeconds: 3600 }, { token: dev.token });
+    rememberKeyOwner(rotated.body.value, dev.token);
     await waitForKeyStatus(http, dev.token, rotated.body.id, 'active');
     await gatewayCaughtUp(harness);
     expect((await callGateway(gateway, old.value)).status).toBe(200);
@@ -253,10 +257,12 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     http = new HttpClient(harness.baseUrl);
     gateway = new HttpClient(harness.gatewayUrl);
     admin = await adminToken(http);
+    // The embedded Cognito came back on another free port, so another issuer: sign in again.
+    const login = await http.post('/v1/auth/login', { email: dev.email, password: 'Sup3r-Secret!' });
+    rememberKeyOwner(key.value, login.body.accessToken);
 
     expect(await statuses(gateway, key.value, 3)).toEqual([200, 200, 429]);
     await harness.app.get(UsageFlusher).flush();
-    const login = await http.post('/v1/auth/login', { email: dev.email, password: 'Sup3r-Secret!' });
     const today = new Date().toISOString().slice(0, 10);
     const usage = await http.get(`/v1/usage?from=${today}&to=${today}`, { token: login.body.accessToken });
     expect(usage.body.items).toEqual([{ date: today, keyId: key.id, requests: 5 }]);
@@ -296,7 +302,7 @@ describe('embedded gateway with UPSTREAM_URL', () => {
     const key = await issueKey(harness, http, dev);
     const gateway = new HttpClient(harness.gatewayUrl);
     const result = await gateway.request('PUT', '/items/1?x=1', {
-      headers: { 'x-api-key': key.value, 'x-keyport-key-id': 'spoofed' },
+      headers: { ...gatewayHeaders(key.value), 'x-keyport-key-id': 'spoofed', 'x-keyport-application-id': 'spoofed', 'x-keyport-scopes': 'spoofed' },
       rawBody: 'payload',
     });
     expect(result.status).toBe(201);
@@ -307,8 +313,12 @@ describe('embedded gateway with UPSTREAM_URL', () => {
     expect(seen[0].headers['x-api-key']).toBeUndefined();
     expect(seen[0].headers['x-keyport-key-id']).toBe(key.id);
     expect(seen[0].headers['x-keyport-developer-id']).toBe(dev.id);
+    // A person's token: no application; the token itself never reaches the upstream.
+    expect(seen[0].headers['x-keyport-application-id']).toBeUndefined();
+    expect(seen[0].headers['x-keyport-scopes']).toBe('');
+    expect(seen[0].headers.authorization).toBeUndefined();
 
-    expect((await callGateway(gateway, undefined)).status).toBe(403);
+    expect((await callGateway(gateway, undefined, '/things', dev.token)).status).toBe(403);
     expect(seen).toHaveLength(1);
   });
 });

@@ -1,9 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, request as httpRequest, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type IssuedKey, issueKey } from './support/gateway-journey';
+import { readFile } from 'node:fs/promises';
+import { type IssuedKey, gatewayHeaders, issueKey, rememberKeyOwner } from './support/gateway-journey';
 import { HttpClient } from './support/http-client';
-import { adminToken, signUpDeveloper } from './support/journey';
+import { PASSWORD, type SignedInDeveloper, adminToken, signUpDeveloper } from './support/journey';
 import { KeyportHarness } from './support/keyport-harness';
 
 interface Recorded {
@@ -41,6 +42,7 @@ describe('embedded gateway as a proxy', () => {
   let seen: Recorded[];
   let harness: KeyportHarness;
   let key: IssuedKey;
+  let owner: SignedInDeveloper;
 
   beforeAll(async () => {
     seen = [];
@@ -56,7 +58,8 @@ describe('embedded gateway as a proxy', () => {
     const port = (upstream.address() as AddressInfo).port;
     harness = await KeyportHarness.start({ env: { UPSTREAM_URL: `http://127.0.0.1:${port}/base` } });
     const http = new HttpClient(harness.baseUrl);
-    key = await issueKey(harness, http, await signUpDeveloper(http, await adminToken(http)));
+    owner = await signUpDeveloper(http, await adminToken(http));
+    key = await issueKey(harness, http, owner);
   });
 
   afterAll(async () => {
@@ -74,7 +77,7 @@ describe('embedded gateway as a proxy', () => {
           port: gateway.port,
           method: body === undefined ? 'GET' : 'POST',
           path,
-          headers: { 'x-api-key': key.value, ...headers },
+          headers: { ...gatewayHeaders(key.value), ...headers },
           agent: false,
         },
         (response) => {
@@ -97,7 +100,6 @@ describe('embedded gateway as a proxy', () => {
     trailer: 'x-checksum',
     upgrade: 'h2c',
     'proxy-authorization': 'Basic cHJveHk6c2VjcmV0',
-    authorization: 'Bearer caller-credential',
     cookie: 'session=caller-session',
     'x-end-to-end': 'kept',
   };
@@ -155,10 +157,23 @@ describe('embedded gateway as a proxy', () => {
     expect(seen).toHaveLength(0);
   });
 
-  it('forwards Authorization and Cookie when UPSTREAM_FORWARD_HEADERS lists them, and still no hop-by-hop field', async () => {
+  it('never forwards the access token the gateway checked, even when UPSTREAM_FORWARD_HEADERS lists Authorization', async () => {
     await harness.restart({ UPSTREAM_FORWARD_HEADERS: 'Authorization, cookie' });
+    // The embedded Cognito came back on another port (another issuer): sign in again.
+    const http = new HttpClient(harness.baseUrl);
+    const login = await http.post('/v1/auth/login', { email: owner.email, password: PASSWORD });
+    rememberKeyOwner(key.value, login.body.accessToken);
     seen.length = 0;
     expect((await call('/orders/7', callerHeaders, '{}')).status).toBe(200);
+    expect(seen[0]!.headers.authorization).toBeUndefined();
+    expect(seen[0]!.headers.cookie).toBe('session=caller-session');
+  });
+
+  it('forwards Authorization and Cookie when UPSTREAM_FORWARD_HEADERS lists them with GATEWAY_AUTH=none, and warns at start', async () => {
+    await harness.restart({ UPSTREAM_FORWARD_HEADERS: 'Authorization, cookie', GATEWAY_AUTH: 'none' });
+    expect(await readFile(harness.logFile, 'utf8')).toContain('GATEWAY_AUTH=none: the gateway admits a request on its API key alone');
+    seen.length = 0;
+    expect((await call('/orders/7', { ...callerHeaders, authorization: 'Bearer caller-credential' }, '{}')).status).toBe(200);
     const received = seen[0]!.headers;
     expect(received.authorization).toBe('Bearer caller-credential');
     expect(received.cookie).toBe('session=caller-session');

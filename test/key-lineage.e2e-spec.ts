@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callGateway, developerOnTier, gatewayCaughtUp, issueKey, startGatewayWorld } from './support/gateway-journey';
+import { callGateway, developerOnTier, gatewayCaughtUp, issueKey, rememberKeyOwner, startGatewayWorld } from './support/gateway-journey';
 import { type HttpClient } from './support/http-client';
 import { expectErrorShape, signUpDeveloper, waitForKeyStatus } from './support/journey';
 import { type KeyportHarness } from './support/keyport-harness';
@@ -24,7 +24,11 @@ describe('rotation lineages and revocation at the embedded gateway', () => {
 
   afterAll(() => harness?.close());
 
-  const rotate = (token: string, id: string, gracePeriodSeconds = HOUR) => http.post(`/v1/keys/${id}/rotate`, { gracePeriodSeconds }, { token });
+  const rotate = async (token: string, id: string, gracePeriodSeconds = HOUR) => {
+    const rotated = await http.post(`/v1/keys/${id}/rotate`, { gracePeriodSeconds }, { token });
+    if (rotated.status === 201) rememberKeyOwner(rotated.body.value, token);
+    return rotated;
+  };
 
   it('refuses to rotate again while the replaced key is in its grace, so a lineage never has more than two usable keys', async () => {
     const dev = await signUpDeveloper(http, admin);

@@ -39,6 +39,9 @@ const NOT_UUID = new Set([
   'AdminBillingStatusDto.subscriptionId',
   'AdminTierDto.stripePriceId',
   'SignUpResponseDto.userId',
+  // Cognito's app client ids are not UUIDs.
+  'ApplicationDto.clientId',
+  'IssuedApplicationDto.clientId',
 ]);
 /** Present only with `pendingTier`, and then possibly null: optional and nullable is the truth. */
 const OPTIONAL_NULLABLE = new Set(['TierChangedDto.effectiveAt']);

@@ -28,6 +28,7 @@ describe.skipIf(!hasChromium)('the developer portal in a browser', () => {
   const email = uniqueEmail('portal');
   let firstKey = '';
   let rotatedKey = '';
+  let devToken = '';
 
   beforeAll(async () => {
     harness = await KeyportHarness.start();
@@ -92,7 +93,9 @@ describe.skipIf(!hasChromium)('the developer portal in a browser', () => {
     await page.getByRole('button', { name: 'Done' }).click();
     // Provisioning turns active without a reload.
     await keyRow(page, firstKey).getByText('active').waitFor();
-    expect(await callGateway(harness, firstKey)).toBe(200);
+    // The gateway wants the key's owner's access token too (GATEWAY_AUTH=cognito), as a service would send it.
+    devToken = (await new HttpClient(harness.baseUrl).post('/v1/auth/login', { email, password: PASSWORD })).body.accessToken;
+    expect(await callGateway(harness, firstKey, devToken)).toBe(200);
   });
 
   it('shows the request on the dashboard once the gateway has flushed its counts, for all keys and per key', async () => {
@@ -122,14 +125,14 @@ describe.skipIf(!hasChromium)('the developer portal in a browser', () => {
     expect(rotatedKey).not.toBe(firstKey);
     await page.getByRole('button', { name: 'Done' }).click();
     await keyRow(page, rotatedKey).getByText('active').waitFor();
-    expect(await callGateway(harness, firstKey)).toBe(200);
+    expect(await callGateway(harness, firstKey, devToken)).toBe(200);
 
     await keyRow(page, firstKey).getByRole('button', { name: 'Revoke' }).click();
     await checkPage(portal, 'keys-revoke');
     await page.getByRole('button', { name: 'Revoke key' }).click();
     await keyRow(page, firstKey).getByText('revoked', { exact: true }).waitFor();
-    await expect.poll(() => callGateway(harness, firstKey)).toBe(403);
-    expect(await callGateway(harness, rotatedKey)).toBe(200);
+    await expect.poll(() => callGateway(harness, firstKey, devToken)).toBe(403);
+    expect(await callGateway(harness, rotatedKey, devToken)).toBe(200);
     await checkPage(portal, 'keys');
   });
 

@@ -26,10 +26,27 @@ export async function joinTier(http: HttpClient, dev: SignedInDeveloper, tier: T
   expect(changed.status).toBe(200);
 }
 
+/**
+ * The access token of each key's owner, by key value: the gateway (GATEWAY_AUTH=cognito, the
+ * default) wants a token of the key's owner with every key, and callGateway sends it.
+ */
+const ownerTokens = new Map<string, string>();
+
+/** Makes callGateway send `token` with `keyValue` (for keys made without issueKey). */
+export function rememberKeyOwner(keyValue: string, token: string): void {
+  ownerTokens.set(keyValue, token);
+}
+
+/** The headers of a gateway call with this key and its owner's token (when known). */
+export function gatewayHeaders(key: string | undefined, token = key === undefined ? undefined : ownerTokens.get(key)): Record<string, string> {
+  return { ...(key === undefined ? {} : { 'x-api-key': key }), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+}
+
 /** Creates a key over HTTP and waits until the gateway holds it (without spending a request of its quota). */
 export async function issueKey(harness: KeyportHarness, http: HttpClient, dev: SignedInDeveloper, name = 'key'): Promise<IssuedKey> {
   const created = await http.post('/v1/keys', { name }, { token: dev.token });
   expect(created.status).toBe(201);
+  rememberKeyOwner(created.body.value, dev.token);
   await waitForKeyStatus(http, dev.token, created.body.id, 'active');
   await gatewayCaughtUp(harness);
   return { id: created.body.id, value: created.body.value };
@@ -53,8 +70,9 @@ export function gatewayCaughtUp(harness: KeyportHarness): Promise<void> {
   return harness.app.get(GatewayStateSync).reload();
 }
 
-export function callGateway(gateway: HttpClient, key: string | undefined, path = '/things'): Promise<HttpResult> {
-  return gateway.get(path, key === undefined ? {} : { headers: { 'x-api-key': key } });
+/** A gateway call with the key and its owner's token, or `token` when given. */
+export function callGateway(gateway: HttpClient, key: string | undefined, path = '/things', token?: string): Promise<HttpResult> {
+  return gateway.get(path, { headers: gatewayHeaders(key, token) });
 }
 
 export async function statuses(gateway: HttpClient, key: string, count: number): Promise<number[]> {

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminModule } from '@keyport/admin';
 import { TerminusModule } from '@nestjs/terminus';
 import { GatewayModule } from '@keyport/api-gateway';
+import { ApplicationsModule } from '@keyport/applications';
 import { AuditModule } from '@keyport/audit';
 import { BillingModule } from '@keyport/billing';
 import { CognitoModule } from '@keyport/cognito';
@@ -23,14 +24,17 @@ import { WorkerModule } from '@keyport/jobs';
 import { AdminAuditController } from './admin/admin-audit.controller';
 import { AdminDevelopersController } from './admin/admin-developers.controller';
 import { AdminQuotaController } from './admin/admin-quota.controller';
+import { AdminServiceAccountsController } from './admin/admin-service-accounts.controller';
 import { AdminTiersController } from './admin/admin-tiers.controller';
 import { AdminUsageController } from './admin/admin-usage.controller';
 import { AdminGatewayController } from './admin/admin-gateway.controller';
 import { AdminSecurityController } from './admin/admin-security.controller';
 import { AdminGatewayStatusController } from './admin/admin-gateway-status.controller';
 import { AdminDeveloperRoleController } from './admin/admin-developer-role.controller';
+import { ApplicationsController } from './applications/applications.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
+import { ServiceAccountAdmission } from './auth/service-account.admission';
 import { AdminBillingController } from './billing/admin-billing.controller';
 import { BillingWebhookController } from './billing/billing-webhook.controller';
 import { BillingController } from './billing/billing.controller';
@@ -73,6 +77,7 @@ export class AppModule {
         AdminModule,
         ReportsModule,
         SecurityPostureModule,
+        ApplicationsModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
         ...(config.gatewayDriver === 'local' ? [EmbeddedGatewayModule] : []),
       ],
@@ -96,9 +101,12 @@ export class AppModule {
         AdminSecurityController,
         AdminGatewayStatusController,
         AdminDeveloperRoleController,
+        ApplicationsController,
+        AdminServiceAccountsController,
       ],
       providers: [
         ReadinessService,
+        ServiceAccountAdmission,
         StartupTasks,
         { provide: APP_GUARD, useClass: AccessTokenGuard },
         // After the access-token guard, so signed-in callers are limited per user.

@@ -31,10 +31,12 @@ export interface CognitoAccessTokenVerifierOptions {
 export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
   private readonly verifyJwt: (token: string, options?: typeof IGNORING_EXPIRY) => Promise<JwtPayload>;
   private readonly cache: VerifiedTokenCache<VerifiedPrincipal>;
+  private readonly portalClientId: string;
 
   constructor(connection: CognitoConnection, options: CognitoAccessTokenVerifierOptions = {}) {
     super();
     this.cache = new VerifiedTokenCache(options.cacheSize ?? 10_000);
+    this.portalClientId = connection.clientId;
     if (connection.local) {
       const clientId = connection.clientId;
       const verifier = JwtRsaVerifier.create(
@@ -44,7 +46,7 @@ export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
           audience: null, // access tokens carry client_id, not aud
           customJwtCheck: ({ payload }) => {
             if (payload.token_use !== 'access') throw new Error('not an access token');
-            if (payload.client_id !== clientId) throw new Error('issued to another client');
+            if (payload.client_id !== clientId && !isClientCredentialsToken(payload)) throw new Error('issued to another client');
           },
         },
         { jwksCache: new SimpleJwksCache({ fetcher: new WithoutPublishedKey(options.fetcher ?? new FetchJwksFetcher()) }) },
@@ -52,7 +54,8 @@ export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
       this.verifyJwt = (token, options) => verifier.verify(token, options);
     } else {
       const verifier = CognitoJwtVerifier.create(
-        { userPoolId: connection.userPoolId, tokenUse: 'access', clientId: connection.clientId },
+        // Any client of the pool: toPrincipal accepts the portal's user tokens and applications' client_credentials tokens.
+        { userPoolId: connection.userPoolId, tokenUse: 'access', clientId: null },
         options.fetcher ? { jwksCache: new SimpleJwksCache({ fetcher: options.fetcher }) } : undefined,
       );
       this.verifyJwt = (token, options) => verifier.verify(token, options);
@@ -74,7 +77,7 @@ export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
       if (error instanceof JwtExpiredError && (await this.genuineIgnoringExpiry(token))) throw tokenExpired();
       throw tokenInvalid();
     }
-    const principal = toPrincipal(payload);
+    const principal = toPrincipal(payload, this.portalClientId);
     if (!principal) throw tokenInvalid();
     this.cache.set(token, principal);
     return principal;
@@ -82,14 +85,36 @@ export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
 
   private async genuineIgnoringExpiry(token: string): Promise<boolean> {
     try {
-      return toPrincipal(await this.verifyJwt(token, IGNORING_EXPIRY)) !== undefined;
+      return toPrincipal(await this.verifyJwt(token, IGNORING_EXPIRY), this.portalClientId) !== undefined;
     } catch {
       return false;
     }
   }
 }
 
-function toPrincipal(payload: JwtPayload): VerifiedPrincipal | undefined {
+/**
+ * A token an application got with the client_credentials grant: no user (`username`), `sub` is the
+ * client id, and it carries the scopes granted. Which clients are applications Keyport knows is
+ * for the caller to decide (the gateway and the admin routes look the client id up).
+ */
+function isClientCredentialsToken(payload: JwtPayload): boolean {
+  return payload.username === undefined && typeof payload.client_id === 'string' && payload.sub === payload.client_id && typeof payload.scope === 'string';
+}
+
+function toPrincipal(payload: JwtPayload, portalClientId: string): VerifiedPrincipal | undefined {
+  if (isClientCredentialsToken(payload)) {
+    const { sub, exp, scope } = payload as JwtPayload & { sub: string; scope: string };
+    if (typeof exp !== 'number') return undefined;
+    const scopes = Object.freeze(scope.split(' ').filter((s) => s !== '')) as string[];
+    return Object.freeze({
+      userId: sub,
+      username: sub,
+      groups: Object.freeze([]) as unknown as string[],
+      expiresAt: exp,
+      client: Object.freeze({ clientId: sub, scopes }),
+    });
+  }
+  if (payload.client_id !== portalClientId) return undefined;
   const { sub, username, exp } = payload;
   const groups = payload['cognito:groups'] ?? [];
   if (typeof sub !== 'string' || typeof exp !== 'number') return undefined;

@@ -60,6 +60,6 @@ export const logsConfirmationCodes = (config: AppConfig): boolean => config.cogn
     },
     CognitoShutdownHook,
   ],
-  exports: [IdentityProvider, AccessTokenVerifier, CognitoConnection],
+  exports: [IdentityProvider, AccessTokenVerifier, CognitoConnection, CognitoIdentityProviderClient],
 })
 export class CognitoModule {}

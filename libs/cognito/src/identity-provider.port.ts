@@ -52,6 +52,11 @@ export interface VerifiedPrincipal {
   groups: string[];
   /** Seconds since epoch. */
   expiresAt: number;
+  /**
+   * Set for a client_credentials token (an application or service account): no user signed in,
+   * `userId` is the client id, and these are the scopes granted. Absent for a person's token.
+   */
+  client?: { clientId: string; scopes: string[] };
 }
 
 /** Verifies Cognito access tokens: signature (JWKS, cached), issuer, token_use=access, client id, expiry. */

@@ -10,3 +10,4 @@ export type { DeliveredCode } from './local/delivered-code.sender';
 export { LocalPoolProvisioner, ADMIN_GROUP, type ProvisionedPool } from './local/local-pool.provisioner';
 export { passwordPolicyViolations, COGNITO_DEFAULT_PASSWORD_POLICY, type PasswordPolicy } from './password-policy';
 export { loadInstallationKey, type InstallationKey, SIGNING_KEY_FILE } from './local/installation-key';
+export { toDomainError as cognitoDomainError, sdkErrorName } from './cognito-errors';

@@ -55,6 +55,13 @@ export const ERROR_CODES = {
 
   // Tiers.
   TIER_NOT_FOUND: "The developer's tier no longer exists: ask an admin to move them to another tier",
+  // Applications (client credentials).
+  APPLICATION_LIMIT_REACHED: 'You hold the most applications a developer may have (MAX_APPLICATIONS_PER_DEVELOPER): delete one first',
+  APP_CLIENT_QUOTA_REACHED: 'The user pool holds all the app clients Cognito allows it (COGNITO_APP_CLIENT_QUOTA): ask the operator',
+  SECRET_ROTATION_IN_GRACE: 'The secret the last rotation replaced is still in its grace period (`graceEndsAt`): wait, then rotate',
+  CLIENT_TOKEN_NOT_ALLOWED:
+    "An application's token: it is for the gateway (and, for a service account with the admin scopes, the /v1/admin routes), not for this route",
+  SCOPE_MISSING: "The service account's token lacks the scope this route needs (`keyport/admin.read` to read, `keyport/admin.write` to change)",
 
   // Billing.
   BILLING_DISABLED: 'Billing is not enabled on this installation',

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type ActorType = 'developer' | 'admin' | 'system' | 'anonymous';
+export type ActorType = 'developer' | 'admin' | 'system' | 'anonymous' | 'service_account';
 
 export interface Actor {
   type: ActorType;

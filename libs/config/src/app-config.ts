@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type AwsGatewaySettings, type GatewayJobSettings } from './aws-gateway-settings';
 import { type GatewayIpRuleSettings, type SecurityAuditSettings } from './security-settings';
+import { type ApplicationSettings } from './load-application-settings';
 
 export type GatewayDriverName = 'local' | 'aws';
 
@@ -135,8 +136,8 @@ export interface AppConfigValues {
   securityAudit: SecurityAuditSettings;
   /** The embedded gateway's per-IP rate rule; null when GATEWAY_IP_RATE_LIMIT is unset. */
   gatewayIpRule: GatewayIpRuleSettings | null;
-  /** GATEWAY_AUTH: what the embedded gateway requires besides a key. */
-  gatewayAuth: 'none';
+  /** Applications (client credentials) and the gateway's caller authentication. */
+  applications: ApplicationSettings;
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -165,7 +166,7 @@ export class AppConfig implements AppConfigValues {
   readonly gatewayJobs!: GatewayJobSettings;
   readonly securityAudit!: SecurityAuditSettings;
   readonly gatewayIpRule!: GatewayIpRuleSettings | null;
-  readonly gatewayAuth!: 'none';
+  readonly applications!: ApplicationSettings;
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

@@ -5,3 +5,4 @@ export * from './config.module';
 export * from './load-config';
 export * from './load-billing-settings';
 export * from './security-settings';
+export * from './load-application-settings';

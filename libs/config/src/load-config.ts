@@ -3,7 +3,8 @@ import { ConfigError } from './config-error';
 import { EnvReader } from './env-reader';
 import { loadBillingSettings } from './load-billing-settings';
 import { readAwsSettings, readGatewayJobSettings } from './load-aws-settings';
-import { readGatewayAuth, readGatewayIpRule, readSecurityAuditSettings } from './load-security-settings';
+import { readGatewayIpRule, readSecurityAuditSettings } from './load-security-settings';
+import { readApplicationSettings } from './load-application-settings';
 
 /** Builds the validated configuration from an environment map, or throws ConfigError naming every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -86,7 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     gatewayJobs: readGatewayJobSettings(read),
     securityAudit: readSecurityAuditSettings(read),
     gatewayIpRule: readGatewayIpRule(read),
-    gatewayAuth: readGatewayAuth(read),
+    applications: readApplicationSettings(read),
   });
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

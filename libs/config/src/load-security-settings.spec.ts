@@ -3,10 +3,9 @@ import { ConfigError } from './config-error';
 import { loadConfig } from './load-config';
 
 describe('loadConfig: the security audit and the gateway IP rule', () => {
-  it('defaults: no IP rule, GATEWAY_AUTH none, audits kept 5 minutes and run daily', () => {
+  it('defaults: no IP rule, audits kept 5 minutes and run daily', () => {
     const config = loadConfig({});
     expect(config.gatewayIpRule).toBeNull();
-    expect(config.gatewayAuth).toBe('none');
     expect(config.securityAudit).toEqual({ ttlMs: 300_000, intervalMs: 86_400_000, wafEndpoint: undefined });
   });
 

@@ -17,11 +17,3 @@ export function readGatewayIpRule(read: EnvReader): GatewayIpRuleSettings | null
   if (read.string('GATEWAY_IP_RATE_LIMIT') === undefined) return null;
   return { limit: read.int('GATEWAY_IP_RATE_LIMIT', 0, 1, 100_000_000), windowMs, mode };
 }
-
-/**
- * GATEWAY_AUTH: what the embedded gateway requires besides a key. Today it admits on the key alone
- * (`none`, the only value it can honour); the gateway's identity check brings `cognito`.
- */
-export function readGatewayAuth(read: EnvReader): 'none' {
-  return read.oneOf('GATEWAY_AUTH', ['none'] as const, 'none');
-}

@@ -24,6 +24,14 @@ export class DeveloperAccountsService {
     return this.developers.findById(id);
   }
 
+  /**
+   * The developer as read at most the row cache's lifetime ago (a change made in this process is
+   * seen at once): for checks on every gateway call, where a database read each time would cost.
+   */
+  findRecent(id: string): Promise<Developer | null> {
+    return this.developers.findRecent(id);
+  }
+
   async get(id: string): Promise<Developer> {
     const developer = await this.developers.findById(id);
     if (!developer) throw notFound('Developer');

@@ -19,11 +19,14 @@ export class Admission {
     private readonly clock: GatewayClock,
   ) {}
 
-  check(apiKey: string | string[] | undefined): GatewayKeyEntry | GatewayResponse {
+  /** `ownerId`: with identity on, the developer the caller authenticated as; a key of anyone else is 403. */
+  check(apiKey: string | string[] | undefined, ownerId?: string): GatewayKeyEntry | GatewayResponse {
     // Shape and checksum first: a malformed or oversize value is refused without hashing or a lookup.
     if (typeof apiKey !== 'string' || !ApiKeyCodec.isWellFormed(apiKey)) return GatewayResponse.forbidden;
     const key = this.state.find(ApiKeyCodec.hash(apiKey));
     if (!key || !key.enabled || !key.plan) return GatewayResponse.forbidden;
+    // Before throttle and quota: someone else's token must not spend this key's requests.
+    if (ownerId !== undefined && key.developerId !== ownerId) return GatewayResponse.forbidden;
     const plan = key.plan;
     const now = this.clock.nowMs();
     if (!key.bucket.take(now, plan.rateLimit, plan.burstLimit)) return GatewayResponse.throttled;

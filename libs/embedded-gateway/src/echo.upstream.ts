@@ -32,6 +32,8 @@ export class EchoUpstream extends Upstream {
         bodyBytes,
         keyId: caller?.keyId ?? null,
         developerId: caller?.developerId ?? null,
+        applicationId: caller?.applicationId ?? null,
+        scopes: caller?.scopes ?? null,
       });
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       response.end(body);

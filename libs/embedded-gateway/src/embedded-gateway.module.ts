@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
+import { ApplicationsModule } from '@keyport/applications';
+import { DevelopersModule } from '@keyport/developers';
 import { KeysModule } from '@keyport/keys';
 import { UsageModule } from '@keyport/usage';
 import { Admission } from './admission';
 import { EchoUpstream } from './echo.upstream';
 import { EmbeddedGatewayServer } from './embedded-gateway.server';
 import { GatewayClock } from './gateway-clock';
+import { GatewayIdentity } from './gateway-identity';
 import { GatewaySnapshotRepository } from './gateway-snapshot.repository';
 import { GatewayState } from './gateway-state';
 import { GatewayStateSync } from './gateway-state.sync';
@@ -19,7 +22,7 @@ import { UtcCalendar } from './utc-calendar';
 
 /** The data plane of the `local` gateway driver: enforces keys, throttles and quotas and counts usage. */
 @Module({
-  imports: [KeysModule, UsageModule],
+  imports: [KeysModule, UsageModule, ApplicationsModule, DevelopersModule],
   providers: [
     GatewayClock,
     UtcCalendar,
@@ -31,13 +34,15 @@ import { UtcCalendar } from './utc-calendar';
     Admission,
     IpRuleMetrics,
     IpRateRule,
+    GatewayIdentity,
     {
       provide: Upstream,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): Upstream =>
-        config.embeddedGateway.upstreamUrl
-          ? new ProxyUpstream(config.embeddedGateway.upstreamUrl, config.embeddedGateway.forwardHeaders)
-          : new EchoUpstream(config.embeddedGateway.forwardHeaders),
+      useFactory: (config: AppConfig): Upstream => {
+        // The caller's token is Keyport's business: with identity on it never reaches the upstream.
+        const forwarded = config.embeddedGateway.forwardHeaders.filter((name) => config.applications.gatewayAuth === 'none' || name !== 'authorization');
+        return config.embeddedGateway.upstreamUrl ? new ProxyUpstream(config.embeddedGateway.upstreamUrl, forwarded) : new EchoUpstream(forwarded);
+      },
     },
     EmbeddedGatewayServer,
   ],

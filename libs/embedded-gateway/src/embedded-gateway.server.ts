@@ -5,6 +5,7 @@ import { AppConfig } from '@keyport/config';
 import { Metrics } from '@keyport/observability';
 import { Admission } from './admission';
 import { ClientIp } from './client-ip';
+import { GatewayIdentity } from './gateway-identity';
 import { GatewayResponse } from './gateway-response';
 import { GatewayStateSync } from './gateway-state.sync';
 import { IpRateRule } from './ip-rate-rule';
@@ -27,6 +28,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
   private server?: Server;
   private admissionOn = true;
   private readonly clientIp: ClientIp;
+  private identityOn: boolean;
 
   constructor(
     private readonly config: AppConfig,
@@ -36,8 +38,10 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     private readonly upstream: Upstream,
     private readonly metrics: Metrics,
     private readonly ipRule: IpRateRule,
+    private readonly identity: GatewayIdentity,
   ) {
     this.clientIp = new ClientIp(config.http.trustProxy);
+    this.identityOn = config.applications.gatewayAuth === 'cognito';
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,6 +58,11 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     this.server = server;
     const upstream = this.config.embeddedGateway.upstreamUrl ? 'UPSTREAM_URL' : 'the built-in echo';
     this.logger.log(`Embedded gateway on ${this.url}, forwarding to ${upstream}`);
+    if (this.config.applications.gatewayAuth === 'none') {
+      this.logger.warn(
+        'GATEWAY_AUTH=none: the gateway admits a request on its API key alone. Keys are not authentication: anyone who knows a key can call the API.',
+      );
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -72,9 +81,10 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     return `http://127.0.0.1:${address.port}`;
   }
 
-  /** Benchmarks only: with admission off every request goes straight to the upstream. */
-  setAdmission(on: boolean): void {
+  /** Benchmarks only: with admission off every request goes straight to the upstream; `identity` as GATEWAY_AUTH=cognito. */
+  setAdmission(on: boolean, identity = this.config.applications.gatewayAuth === 'cognito'): void {
     this.admissionOn = on;
+    this.identityOn = identity;
   }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
@@ -86,10 +96,32 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     // Like a WAF in front of API Gateway: before any key or token work.
     if (this.ipRule.enabled && this.ipRule.observe(this.clientIp.of(request)) === 'blocked')
       return this.refuse(request, response, GatewayResponse.ipRuleBlocked);
+    if (this.identityOn) return void this.admitWithIdentity(request, response);
     const admitted = this.admission.check(request.headers['x-api-key']);
     if (admitted instanceof GatewayResponse) return this.refuse(request, response, admitted);
     this.metrics.gatewayAdmission('admitted');
     this.upstream.forward(request, response, admitted);
+  }
+
+  /** GATEWAY_AUTH=cognito: the token first (401), then the key as API Gateway checks it, and it must be the caller's own (403). */
+  private async admitWithIdentity(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let decision;
+    try {
+      decision = await this.identity.decide(request.headers.authorization);
+    } catch (error) {
+      this.logger.warn(`Gateway identity check failed: ${(error as Error).message}`);
+      return this.refuse(request, response, GatewayResponse.upstreamFailed);
+    }
+    if (!decision.allow) return this.refuse(request, response, decision.refusal === 'unauthorized' ? GatewayResponse.unauthorized : GatewayResponse.forbidden);
+    const admitted = this.admission.check(request.headers['x-api-key'], decision.developerId);
+    if (admitted instanceof GatewayResponse) return this.refuse(request, response, admitted);
+    this.metrics.gatewayAdmission('admitted');
+    this.upstream.forward(request, response, {
+      keyId: admitted.keyId,
+      developerId: admitted.developerId,
+      applicationId: decision.applicationId,
+      scopes: decision.scopes,
+    });
   }
 
   private refuse(request: IncomingMessage, response: ServerResponse, refusal: GatewayResponse): void {
@@ -101,6 +133,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
 
 const REFUSAL_OUTCOME = new Map<GatewayResponse, string>([
   [GatewayResponse.badRequest, 'bad_request'],
+  [GatewayResponse.unauthorized, 'unauthorized'],
   [GatewayResponse.forbidden, 'forbidden'],
   [GatewayResponse.ipRuleBlocked, 'ip_rule_blocked'],
   [GatewayResponse.throttled, 'throttled'],

@@ -3,6 +3,8 @@ import { type ServerResponse } from 'node:http';
 /** A response the gateway answers itself, with API Gateway's body and error type header. */
 export class GatewayResponse {
   static readonly badRequest = new GatewayResponse(400, 'Bad Request', 'BadRequestException');
+  /** As API Gateway's Cognito authorizer answers a missing or invalid token. */
+  static readonly unauthorized = new GatewayResponse(401, 'Unauthorized', 'UnauthorizedException');
   static readonly forbidden = new GatewayResponse(403, 'Forbidden', 'ForbiddenException');
   /** What a WAF block looks like through API Gateway: 403 `{"message":"Forbidden"}`. */
   static readonly ipRuleBlocked = new GatewayResponse(403, 'Forbidden', 'ForbiddenException');

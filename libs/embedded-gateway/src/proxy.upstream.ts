@@ -10,7 +10,8 @@ const NOTHING_MORE: ReadonlySet<string> = new Set();
 
 /**
  * Forwards admitted requests to UPSTREAM_URL over kept-alive connections, streaming both bodies.
- * The upstream learns the caller from `x-keyport-key-id` and `x-keyport-developer-id`, never the key;
+ * The upstream learns the caller from `x-keyport-key-id`, `x-keyport-developer-id` and, with
+ * GATEWAY_AUTH=cognito, `x-keyport-application-id` and `x-keyport-scopes`, never the key;
  * hop-by-hop fields are dropped both ways, the caller's Authorization and Cookie unless
  * UPSTREAM_FORWARD_HEADERS lists them. The path arrives normalised (see upstream-path.ts).
  */
@@ -75,6 +76,8 @@ function forwardedHeaders(request: IncomingMessage, caller: CallerIdentity | nul
   if (caller) {
     headers['x-keyport-key-id'] = caller.keyId;
     headers['x-keyport-developer-id'] = caller.developerId;
+    if (caller.applicationId) headers['x-keyport-application-id'] = caller.applicationId;
+    if (caller.scopes) headers['x-keyport-scopes'] = caller.scopes.join(' ');
   }
   return headers;
 }

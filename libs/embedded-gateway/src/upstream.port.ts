@@ -5,6 +5,10 @@ import { endToEndHeaders } from './hop-by-hop';
 export interface CallerIdentity {
   keyId: string;
   developerId: string;
+  /** With GATEWAY_AUTH=cognito: the application whose token came (null for a person's). */
+  applicationId?: string | null;
+  /** With GATEWAY_AUTH=cognito: the token's scopes. */
+  scopes?: readonly string[];
 }
 
 /** Where the gateway sends an admitted request: UPSTREAM_URL, or the built-in echo. */
@@ -16,7 +20,7 @@ export abstract class Upstream {
 }
 
 /** Fields the upstream never gets from the caller: the key itself, the identity fields the gateway sets, Host. */
-const GATEWAY_OWN = ['host', 'x-api-key', 'x-keyport-key-id', 'x-keyport-developer-id'];
+const GATEWAY_OWN = ['host', 'x-api-key', 'x-keyport-key-id', 'x-keyport-developer-id', 'x-keyport-application-id', 'x-keyport-scopes'];
 /** Credentials for the gateway's own host, passed on only when UPSTREAM_FORWARD_HEADERS lists them. */
 const WITHHELD_CREDENTIALS = ['authorization', 'cookie'];
 

@@ -79,9 +79,9 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promi
   throw new Error(`Tab never reached ${target}`);
 }
 
-/** Calls the embedded gateway with a key; returns the status. */
-export async function callGateway(harness: KeyportHarness, key: string): Promise<number> {
-  const response = await fetch(`${harness.gatewayUrl}/portal-journey`, { headers: { 'x-api-key': key } });
+/** Calls the embedded gateway with a key and its owner's access token (GATEWAY_AUTH=cognito); returns the status. */
+export async function callGateway(harness: KeyportHarness, key: string, accessToken: string): Promise<number> {
+  const response = await fetch(`${harness.gatewayUrl}/portal-journey`, { headers: { 'x-api-key': key, authorization: `Bearer ${accessToken}` } });
   await response.arrayBuffer();
   return response.status;
 }

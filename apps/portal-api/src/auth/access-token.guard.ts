@@ -5,6 +5,7 @@ import { AccessTokenVerifier, tokenInvalid, tokenMissing } from '@keyport/cognit
 import { ADMIN_GROUP, ADMIN_ONLY } from './admin-only.decorator';
 import { type AuthenticatedRequest } from './authenticated-request';
 import { IS_PUBLIC } from './public.decorator';
+import { ServiceAccountAdmission } from './service-account.admission';
 
 /** RFC 6750's b64token after the (case-insensitive) scheme. */
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
@@ -12,13 +13,16 @@ const BEARER_SCHEME = /^Bearer(\s|$)/i;
 
 /**
  * Every route is protected unless marked @Public: the Cognito access token is verified (signature,
- * issuer, token use, client, expiry) and @AdminOnly routes also need the `admin` group.
+ * issuer, token use, client, expiry) and @AdminOnly routes also need the `admin` group. An
+ * application's token (client_credentials) passes only on @AdminOnly routes, for a service account
+ * with the scope the method needs (see service-account.admission.ts).
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: AccessTokenVerifier,
+    private readonly serviceAccounts: ServiceAccountAdmission,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,6 +36,8 @@ export class AccessTokenGuard implements CanActivate {
     if (!match) throw tokenInvalid();
     const principal = await this.verifier.verify(match[1]);
     request.principal = principal;
+    if (principal.client)
+      return this.serviceAccounts.admit(principal.client, request.method, this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) === true);
     const isAdmin = principal.groups.includes(ADMIN_GROUP);
     RequestContext.setActor({ type: isAdmin ? 'admin' : 'developer', id: principal.userId });
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !isAdmin) {

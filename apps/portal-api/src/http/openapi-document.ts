@@ -8,6 +8,10 @@ const TAGS: Array<[name: string, description: string]> = [
   ['tiers', 'The tiers on offer, each with the throttle and quota of its API Gateway usage plan. No token needed.'],
   ['me', 'The signed-in developer: profile and tier.'],
   ['keys', "The developer's API keys: create, list, rotate, revoke. A key's value is shown once, when it is made."],
+  [
+    'applications',
+    "The developer's services: client credentials (a Cognito app client with the client_credentials grant) whose access tokens the gateway requires with a key. A secret is shown once.",
+  ],
   ['usage', "The developer's daily usage and where they stand against their quota."],
   ['billing', "Stripe subscriptions for paid tiers (every route answers 404 `BILLING_DISABLED` while billing is off), and Stripe's webhook."],
   ['admin', 'Running the programme, for members of the Cognito group `admin`: developers, tiers, quotas, the audit log, usage reports.'],

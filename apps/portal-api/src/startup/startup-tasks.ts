@@ -1,10 +1,11 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { ApplicationsService } from '@keyport/applications';
 import { AppConfig } from '@keyport/config';
 import { AdminBootstrap } from '@keyport/developers';
 import { PlanSync } from '@keyport/gateway-sync';
 import { TiersService } from '@keyport/tiers';
 
-/** What must exist before the first request: default tiers, their local plans, an admin. */
+/** What must exist before the first request: default tiers, their local plans, an admin, the embedded pool's resource server. */
 @Injectable()
 export class StartupTasks implements OnApplicationBootstrap {
   constructor(
@@ -12,6 +13,7 @@ export class StartupTasks implements OnApplicationBootstrap {
     private readonly tiers: TiersService,
     private readonly plans: PlanSync,
     private readonly admin: AdminBootstrap,
+    private readonly applications: ApplicationsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -19,5 +21,7 @@ export class StartupTasks implements OnApplicationBootstrap {
     // On AWS the plans are made by `npm run gateway:bootstrap`, with its own pacing.
     if (this.config.gatewayDriver === 'local') await this.plans.syncAllTiers();
     await this.admin.run();
+    // The embedded Cognito's resource server (API_RESOURCE_SERVER, API_SCOPES); a real pool's is made by gateway:bootstrap.
+    if (this.config.cognito.mode === 'local') await this.applications.ensureResourceServer();
   }
 }

@@ -820,6 +820,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your applications (never their secrets)
+         * @description Live applications, oldest first.
+         */
+        get: operations["ApplicationsController_list"];
+        put?: never;
+        /**
+         * Register a service: client credentials, the secret shown once
+         * @description Creates a Cognito app client with the `client_credentials` grant. Exchange `clientId` and `clientSecret` at `tokenEndpoint` for an access token, and call the gateway with it and one of your keys.
+         */
+        post: operations["ApplicationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your applications
+         * @description Another developer's application is 404, like one that does not exist.
+         */
+        get: operations["ApplicationsController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an application
+         * @description Its tokens are refused at the gateway at once, not at their expiry.
+         */
+        delete: operations["ApplicationsController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/applications/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the client secret, with a grace period for the old one
+         * @description A new secret, shown once; the old one keeps working for `gracePeriodSeconds` (default 86400), then stops.
+         */
+        post: operations["ApplicationsController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/service-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a service account: client credentials for the admin routes, the secret shown once
+         * @description For systems (billing, reporting) that call Keyport without a person's password: its access tokens, from `tokenEndpoint` by the client_credentials grant, are accepted on the /v1/admin routes its scopes cover (reads need `keyport/admin.read`, changes `keyport/admin.write`), and what it changes is audited under its name.
+         */
+        post: operations["AdminServiceAccountsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1976,6 +2064,128 @@ export interface components {
              * @enum {string}
              */
             role: "admin" | "developer";
+        };
+        CreateApplicationDto: {
+            /**
+             * @description A name to tell applications apart (no control characters)
+             * @example billing-service
+             */
+            name: string;
+            /**
+             * @description Scopes of the API resource server, by name (`read`) or in full (`keyport-api/read`); all of them when absent
+             * @example [
+             *       "read"
+             *     ]
+             */
+            scopes?: string[];
+        };
+        IssuedApplicationDto: {
+            /**
+             * Format: uuid
+             * @description Application id
+             */
+            id: string;
+            /**
+             * @description Name given at creation
+             * @example billing-service
+             */
+            name: string;
+            /**
+             * @description The OAuth client id: send it with the secret to `tokenEndpoint`
+             * @example 4b1c6p2l0k3j5h7g9f8d6s4a2q
+             */
+            clientId: string;
+            /**
+             * @description Scopes its access tokens may carry
+             * @example [
+             *       "keyport-api/read"
+             *     ]
+             */
+            scopes: string[];
+            /**
+             * @description Cognito's token endpoint: POST `grant_type=client_credentials` there with the client id and secret
+             * @example https://auth.example.com/oauth2/token
+             */
+            tokenEndpoint: string;
+            /**
+             * Format: date-time
+             * @description When the secret the last rotation replaced stops working; null when there is none
+             */
+            previousSecretExpiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the application was created
+             */
+            createdAt: string;
+            /**
+             * @description The client secret: shown this once, store it now
+             * @example 1q2w3e4r5t...
+             */
+            clientSecret: string;
+        };
+        ApplicationDto: {
+            /**
+             * Format: uuid
+             * @description Application id
+             */
+            id: string;
+            /**
+             * @description Name given at creation
+             * @example billing-service
+             */
+            name: string;
+            /**
+             * @description The OAuth client id: send it with the secret to `tokenEndpoint`
+             * @example 4b1c6p2l0k3j5h7g9f8d6s4a2q
+             */
+            clientId: string;
+            /**
+             * @description Scopes its access tokens may carry
+             * @example [
+             *       "keyport-api/read"
+             *     ]
+             */
+            scopes: string[];
+            /**
+             * @description Cognito's token endpoint: POST `grant_type=client_credentials` there with the client id and secret
+             * @example https://auth.example.com/oauth2/token
+             */
+            tokenEndpoint: string;
+            /**
+             * Format: date-time
+             * @description When the secret the last rotation replaced stops working; null when there is none
+             */
+            previousSecretExpiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the application was created
+             */
+            createdAt: string;
+        };
+        ApplicationListDto: {
+            /** @description Your applications, oldest first (never their secrets) */
+            items: components["schemas"]["ApplicationDto"][];
+        };
+        RotateSecretDto: {
+            /**
+             * @description Seconds the old secret keeps working (default 86400; 0 ends it now)
+             * @example 86400
+             */
+            gracePeriodSeconds?: number;
+        };
+        CreateServiceAccountDto: {
+            /**
+             * @description Who uses it, as the audit log will name it (no control characters)
+             * @example billing-export
+             */
+            name: string;
+            /**
+             * @description `keyport/admin.read` for the admin reads, `keyport/admin.write` for the admin changes
+             * @example [
+             *       "keyport/admin.read"
+             *     ]
+             */
+            scopes: ("keyport/admin.read" | "keyport/admin.write")[];
         };
     };
     responses: {
@@ -4784,6 +4994,439 @@ export interface operations {
              * @description Conflict. Codes:
              *     - `CANNOT_REMOVE_OWN_ADMIN`: An admin cannot remove their own admin role: ask another admin
              *     - `LAST_ADMIN`: The last admin cannot be removed: make another admin first
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApplicationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationListDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ApplicationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApplicationDto"];
+            };
+        };
+        responses: {
+            /** @description The application with its secret, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApplicationDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `APPLICATION_LIMIT_REACHED`: You hold the most applications a developer may have (MAX_APPLICATIONS_PER_DEVELOPER): delete one first
+             *     - `APP_CLIENT_QUOTA_REACHED`: The user pool holds all the app clients Cognito allows it (COGNITO_APP_CLIENT_QUOTA): ask the operator
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApplicationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The application (never its secret) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ApplicationsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApplicationsController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Application id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateSecretDto"];
+            };
+        };
+        responses: {
+            /** @description The application with its new secret, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApplicationDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `SECRET_ROTATION_IN_GRACE`: The secret the last rotation replaced is still in its grace period (`graceEndsAt`): wait, then rotate
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminServiceAccountsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateServiceAccountDto"];
+            };
+        };
+        responses: {
+            /** @description The service account with its secret, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApplicationDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `APP_CLIENT_QUOTA_REACHED`: The user pool holds all the app clients Cognito allows it (COGNITO_APP_CLIENT_QUOTA): ask the operator
              */
             409: {
                 headers: {

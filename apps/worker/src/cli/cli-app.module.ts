@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GatewayModule } from '@keyport/api-gateway';
+import { ApplicationsModule } from '@keyport/applications';
 import { AuditModule } from '@keyport/audit';
+import { CognitoModule } from '@keyport/cognito';
 import { CommonModule } from '@keyport/common';
 import { type AppConfig, ConfigModule } from '@keyport/config';
 import { DbModule } from '@keyport/db';
@@ -27,6 +29,8 @@ export class CliAppModule {
         TiersModule,
         GatewaySyncModule,
         SecurityPostureModule,
+        // gateway:bootstrap makes a real pool's resource server; the embedded Cognito makes its own at start.
+        ...(config.cognito.mode === 'aws' ? [CognitoModule, ApplicationsModule] : []),
       ],
     };
   }

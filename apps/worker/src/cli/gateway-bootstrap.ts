@@ -1,4 +1,7 @@
-// `npm run gateway:bootstrap`: one usage plan per tier on the API stages of API_STAGES. Idempotent.
+// `npm run gateway:bootstrap`: one usage plan per tier on the API stages of API_STAGES, and (with a real
+// user pool) the resource server API_RESOURCE_SERVER with API_SCOPES. Idempotent.
+import { ApplicationsService } from '@keyport/applications';
+import { AppConfig } from '@keyport/config';
 import { GatewayBootstrap } from '@keyport/gateway-sync';
 import { TiersService } from '@keyport/tiers';
 import { runCli } from './run-cli';
@@ -8,6 +11,11 @@ runCli(async (app) => {
   const plans = await app.get(GatewayBootstrap).run();
   for (const plan of plans) {
     process.stdout.write(`${plan.tier}: usage plan ${plan.planName} = ${plan.planId}${plan.newlyBound ? ' (recorded)' : ' (unchanged binding)'}\n`);
+  }
+  const config = app.get(AppConfig);
+  if (config.cognito.mode === 'aws') {
+    await app.get(ApplicationsService).ensureResourceServer();
+    process.stdout.write(`resource server ${config.applications.resourceServer}: scopes ${config.applications.scopes.join(', ')}\n`);
   }
   return 0;
 });

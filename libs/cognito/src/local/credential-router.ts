@@ -42,8 +42,11 @@ type AuthRequest = { ClientId?: unknown; AuthFlow?: unknown; AuthParameters?: Re
  * handed on as that hash (which the target compares with the stored value); otherwise as a value
  * nothing matches. A refresh token is handed on as its digest, which is what the store keeps.
  */
-export function credentialRouter(inner: Router, services: Services, hasher: PasswordHasher): Router {
+export function credentialRouter(inner: Router, services: Services, hasher: PasswordHasher, added: Record<string, Route> = {}): Router {
   return (target: string): Route => {
+    // Operations the embedded Cognito implements itself (see app-client.routes.ts).
+    const own = Object.hasOwn(added, target) ? added[target] : undefined;
+    if (own) return own;
     if (!SUPPORTED.has(target)) {
       return () => Promise.reject(new InvalidParameterError(`${target} is not available on the embedded Cognito`));
     }

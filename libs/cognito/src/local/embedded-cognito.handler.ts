@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import { EMBEDDED_SECRET_HEADER } from '../cognito-client';
+import { TOKEN_PATH } from './client-credentials.grant';
 import { type InstallationKey } from './installation-key';
 
 const JWKS_PATH = /^\/([\w-]+)\/\.well-known\/jwks\.json$/;
@@ -12,6 +13,8 @@ export interface EmbeddedCognitoGuard {
   endpoint: () => string | undefined;
   /** When set, every API call must carry it (EMBEDDED_SECRET_HEADER); only this process knows it. */
   embeddedSecret?: string;
+  /** Serves `POST /oauth2/token` (the client_credentials grant), open to any caller as on Cognito. */
+  tokenEndpoint?: RequestListener;
 }
 
 /**
@@ -37,6 +40,7 @@ export function embeddedCognitoHandler(guard: EmbeddedCognitoGuard, application:
       const issuer = `${guard.endpoint() ?? ''}/${openid[1]}`;
       return json(response, 200, JSON.stringify({ issuer, jwks_uri: `${issuer}/.well-known/jwks.json`, id_token_signing_alg_values_supported: ['RS256'] }));
     }
+    if (guard.tokenEndpoint && request.method === 'POST' && url === TOKEN_PATH) return guard.tokenEndpoint(request, response);
     if (secret && request.method === 'POST' && !matches(request.headers[EMBEDDED_SECRET_HEADER], secret)) {
       return refuse(response, 'Only the Keyport process that started this embedded Cognito may call it');
     }

@@ -14,6 +14,8 @@ import { otp } from 'cognito-local/lib/services/otp';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService';
 import pino from 'pino';
 import { ensurePrivateDir, restrictTree } from '@keyport/common';
+import { appClientRoutes } from './app-client.routes';
+import { clientCredentialsGrant } from './client-credentials.grant';
 import { credentialRouter } from './credential-router';
 import { CredentialStoreFactory } from './credential-store';
 import { type DeliveredCode, DeliveredCodeSender } from './delivered-code.sender';
@@ -21,6 +23,7 @@ import { loadInstallationKey } from './installation-key';
 import { InstallationTokenGenerator } from './installation-token.generator';
 import { PasswordHasher, type ScryptCost, isRefreshTokenHash } from './password-hasher';
 import { embeddedCognitoHandler } from './embedded-cognito.handler';
+import { ResourceServerStore } from './resource-server.store';
 
 export interface LocalCognitoServerOptions {
   /** 0 picks a free port. */
@@ -116,8 +119,16 @@ export class LocalCognitoServer {
     };
 
     // Only the Express application is used, behind a handler that answers the JWKS itself.
-    const { application } = createServer(credentialRouter(Router(services), services, hasher), logger as never, config.ServerConfig, services);
-    const guard = { key, endpoint: () => tokenConfig.IssuerDomain, ...(options.embeddedSecret ? { embeddedSecret: options.embeddedSecret } : {}) };
+    const router = Router(services);
+    const added = appClientRoutes(services, router, new ResourceServerStore(dataDir));
+    const { application } = createServer(credentialRouter(router, services, hasher, added), logger as never, config.ServerConfig, services);
+    const issuerDomain = () => tokenConfig.IssuerDomain;
+    const guard = {
+      key,
+      endpoint: issuerDomain,
+      tokenEndpoint: clientCredentialsGrant({ services, ctx, key, endpoint: issuerDomain }),
+      ...(options.embeddedSecret ? { embeddedSecret: options.embeddedSecret } : {}),
+    };
     const server = createHttpServer(embeddedCognitoHandler(guard, application));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -11,9 +11,9 @@ export function embeddedGatewayChecks(config: AppConfig): Finding[] {
 }
 
 function authModeCheck(config: AppConfig): Finding {
-  return config.gatewayAuth === 'none'
+  return config.applications.gatewayAuth === 'none'
     ? finding('gateway-auth-mode', 'fail', RESOURCE, 'GATEWAY_AUTH=none: the embedded gateway admits any caller holding a key, and keys are not authentication')
-    : finding('gateway-auth-mode', 'pass', RESOURCE, `GATEWAY_AUTH=${config.gatewayAuth}: callers need an access token as well as a key`);
+    : finding('gateway-auth-mode', 'pass', RESOURCE, `GATEWAY_AUTH=${config.applications.gatewayAuth}: callers need an access token as well as a key`);
 }
 
 function ipRuleCheck(config: AppConfig): Finding {

@@ -1,0 +1,51 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
+import { ADMIN_SCOPES, ApplicationsService } from '@keyport/applications';
+import { type VerifiedPrincipal } from '@keyport/cognito';
+import { IssuedApplicationDto } from '../applications/application.dto';
+import { AdminOnly } from '../auth/admin-only.decorator';
+import { Principal } from '../auth/principal.decorator';
+import { ApiErrors } from '../http/api-errors.decorator';
+
+export class CreateServiceAccountDto {
+  @ApiProperty({ description: 'Who uses it, as the audit log will name it (no control characters)', example: 'billing-export', minLength: 1, maxLength: 100 })
+  @IsString()
+  @Length(1, 100)
+  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'must not contain control characters' })
+  name!: string;
+
+  @ApiProperty({
+    description: '`keyport/admin.read` for the admin reads, `keyport/admin.write` for the admin changes',
+    type: [String],
+    enum: ADMIN_SCOPES,
+    example: ['keyport/admin.read'],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2)
+  @IsIn(ADMIN_SCOPES, { each: true })
+  scopes!: string[];
+}
+
+@ApiTags('admin')
+@AdminOnly()
+@Controller('v1/admin/service-accounts')
+export class AdminServiceAccountsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Create a service account: client credentials for the admin routes, the secret shown once',
+    description:
+      "For systems (billing, reporting) that call Keyport without a person's password: its access tokens, from `tokenEndpoint` by the " +
+      'client_credentials grant, are accepted on the /v1/admin routes its scopes cover (reads need `keyport/admin.read`, changes ' +
+      '`keyport/admin.write`), and what it changes is audited under its name.',
+  })
+  @ApiCreatedResponse({ type: IssuedApplicationDto, description: 'The service account with its secret, shown once' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 409: ['APP_CLIENT_QUOTA_REACHED'], 503: ['UNAVAILABLE'] })
+  async create(@Principal() principal: VerifiedPrincipal, @Body() body: CreateServiceAccountDto): Promise<IssuedApplicationDto> {
+    const issued = await this.applications.createServiceAccount(principal.userId, body.name, body.scopes);
+    return IssuedApplicationDto.fromIssued(issued, this.applications.tokenEndpoint);
+  }
+}

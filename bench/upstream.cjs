@@ -1,0 +1,13 @@
+// The upstream of bench/gateway.cjs, in its own process: a small JSON answer to every request.
+// Usage: node bench/upstream.cjs; prints its port once listening.
+const http = require('node:http');
+
+const body = Buffer.from('{"ok":true}');
+const server = http.createServer((request, response) => {
+  request.resume();
+  request.on('end', () => {
+    response.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+    response.end(body);
+  });
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write(`${server.address().port}\n`));

@@ -1,0 +1,5 @@
+export * from './application';
+export * from './app-clients.port';
+export * from './applications.module';
+export * from './applications.service';
+export * from './gateway-decision';
