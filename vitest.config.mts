@@ -24,7 +24,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'scripts/**/*.spec.ts'],
-          testTimeout: 60_000,
+          // The migration and schema-drift specs run the real PGlite and Prisma schema engine
+          // (WebAssembly): over a minute each on a busy 2-core machine.
+          testTimeout: 180_000,
           sequence: { groupOrder: 0 },
         },
       },
