@@ -1,9 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { developerOnTier } from './support/gateway-journey';
+import { developerOnTier, gatewayHeaders, rememberKeyOwner } from './support/gateway-journey';
 import { HttpClient } from './support/http-client';
-import { adminToken, startWithAdmin } from './support/journey';
+import { PASSWORD, adminToken, startWithAdmin } from './support/journey';
 import { type KeyportHarness } from './support/keyport-harness';
 
 const LIMIT = 3;
@@ -35,6 +35,7 @@ describe("the embedded gateway's IP rate rule (GATEWAY_IP_RATE_LIMIT)", () => {
   let harness: KeyportHarness;
   let http: HttpClient;
   let key: string;
+  let email: string;
 
   beforeAll(async () => {
     const world = await startWithAdmin({ env: { GATEWAY_IP_RATE_LIMIT: String(LIMIT), GATEWAY_IP_RATE_WINDOW: '5m' } });
@@ -42,14 +43,23 @@ describe("the embedded gateway's IP rate rule (GATEWAY_IP_RATE_LIMIT)", () => {
     http = world.http;
     // A tier generous enough that only the IP rule can refuse.
     ({
+      dev: { email },
       key: { value: key },
     } = await developerOnTier(harness, http, world.admin, { throttle: { rateLimit: 1000, burstLimit: 1000 }, quota: { limit: 100_000, period: 'MONTH' } }));
   });
   afterAll(() => harness?.close());
 
+  /** The embedded Cognito comes back on another free port, so another issuer: sign in again. */
+  const restart = async (env: Record<string, string>) => {
+    await harness.restart(env);
+    http = new HttpClient(harness.baseUrl);
+    const login = await http.post('/v1/auth/login', { email, password: PASSWORD });
+    rememberKeyOwner(key, login.body.accessToken);
+  };
+
   const calls = async (source: string, count: number, headers: Record<string, string> = {}) => {
     const statuses: number[] = [];
-    for (let i = 0; i < count; i++) statuses.push((await callFrom(harness.gatewayUrl, source, { 'x-api-key': key, ...headers })).status);
+    for (let i = 0; i < count; i++) statuses.push((await callFrom(harness.gatewayUrl, source, { ...gatewayHeaders(key), ...headers })).status);
     return statuses;
   };
 
@@ -62,10 +72,9 @@ describe("the embedded gateway's IP rate rule (GATEWAY_IP_RATE_LIMIT)", () => {
   });
 
   it('in block mode refuses with 403 {"message":"Forbidden"} past the limit, before any key work; a second IP is unaffected', async () => {
-    await harness.restart({ GATEWAY_IP_RULE_MODE: 'block' });
-    http = new HttpClient(harness.baseUrl);
+    await restart({ GATEWAY_IP_RULE_MODE: 'block' });
     expect(await calls('127.0.0.1', LIMIT)).toEqual(Array(LIMIT).fill(200));
-    const blocked = await callFrom(harness.gatewayUrl, '127.0.0.1', { 'x-api-key': key });
+    const blocked = await callFrom(harness.gatewayUrl, '127.0.0.1', gatewayHeaders(key));
     expect(blocked).toEqual({ status: 403, body: JSON.stringify({ message: 'Forbidden' }) });
     // No key at all: the rule answers first, so the refusal is counted as the rule's, not as a missing key.
     const admissions = async () =>
@@ -81,7 +90,7 @@ describe("the embedded gateway's IP rate rule (GATEWAY_IP_RATE_LIMIT)", () => {
     // Without TRUST_PROXY, a forged header does not give a blocked address a fresh count.
     expect(await calls('127.0.0.1', 2, { 'x-forwarded-for': '198.51.100.7' })).toEqual([403, 403]);
 
-    await harness.restart({ GATEWAY_IP_RULE_MODE: 'block', TRUST_PROXY: '127.0.0.1' });
+    await restart({ GATEWAY_IP_RULE_MODE: 'block', TRUST_PROXY: '127.0.0.1' });
     expect(await calls('127.0.0.1', LIMIT + 1, { 'x-forwarded-for': '198.51.100.7' })).toEqual([...Array(LIMIT).fill(200), 403]);
     expect(await calls('127.0.0.1', 1, { 'x-forwarded-for': '198.51.100.8' })).toEqual([200]);
     // 127.0.0.2 is not a trusted proxy: its header is ignored and it is counted as itself.
