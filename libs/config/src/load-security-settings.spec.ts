@@ -24,7 +24,7 @@ describe('loadConfig: the security audit and the gateway IP rule', () => {
         GATEWAY_IP_RATE_LIMIT: '0',
         GATEWAY_IP_RULE_MODE: 'deny',
         GATEWAY_IP_RATE_WINDOW: '500ms',
-        GATEWAY_AUTH: 'cognito',
+        GATEWAY_AUTH: 'basic',
         SECURITY_AUDIT_TTL: 'soon',
         AWS_ENDPOINT_URL_WAFV2: 'ftp://x',
       });
