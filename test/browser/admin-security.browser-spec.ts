@@ -10,7 +10,7 @@ describe.skipIf(!hasChromium)('the admin Security page', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    harness = await KeyportHarness.start({ env: { GATEWAY_IP_RATE_LIMIT: '1000' } });
+    harness = await KeyportHarness.start({ env: { GATEWAY_IP_RATE_LIMIT: '1000', GATEWAY_AUTH: 'none' } });
     browser = await launchChromium();
   });
 
