@@ -1,8 +1,6 @@
 import { type FastifyInstance } from 'fastify';
 import { errorShape } from './api-error.filter';
-import { securityHeaders } from './security-headers';
-
-const headers = { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8' };
+import { ERROR_HEADERS } from './router-errors';
 
 /**
  * Once the server is closing, a request that still arrives on an open connection is answered 503 in
@@ -23,7 +21,7 @@ export function answerRequestsWhileClosing(fastify: FastifyInstance): void {
     }
     void reply
       .code(503)
-      .headers({ ...headers, connection: 'close', 'retry-after': '1', 'x-request-id': request.id })
+      .headers({ ...ERROR_HEADERS, connection: 'close', 'retry-after': '1', 'x-request-id': request.id })
       .send(errorShape(503, 'Keyport is shutting down; retry the request', 'SHUTTING_DOWN'));
   });
 }

@@ -3,7 +3,8 @@ import { errorShape } from './api-error.filter';
 import { frameworkMessage } from './framework-messages';
 import { securityHeaders } from './security-headers';
 
-const headers = { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8' };
+/** An error body's headers where Fastify answers before Nest's filter and its hooks' headers. */
+export const ERROR_HEADERS = { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8' };
 
 /**
  * Fastify's `frameworkErrors`: what its router finds before a route, and so before Nest's filter,
@@ -14,6 +15,6 @@ export function answerRouterError(error: { statusCode?: number }, request: Fasti
   const statusCode = error.statusCode === 414 ? 414 : 400;
   void reply
     .code(statusCode)
-    .headers({ ...headers, 'x-request-id': request.id })
+    .headers({ ...ERROR_HEADERS, 'x-request-id': request.id })
     .send(errorShape(statusCode, frameworkMessage(statusCode), statusCode === 414 ? 'URI_TOO_LONG' : 'MALFORMED_URL'));
 }
