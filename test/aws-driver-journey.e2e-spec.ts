@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
 import { GatewayBootstrap } from '@keyport/gateway-sync';
 import { PLAN_SYNC, tierPlanAggregate } from '@keyport/tiers';
-import { OutboxRepository, OutboxWriter } from '@keyport/outbox';
+import { OutboxBacklog, OutboxWriter } from '@keyport/outbox';
 import { TiersRepository } from '../libs/tiers/src/tiers.repository';
 import { API_STAGE, eventually, today, useAwsKeyport } from './support/aws-keyport';
 import { adminToken, expectErrorShape, signUpDeveloper, waitForKeyStatus } from './support/journey';
@@ -113,7 +113,7 @@ describe('developer journey on the aws driver, against a fake API Gateway with A
     await edit(62);
     await edit(63);
     await edit(64);
-    const stats = aws.harness.app.get(OutboxRepository);
+    const stats = aws.harness.app.get(OutboxBacklog);
     await eventually(async () => (await stats.stats()).pending === 0, 'plan syncs drained');
     expect(aws.fake.state.plan(planId).throttle?.rateLimit).toBe(64);
     expect(aws.fake.appliedCount('UpdateUsagePlan') - before).toBe(2);

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
 import { GatewayBootstrap } from '@keyport/gateway-sync';
-import { OutboxRepository } from '@keyport/outbox';
+import { OutboxBacklog } from '@keyport/outbox';
 import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
 import { awsEnv, eventually, postgresAnswers, useFakeAwsCredentials } from './support/aws-keyport';
 import { CompiledWorker } from './support/compiled-worker';
@@ -72,7 +72,7 @@ describe('the worker process killed with SIGKILL mid-sync, then restarted', () =
 
     const second = worker.start('apps/worker/src/main.js', workerEnv());
     children.push(second);
-    const outbox = harness.app.get(OutboxRepository);
+    const outbox = harness.app.get(OutboxBacklog);
     // The dead worker's leases expire (60 s) before its items are taken again.
     await eventually(async () => (await outbox.stats()).pending === 0, 'outbox drained by the second worker', 180_000);
     expect((await outbox.stats()).dead).toBe(0);

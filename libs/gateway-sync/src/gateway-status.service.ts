@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AwsCallStats } from '@keyport/api-gateway';
 import { AppConfig } from '@keyport/config';
 import { KeyCapacity } from '@keyport/keys';
-import { OutboxRepository } from '@keyport/outbox';
+import { OutboxBacklog } from '@keyport/outbox';
 
 export interface GatewayStatusReport {
   driver: 'local' | 'aws';
@@ -20,7 +20,7 @@ export interface GatewayStatusReport {
 export class GatewayStatus {
   constructor(
     private readonly capacity: KeyCapacity,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: OutboxBacklog,
     private readonly stats: AwsCallStats,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}

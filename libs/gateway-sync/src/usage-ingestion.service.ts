@@ -3,7 +3,7 @@ import { GatewayDriver, GatewayUnavailableError, PlanBindingsRepository } from '
 import { Clock, isoDay, unavailable } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { KeysRepository } from '@keyport/keys';
-import { type UsageIncrement, UsageRepository } from '@keyport/usage';
+import { type UsageIncrement, UsageRecorder } from '@keyport/usage';
 import { GatewayJobHistory } from './gateway-job-history';
 
 export interface UsageIngestionResult {
@@ -28,7 +28,7 @@ export class UsageIngestion {
     private readonly driver: GatewayDriver,
     private readonly bindings: PlanBindingsRepository,
     private readonly keys: KeysRepository,
-    private readonly usage: UsageRepository,
+    private readonly usage: UsageRecorder,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly history: GatewayJobHistory,
