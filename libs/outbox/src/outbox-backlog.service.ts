@@ -5,7 +5,7 @@ export type { OutboxBacklogStats };
 
 /** The outbox's depth, for metrics and the console's Gateway page; only this lib touches `outbox`. */
 @Injectable()
-export class OutboxBacklog {
+export class OutboxBacklogService {
   constructor(private readonly outbox: OutboxRepository) {}
 
   stats(): Promise<OutboxBacklogStats> {

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { OutboxBacklog } from './outbox-backlog.service';
+import { OutboxBacklogService } from './outbox-backlog.service';
 import { OutboxHandlerRegistry } from './outbox-handler.registry';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxSignal } from './outbox.signal';
@@ -10,7 +10,7 @@ import { OutboxWriter } from './outbox.writer';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [OutboxWriter, OutboxSignal, OutboxRepository, OutboxBacklog, OutboxHandlerRegistry, OutboxWorker],
-  exports: [OutboxWriter, OutboxSignal, OutboxBacklog, OutboxHandlerRegistry, OutboxWorker],
+  providers: [OutboxWriter, OutboxSignal, OutboxRepository, OutboxBacklogService, OutboxHandlerRegistry, OutboxWorker],
+  exports: [OutboxWriter, OutboxSignal, OutboxBacklogService, OutboxHandlerRegistry, OutboxWorker],
 })
 export class OutboxModule {}

@@ -8,7 +8,7 @@ import { UsageRepository } from './usage.repository';
  * UsageService; only this lib touches `usage_daily`.
  */
 @Injectable()
-export class UsageRecorder {
+export class UsageRecorderService {
   constructor(private readonly usage: UsageRepository) {}
 
   /** Adds each increment to its key's day (call inside the caller's transaction to count once). */
