@@ -5,12 +5,6 @@ import { GatewayUnavailableError } from '../gateway-errors';
 import { ReservationBucket } from './reservation-bucket';
 
 /**
- * Paces this process's API Gateway calls under the account's control-plane quotas, so AWS rarely
- * has to throttle us: all calls share one bucket; key creation and deletion have their own; usage
- * plan updates are so scarce (one per 20 s) that a caller is told when to come back instead of
- * waiting, which lets queued tier edits coalesce into one update.
- */
-/**
  * AWS counts calls as they arrive, we as they leave: pacing slightly under the quota, and keeping a
  * few calls of the burst in hand, leaves AWS's bucket the slack that absorbs network jitter and
  * event-loop stalls, instead of throttling calls that arrive bunched (each throttle costs a
@@ -22,6 +16,12 @@ const INTERVAL_MARGIN = 1.1;
 const GET_RESOURCES_PER_SECOND = 2.5;
 const GET_RESOURCES_BURST = 5;
 
+/**
+ * Paces this process's API Gateway calls under the account's control-plane quotas, so AWS rarely
+ * has to throttle us: all calls share one bucket; key creation and deletion have their own; usage
+ * plan updates are so scarce (one per 20 s) that a caller is told when to come back instead of
+ * waiting, which lets queued tier edits coalesce into one update.
+ */
 @Injectable()
 export class AwsCallPacer {
   private readonly all: ReservationBucket;
