@@ -104,10 +104,10 @@ describe.skipIf(!hasChromium)('the applications page in a browser', () => {
     expect(await callGateway(harness, key.value, accessToken)).toBe(200);
   });
 
-  it('rotates the secret at once: the old one gets no token, the new one does', async () => {
+  it('rotates the secret with a grace period, and shows why a second rotation within it is refused', async () => {
     const { page } = portal;
     await row(page, 'billing-service').getByRole('button', { name: 'Rotate secret' }).click();
-    await dialog(page).getByRole('radio', { name: 'Stop the old secret now' }).check();
+    await dialog(page).getByRole('radio', { name: '1 hour' }).check();
     await checkPage(portal, 'applications-rotate');
     await dialog(page).getByRole('button', { name: 'Rotate secret' }).click();
     await dialog(page).getByLabel('Client secret').waitFor();
@@ -115,11 +115,18 @@ describe.skipIf(!hasChromium)('the applications page in a browser', () => {
     expect(rotated).not.toBe(application.clientSecret);
     expect(await field(page, 'Client id')).toBe(application.clientId);
     await dialog(page).getByRole('button', { name: 'Done' }).click();
-    expect(await requestClientToken(application.tokenEndpoint, application.clientId, application.clientSecret)).toEqual({
-      status: 400,
-      body: { error: 'invalid_client' },
-    });
+    await row(page, 'billing-service').getByText('Old secret works until').waitFor();
+    // Both secrets get a token during the grace.
+    expect((await requestClientToken(application.tokenEndpoint, application.clientId, application.clientSecret)).status).toBe(200);
     expect((await requestClientToken(application.tokenEndpoint, application.clientId, rotated)).status).toBe(200);
+
+    await row(page, 'billing-service').getByRole('button', { name: 'Rotate secret' }).click();
+    await dialog(page).getByRole('radio', { name: 'Stop the old secret now' }).check();
+    await dialog(page).getByRole('button', { name: 'Rotate secret' }).click();
+    expect(await dialog(page).getByRole('alert').textContent()).toMatch(/wait for its grace period to end/);
+    await checkPage(portal, 'applications-rotate-refused');
+    await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+    await dialog(page).waitFor({ state: 'detached' });
   });
 
   it('deletes the application after asking, and the gateway refuses its token at once', async () => {

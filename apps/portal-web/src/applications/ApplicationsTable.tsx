@@ -42,6 +42,11 @@ export function ApplicationsTable({
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{formatUtc(application.createdAt)}</Text>
+                {application.previousSecretExpiresAt && (
+                  <Text size="xs" c="dimmed">
+                    Old secret works until {formatUtc(application.previousSecretExpiresAt)}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" justify="flex-end" wrap="nowrap">
