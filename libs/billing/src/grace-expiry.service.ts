@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
-import { Clock } from '@keyport/common';
+import { Clock, DAY_MS } from '@keyport/common';
 import { Transactions } from '@keyport/db';
 import { SubscriptionSyncService } from './subscription-sync.service';
 import { SubscriptionsRepository } from './subscriptions.repository';
@@ -22,7 +22,7 @@ export class GraceExpiryService {
   async run(): Promise<number> {
     const billing = this.config.billing;
     if (!billing) return 0;
-    const cutoff = new Date(this.clock.now().getTime() - billing.graceDays * 86_400_000);
+    const cutoff = new Date(this.clock.now().getTime() - billing.graceDays * DAY_MS);
     const developerIds = await this.subscriptions.developersPastDueSince(cutoff, BATCH);
     for (const developerId of developerIds) await this.transactions.run(() => this.sync.reconcile(developerId));
     return developerIds.length;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
-import { Clock, isoDay } from '@keyport/common';
+import { Clock, DAY_MS, isoDay } from '@keyport/common';
 import { Transactions } from '@keyport/db';
 import { OutboxWriter } from '@keyport/outbox';
 import { BillingOutboxType, meterAggregate } from './billing-outbox';
@@ -36,7 +36,7 @@ export class UsageMeteringService {
   async queueFinishedDays(): Promise<number> {
     if (!this.enabled) return 0;
     const today = isoDay(this.clock.now());
-    const from = isoDay(new Date(Date.parse(`${today}T00:00:00Z`) - LOOKBACK_DAYS * 86_400_000));
+    const from = isoDay(new Date(Date.parse(`${today}T00:00:00Z`) - LOOKBACK_DAYS * DAY_MS));
     let queued = 0;
     for (;;) {
       const batch = await this.reports.unreported(from, today, BATCH);

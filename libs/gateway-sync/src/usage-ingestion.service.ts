@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { GatewayDriver, GatewayUnavailableError, PlanBindingsRepository } from '@keyport/api-gateway';
-import { Clock, isoDay, unavailable } from '@keyport/common';
+import { Clock, DAY_MS, isoDay, unavailable } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { KeysRepository } from '@keyport/keys';
 import { type UsageIncrement, UsageRecorderService } from '@keyport/usage';
@@ -51,7 +51,7 @@ export class UsageIngestionService {
   private async ingest(days: number): Promise<UsageIngestionResult> {
     const now = this.clock.now();
     const to = isoDay(now);
-    const from = isoDay(new Date(now.getTime() - (days - 1) * 86_400_000));
+    const from = isoDay(new Date(now.getTime() - (days - 1) * DAY_MS));
     const plans = [...new Set((await this.bindings.all()).map((binding) => binding.planId))];
     // A key that changed plan during a day has usage in both: the day's total is their sum.
     const totals = new Map<string, number>();
