@@ -159,7 +159,7 @@ export interface paths {
         put?: never;
         /**
          * Create a key; its value is shown once
-         * @description The key is attached to the usage plan of your tier. It answers `status: provisioning` until the gateway holds it (on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value.
+         * @description The key is attached to the usage plan of your tier. It answers `status: provisioning` until the gateway holds it (on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value. With `expiresAt`, the gateway refuses the key from that instant (403, as for a revoked key) and it is listed as `expired`.
          */
         post: operations["KeysController_create"];
         delete?: never;
@@ -1140,6 +1140,12 @@ export interface components {
              * @example production
              */
             name: string;
+            /**
+             * Format: date-time
+             * @description When the key stops working (ISO 8601 date-time, in the future, at most one year ahead); by default it never expires
+             * @example 2027-01-31T00:00:00Z
+             */
+            expiresAt?: string;
         };
         IssuedKeyDto: {
             /**
@@ -1163,10 +1169,10 @@ export interface components {
              */
             last4: string;
             /**
-             * @description provisioning until the gateway has the key
+             * @description provisioning until the gateway has the key; expired once `expiresAt` has passed (the gateway refuses it from that instant)
              * @enum {string}
              */
-            status: "provisioning" | "active" | "revoked";
+            status: "provisioning" | "active" | "revoked" | "expired";
             /**
              * Format: date-time
              * @description When the key was created
@@ -1174,7 +1180,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When a rotated key stops working; null for a key that was not rotated
+             * @description When the key stops working: the expiry chosen at creation (kept by rotation), or the end of a rotated key's grace; null when it never expires
              */
             expiresAt: string | null;
             /**
@@ -1215,10 +1221,10 @@ export interface components {
              */
             last4: string;
             /**
-             * @description provisioning until the gateway has the key
+             * @description provisioning until the gateway has the key; expired once `expiresAt` has passed (the gateway refuses it from that instant)
              * @enum {string}
              */
-            status: "provisioning" | "active" | "revoked";
+            status: "provisioning" | "active" | "revoked" | "expired";
             /**
              * Format: date-time
              * @description When the key was created
@@ -1226,7 +1232,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When a rotated key stops working; null for a key that was not rotated
+             * @description When the key stops working: the expiry chosen at creation (kept by rotation), or the end of a rotated key's grace; null when it never expires
              */
             expiresAt: string | null;
             /**
@@ -2793,6 +2799,8 @@ export interface operations {
             /**
              * @description Bad Request. Codes:
              *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `KEY_EXPIRY_IN_PAST`: `expiresAt` is not in the future: choose a later instant
+             *     - `KEY_EXPIRY_TOO_FAR`: `expiresAt` is more than one year ahead: choose an earlier instant
              *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
              */
             400: {
