@@ -93,7 +93,7 @@ export interface paths {
         };
         /**
          * The tiers on offer
-         * @description Every tier with the throttle and quota of its usage plan; pick one with PUT /v1/me/tier.
+         * @description Every tier with the throttle and quota of its usage plan, and with billing on its price as Stripe holds it; pick one with PUT /v1/me/tier (a paid tier answers 402 with a Checkout URL).
          */
         get: operations["TiersController_list"];
         put?: never;
@@ -1037,7 +1037,24 @@ export interface components {
              */
             period: "DAY" | "WEEK" | "MONTH";
         };
-        TierDto: {
+        TierPriceDto: {
+            /**
+             * @description Amount per interval in the currency's smallest unit (cents), as Stripe gives it; null for a metered price
+             * @example 1900
+             */
+            amount: number | null;
+            /**
+             * @description ISO 4217 currency code, lower case as Stripe gives it
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Billing interval; null for a one-off price
+             * @enum {string|null}
+             */
+            interval: "day" | "week" | "month" | "year" | null;
+        };
+        OfferedTierDto: {
             /**
              * @description Tier identifier
              * @example standard
@@ -1052,6 +1069,10 @@ export interface components {
             throttle: components["schemas"]["ThrottleDto"];
             /** @description Quota of the tier usage plan */
             quota: components["schemas"]["QuotaDto"];
+            /** @description Whether moving to this tier goes through Stripe Checkout (billing on and a Stripe price grants it) */
+            paid: boolean;
+            /** @description What the tier costs, read from its Stripe price; null with billing off, for a free tier, or while Stripe cannot be reached */
+            price: components["schemas"]["TierPriceDto"] | null;
         };
         MeDto: {
             /**
@@ -2600,7 +2621,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TierDto"][];
+                    "application/json": components["schemas"]["OfferedTierDto"][];
                 };
             };
             429: components["responses"]["RateLimited"];
