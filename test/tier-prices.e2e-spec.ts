@@ -44,7 +44,7 @@ describe('tier prices with billing on (fake Stripe)', () => {
     const tiers = await http.get('/v1/tiers');
     expect(tiers.status).toBe(200);
     const bySlug = Object.fromEntries(tiers.body.map((tier: any) => [tier.slug, tier]));
-    expect(bySlug.premium).toMatchObject({ paid: true, price: { amount: 1900, currency: 'usd', interval: 'month' } });
+    expect(bySlug.premium).toMatchObject({ paid: true, price: { amount: 4900, currency: 'usd', interval: 'month' } });
     expect(bySlug.standard).toMatchObject({ paid: false, price: null });
     const reads = priceReads();
     expect(reads).toBe(1);

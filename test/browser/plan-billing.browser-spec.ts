@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('the plan page with billing on', () => {
     await page.getByRole('button', { name: 'Manage billing' }).waitFor();
     await page.getByText('No invoices yet.').waitFor();
     // The tiers side by side, with the price Stripe holds for the paid one.
-    await page.getByRole('table', { name: 'Premium tier' }).getByText('$19.00 per month').waitFor();
+    await page.getByRole('table', { name: 'Premium tier' }).getByText('$49.00 per month').waitFor();
     await page.getByRole('table', { name: 'Standard tier' }).getByText('Free').waitFor();
     await page.getByRole('button', { name: 'Switch to Premium' }).click();
     await page.waitForURL(/^https:\/\/checkout\.stripe\.test\//);
