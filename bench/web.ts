@@ -53,7 +53,8 @@ async function main(): Promise<void> {
         RATE_LIMIT_AUTH_MAX: '1000000',
         RATE_LIMIT_USER_MAX: '1000000',
       },
-      /Keyport API on http:\/\/localhost:(\d+)/,
+      // The start banner: "Keyport API on http://127.0.0.1:<port> · docs … · gateway …".
+      /Keyport API on http:\/\/[^\s:]+:(\d+)/,
     );
     const base = `http://127.0.0.1:${api.ready[1]}`;
     await developerWithTraffic(base, `http://127.0.0.1:${gatewayPort}`);
@@ -228,13 +229,15 @@ async function developerWithTraffic(base: string, gateway: string): Promise<void
   await post(base, `/v1/admin/developers/${signup.userId}/confirm`, undefined, admin.accessToken);
   const token = (await post(base, '/v1/auth/login', DEV)).accessToken;
   const key = await post(base, '/v1/keys', { name: 'bench' }, token);
+  // The gateway checks who calls (GATEWAY_AUTH=cognito, the default): the key's owner's token goes with the key.
+  const headers = { 'x-api-key': key.value, authorization: `Bearer ${token}` };
   for (let deadline = Date.now() + 10_000; ;) {
-    const status = (await fetch(`${gateway}/bench`, { headers: { 'x-api-key': key.value } })).status;
+    const status = (await fetch(`${gateway}/bench`, { headers })).status;
     if (status === 200) break;
     if (Date.now() > deadline) throw new Error(`the gateway answers ${status} to the bench key`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  for (let i = 0; i < 20; i++) await fetch(`${gateway}/bench`, { headers: { 'x-api-key': key.value } });
+  for (let i = 0; i < 20; i++) await fetch(`${gateway}/bench`, { headers });
   const today = new Date().toISOString().slice(0, 10);
   for (let deadline = Date.now() + 15_000; ;) {
     const usage = (await (await fetch(`${base}/v1/usage?from=${today}&to=${today}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {

@@ -126,7 +126,7 @@ describe('developer journey on the embedded default', () => {
     expect(all.text).not.toContain(rotated.body.value);
   });
 
-  it('revokes the old key when a rotation grace of 0 is asked, and after the grace otherwise', async () => {
+  it('revokes the old key when a rotation grace of 0 is asked, and lists it as expired after the grace otherwise', async () => {
     const dev = await signUpDeveloper(http, admin);
     const first = await http.post('/v1/keys', { name: 'a' }, { token: dev.token });
     await http.post(`/v1/keys/${first.body.id}/rotate`, { gracePeriodSeconds: 0 }, { token: dev.token });
@@ -134,7 +134,7 @@ describe('developer journey on the embedded default', () => {
 
     const second = await http.post('/v1/keys', { name: 'b' }, { token: dev.token });
     await http.post(`/v1/keys/${second.body.id}/rotate`, { gracePeriodSeconds: 1 }, { token: dev.token });
-    await expectEventually(async () => (await http.get(`/v1/keys/${second.body.id}`, { token: dev.token })).body.status === 'revoked');
+    await expectEventually(async () => (await http.get(`/v1/keys/${second.body.id}`, { token: dev.token })).body.status === 'expired');
   });
 
   it('moves every key to the new tier plan on a tier change', async () => {

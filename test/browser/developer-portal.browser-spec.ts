@@ -136,6 +136,31 @@ describe.skipIf(!hasChromium)('the developer portal in a browser', () => {
     await checkPage(portal, 'keys');
   });
 
+  it('creates a key that expires in a few seconds: it works, then the gateway refuses it and the list says expired', async () => {
+    const { page } = portal;
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const dialog = page.getByRole('dialog');
+    // The field takes the browser's local time; the API gets the instant.
+    const expiresAtMs = Date.now() + 8_000;
+    const local = await page.evaluate((ms) => {
+      const at = new Date(ms);
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}T${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+    }, expiresAtMs);
+    await dialog.getByLabel('Expires').fill(local);
+    const shortLived = await createKeyInDialog(page, 'short-lived');
+    await page.getByRole('button', { name: 'Done' }).click();
+    await keyRow(page, shortLived).getByText('active').waitFor();
+    const before = await callGateway(harness, shortLived, devToken);
+    // On a very loaded machine the expiry may already have come; then only the refusal is checked.
+    if (Date.now() < expiresAtMs - 1_500) expect(before).toBe(200);
+    await expect.poll(() => callGateway(harness, shortLived, devToken), { timeout: 30_000, interval: 500 }).toBe(403);
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAtMs - 1_000);
+    // The page, watching a key about to expire, shows it expired without a reload.
+    await keyRow(page, shortLived).getByText('expired', { exact: true }).waitFor({ timeout: 30_000 });
+    await checkPage(portal, 'keys-expired');
+  });
+
   it('changes tier on the plan page, and shows the APIs and account pages', async () => {
     const { page } = portal;
     await navLink(page, 'Plan').click();

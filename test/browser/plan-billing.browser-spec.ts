@@ -1,10 +1,10 @@
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeStripe } from '../fakes/stripe/fake-stripe.server';
-import { deliver, PREMIUM_PRICE } from '../support/billing';
+import { type FakeStripe } from '../fakes/stripe/fake-stripe.server';
+import { deliver, startWithFakeStripe } from '../support/billing';
 import { HttpClient } from '../support/http-client';
 import { adminToken, PASSWORD, signUpDeveloper } from '../support/journey';
-import { KeyportHarness } from '../support/keyport-harness';
+import { type KeyportHarness } from '../support/keyport-harness';
 import { hasChromium, launchChromium } from './support/chromium';
 import { checkPage, signedInPortal, signIn } from './support/portal-steps';
 
@@ -15,15 +15,7 @@ describe.skipIf(!hasChromium)('the plan page with billing on', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    stripe = await new FakeStripe().start();
-    harness = await KeyportHarness.start({
-      env: {
-        STRIPE_SECRET_KEY: stripe.secretKey,
-        STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
-        STRIPE_API_URL: stripe.url,
-        STRIPE_PRICE_PREMIUM: PREMIUM_PRICE,
-      },
-    });
+    ({ stripe, harness } = await startWithFakeStripe());
     browser = await launchChromium();
   });
 
@@ -46,13 +38,19 @@ describe.skipIf(!hasChromium)('the plan page with billing on', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
     await page.getByRole('button', { name: 'Manage billing' }).waitFor();
     await page.getByText('No invoices yet.').waitFor();
+    // The tiers side by side, with the price Stripe holds for the paid one.
+    await page.getByRole('table', { name: 'Premium tier' }).getByText('$49.00 per month').waitFor();
+    await page.getByRole('table', { name: 'Standard tier' }).getByText('Free').waitFor();
     await page.getByRole('button', { name: 'Switch to Premium' }).click();
     await page.waitForURL(/^https:\/\/checkout\.stripe\.test\//);
 
     const { session } = stripe.completeCheckout(page.url());
     expect((await deliver(http, stripe, stripe.event('checkout.session.completed', session))).status).toBe(200);
-    // Back from Checkout: a new page load, so a new sign-in (the session lives in memory only).
-    await page.goto('/plan?checkout=success');
+    // Back from Checkout to the success URL, by default the portal's Plan page (here on the harness's own port).
+    const back = new URL(session.success_url);
+    expect(back.pathname + back.search).toBe('/plan?checkout=success');
+    // A new page load, so a new sign-in (the session lives in memory only).
+    await page.goto(back.pathname + back.search);
     await signIn(page, developer.email, PASSWORD);
     await page.getByText('Payment received').waitFor();
     await page.getByRole('table', { name: 'Invoices' }).getByText('KP-1').waitFor();

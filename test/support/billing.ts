@@ -11,6 +11,16 @@ import { MovingClock } from './moving-clock';
 
 export const PREMIUM_PRICE = 'price_premium_monthly';
 
+/** The fake Stripe selling premium at $49.00 a month, and the app with billing on against it (real clock and gateway). */
+export async function startWithFakeStripe(): Promise<{ stripe: FakeStripe; harness: KeyportHarness }> {
+  const stripe = await new FakeStripe().start();
+  stripe.definePrice(PREMIUM_PRICE, { unitAmount: 4900, currency: 'usd', interval: 'month' });
+  const harness = await KeyportHarness.start({
+    env: { STRIPE_SECRET_KEY: stripe.secretKey, STRIPE_WEBHOOK_SECRET: stripe.webhookSecret, STRIPE_API_URL: stripe.url, STRIPE_PRICE_PREMIUM: PREMIUM_PRICE },
+  });
+  return { stripe, harness };
+}
+
 export interface BillingWorld {
   harness: KeyportHarness;
   stripe: FakeStripe;

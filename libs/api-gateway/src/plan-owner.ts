@@ -18,4 +18,6 @@ export const GATEWAY_TAG = {
   developer: 'keyport:developer',
   lineage: 'keyport:lineage',
   tier: 'keyport:tier',
+  /** On a key with an expiry: the instant (ISO 8601) from which the gateway must refuse it. */
+  expires: 'keyport:expires',
 } as const;

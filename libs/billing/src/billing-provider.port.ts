@@ -1,4 +1,4 @@
-import { type CheckoutRequest, type InvoiceSummary, type MeterUsage, type SubscriptionSnapshot, type WebhookNotice } from './billing-types';
+import { type CheckoutRequest, type InvoiceSummary, type MeterUsage, type SubscriptionSnapshot, type TierPrice, type WebhookNotice } from './billing-types';
 
 /**
  * Everything Keyport asks of its payment provider, in the portal's words. Adapters: Stripe (the
@@ -16,6 +16,8 @@ export abstract class BillingProvider {
   abstract setCancelAtPeriodEnd(subscriptionId: string, cancel: boolean, idempotencyKey: string): Promise<void>;
   /** Ends the subscription now; ending one already ended is success. */
   abstract cancelNow(subscriptionId: string, idempotencyKey: string): Promise<void>;
+  /** What the price charges, or null when the provider has no such price. */
+  abstract fetchPrice(priceId: string): Promise<TierPrice | null>;
   abstract listInvoices(customerId: string, limit: number): Promise<InvoiceSummary[]>;
   abstract reportUsage(usage: MeterUsage): Promise<void>;
   /** Verifies the signature over the raw body; throws InvalidWebhookSignature when it does not hold. */

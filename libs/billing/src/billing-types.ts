@@ -55,3 +55,12 @@ export interface MeterUsage {
   identifier: string;
   at: Date;
 }
+
+/** What a Stripe price charges: `amount` in the currency's smallest unit (cents), per `interval`. */
+export interface TierPrice {
+  /** Null for a price with no flat amount (metered or tiered). */
+  amount: number | null;
+  currency: string;
+  /** `day`, `week`, `month` or `year`; null for a one-off price. */
+  interval: string | null;
+}

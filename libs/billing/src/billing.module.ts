@@ -12,6 +12,7 @@ import { StripeBillingProvider } from './stripe/stripe.billing-provider';
 import { SubscriptionChangeHandler } from './subscription-change.handler';
 import { SubscriptionSyncService } from './subscription-sync.service';
 import { SubscriptionsRepository } from './subscriptions.repository';
+import { TierCatalogue } from './tier-catalogue';
 import { TierPrices } from './tier-prices';
 import { UnconfiguredBillingProvider } from './unconfigured.billing-provider';
 import { UsageMeteringService } from './usage-metering.service';
@@ -34,6 +35,7 @@ import { WebhookEventsRepository } from './webhook-events.repository';
     WebhookEventsRepository,
     MeterReportsRepository,
     TierPrices,
+    TierCatalogue,
     SubscriptionSyncService,
     BillingService,
     BillingWebhookService,
@@ -42,6 +44,6 @@ import { WebhookEventsRepository } from './webhook-events.repository';
     SubscriptionChangeHandler,
     UsageReportHandler,
   ],
-  exports: [BillingService, BillingWebhookService, GraceExpiryService, UsageMeteringService, BillingProvider],
+  exports: [BillingService, BillingWebhookService, GraceExpiryService, UsageMeteringService, BillingProvider, TierCatalogue],
 })
 export class BillingModule {}

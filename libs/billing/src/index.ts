@@ -6,4 +6,5 @@ export * from './billing-webhook.service';
 export * from './billing.module';
 export * from './billing.service';
 export * from './grace-expiry.service';
+export * from './tier-catalogue';
 export * from './usage-metering.service';

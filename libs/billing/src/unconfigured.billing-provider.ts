@@ -25,6 +25,9 @@ export class UnconfiguredBillingProvider extends BillingProvider {
   cancelNow(): Promise<void> {
     throw off();
   }
+  fetchPrice(): Promise<null> {
+    throw off();
+  }
   listInvoices(): Promise<never[]> {
     throw off();
   }

@@ -51,6 +51,8 @@ export const ERROR_CODES = {
   KEY_CAPACITY_REACHED: 'The gateway holds all the keys it may (AWS_MAX_API_KEYS): ask the operator',
   KEY_REVOKED: 'The key is revoked',
   KEY_ALREADY_ROTATED: 'The key was already rotated: rotate its successor',
+  KEY_EXPIRY_IN_PAST: '`expiresAt` is not in the future: choose a later instant',
+  KEY_EXPIRY_TOO_FAR: '`expiresAt` is more than one year ahead: choose an earlier instant',
   ROTATION_IN_GRACE: 'The key this one replaced is still in its grace period (`inGraceKeyId`, `graceEndsAt`): revoke it or wait, then rotate',
 
   // Tiers.

@@ -21,7 +21,9 @@ describe('billing configuration', () => {
       graceDays: 7,
       apiUrl: 'http://127.0.0.1:12111',
       meterEventName: 'api_requests',
-      successUrl: 'http://localhost:3000/v1/billing?checkout=success',
+      successUrl: 'http://localhost:3000/plan?checkout=success',
+      cancelUrl: 'http://localhost:3000/plan?checkout=cancel',
+      portalReturnUrl: 'http://localhost:3000/plan',
     });
   });
 

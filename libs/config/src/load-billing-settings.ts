@@ -21,9 +21,9 @@ export function loadBillingSettings(read: EnvReader, env: Record<string, string 
     webhookSecret,
     apiUrl: read.url('STRIPE_API_URL', ['http:', 'https:']),
     prices: tierPrices(read, env),
-    successUrl: read.url('BILLING_SUCCESS_URL', ['http:', 'https:']) ?? `${portal}/v1/billing?checkout=success`,
-    cancelUrl: read.url('BILLING_CANCEL_URL', ['http:', 'https:']) ?? `${portal}/v1/billing?checkout=cancel`,
-    portalReturnUrl: read.url('BILLING_PORTAL_RETURN_URL', ['http:', 'https:']) ?? `${portal}/v1/billing`,
+    successUrl: read.url('BILLING_SUCCESS_URL', ['http:', 'https:']) ?? `${portal}/plan?checkout=success`,
+    cancelUrl: read.url('BILLING_CANCEL_URL', ['http:', 'https:']) ?? `${portal}/plan?checkout=cancel`,
+    portalReturnUrl: read.url('BILLING_PORTAL_RETURN_URL', ['http:', 'https:']) ?? `${portal}/plan`,
     graceDays: read.int('BILLING_GRACE_DAYS', 7, 0, 90),
     meterEventName: read.string('STRIPE_METER_EVENT_NAME'),
   };

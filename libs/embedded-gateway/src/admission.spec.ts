@@ -43,6 +43,7 @@ function setUp(overrides: Partial<GatewayKeyRow> = {}) {
       plan: { id: 'p1', rateLimit: 1, burstLimit: 2, quotaLimit: 3, quotaPeriod: 'MONTH' },
       quotaAdjustment: 0,
       adjustedPeriodStart: null,
+      expiresAtMs: null,
       ...overrides,
     },
   ]);
@@ -66,6 +67,14 @@ describe('Admission', () => {
     expect(disabled.admission.check(disabled.value)).toBe(GatewayResponse.forbidden);
     const planless = setUp({ plan: null });
     expect(planless.admission.check(planless.value)).toBe(GatewayResponse.forbidden);
+  });
+
+  it('refuses a key with 403 from the instant it expires, without counting it', () => {
+    const { value, clock, ledger, admission } = setUp({ expiresAtMs: NOW + 1_000 });
+    expect(admission.check(value)).toMatchObject({ keyId: 'k1' });
+    clock.ms = NOW + 1_000;
+    expect(admission.check(value)).toBe(GatewayResponse.forbidden);
+    expect(ledger.pendingIncrements()).toEqual([{ keyId: 'k1', developerId: 'dev-1', day: '2026-11-25', requests: 1 }]);
   });
 
   it('throttles before it counts, and refuses with Limit Exceeded once the quota is used', () => {

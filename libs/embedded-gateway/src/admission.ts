@@ -7,7 +7,7 @@ import { GatewayState } from './gateway-state';
 import { UtcCalendar } from './utc-calendar';
 
 /**
- * API Gateway's admission for one request, in its order: the key (403), the plan's throttle (429
+ * API Gateway's admission for one request, in its order: the key (403, also from its expiry on), the plan's throttle (429
  * Too Many Requests), the quota of the current period (429 Limit Exceeded). An admitted request
  * is counted at once. Memory only: no I/O on this path.
  */
@@ -29,6 +29,8 @@ export class Admission {
     if (ownerId !== undefined && key.developerId !== ownerId) return GatewayResponse.forbidden;
     const plan = key.plan;
     const now = this.clock.nowMs();
+    // From its expiry on, a key is refused as a revoked one is, whether or not the sweep has deleted it yet.
+    if (key.expiresAtMs !== null && now >= key.expiresAtMs) return GatewayResponse.forbidden;
     if (!key.bucket.take(now, plan.rateLimit, plan.burstLimit)) return GatewayResponse.throttled;
     const periodStart = this.calendar.periodStart(plan.quotaPeriod, now);
     const limit = plan.quotaLimit + (key.adjustedPeriodStart === periodStart ? key.quotaAdjustment : 0);

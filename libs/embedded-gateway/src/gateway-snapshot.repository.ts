@@ -37,6 +37,7 @@ export class GatewaySnapshotRepository {
           : null,
         quotaAdjustment: membership?.quotaAdjustment ?? 0,
         adjustedPeriodStart: membership?.adjustedPeriodStart ? isoDay(membership.adjustedPeriodStart) : null,
+        expiresAtMs: expiryOf(tags[TAG.expires]),
       });
     }
     return rows;
@@ -53,4 +54,10 @@ export class GatewaySnapshotRepository {
       ) AS fingerprint`;
     return rows[0]?.fingerprint ?? '';
   }
+}
+
+/** A tag that is not a date-time is read as no expiry: the sweep still revokes the key on Keyport's own record. */
+function expiryOf(tag: string | undefined): number | null {
+  const ms = tag ? Date.parse(tag) : NaN;
+  return Number.isNaN(ms) ? null : ms;
 }

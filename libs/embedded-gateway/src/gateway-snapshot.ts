@@ -23,6 +23,8 @@ export interface GatewayKeyRow {
   /** Requests added to the quota for the period starting `adjustedPeriodStart` (`YYYY-MM-DD`). */
   quotaAdjustment: number;
   adjustedPeriodStart: string | null;
+  /** From the key's `keyport:expires` tag: the instant (ms since the epoch) from which it is refused; null when it never expires. */
+  expiresAtMs: number | null;
 }
 
 /** A key ready for the request path: its row plus its throttle bucket and usage counter. */

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { GatewayDriver, gatewayKeyName } from '@keyport/api-gateway';
+import { GatewayDriver, GatewayNotFoundError, gatewayKeyName } from '@keyport/api-gateway';
 import { KeyOutboxType, KeysRepository } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { KeyPlacementsRepository } from './key-placements.repository';
 
-/** Deletes a revoked key at the gateway; deleting a key that is already gone is success. */
+/**
+ * Deletes a revoked key at the gateway; deleting a key that is already gone is success. An expired
+ * key is disabled first, so that it stops working even while its deletion waits for a retry.
+ */
 @Injectable()
 export class KeyRevokeHandler extends OutboxHandler {
   readonly type = KeyOutboxType.Revoke;
@@ -18,10 +21,21 @@ export class KeyRevokeHandler extends OutboxHandler {
   }
 
   async handle(item: OutboxItem): Promise<void> {
-    const { keyId } = item.payload as { keyId: string };
+    const { keyId, expired } = item.payload as { keyId: string; expired?: boolean };
     const key = await this.keys.findById(keyId);
     const gatewayKeyId = key?.gatewayKeyId ?? (await this.driver.findApiKeyByName(gatewayKeyName(keyId)))?.id;
-    if (gatewayKeyId) await this.driver.deleteApiKey(gatewayKeyId);
+    if (gatewayKeyId) {
+      if (expired) await this.disable(gatewayKeyId);
+      await this.driver.deleteApiKey(gatewayKeyId);
+    }
     await this.placements.forget(keyId);
+  }
+
+  private async disable(gatewayKeyId: string): Promise<void> {
+    try {
+      await this.driver.setApiKeyEnabled(gatewayKeyId, false);
+    } catch (error) {
+      if (!(error instanceof GatewayNotFoundError)) throw error;
+    }
   }
 }

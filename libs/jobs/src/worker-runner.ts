@@ -17,7 +17,7 @@ export class WorkerRunner implements OnApplicationBootstrap, BeforeApplicationSh
   ) {
     this.expirySweep = new PeriodicTask({ name: 'Key expiry sweep', everyMs: EXPIRY_SWEEP_MS, logger: this.logger }, async () => {
       const revoked = await this.keys.revokeExpired();
-      if (revoked > 0) this.logger.log(`Revoked ${revoked} key(s) whose rotation grace ended`);
+      if (revoked > 0) this.logger.log(`Revoked ${revoked} key(s) whose expiry or rotation grace came`);
     });
   }
 

@@ -22,3 +22,14 @@ export interface IssuedApiKey {
 }
 
 export const isKeyLive = (key: ApiKey): boolean => key.status !== 'REVOKED';
+
+/** The longest a key may be made to live: one year (365 days). */
+export const MAX_KEY_LIFETIME_MS = 365 * 24 * 3600 * 1000;
+
+/** What a developer sees: a key whose expiry has come is `EXPIRED` (computed, never stored), unless it was revoked before. */
+export type ApiKeyPresentedStatus = ApiKeyStatus | 'EXPIRED';
+
+export function presentedStatus(key: ApiKey, now: Date): ApiKeyPresentedStatus {
+  if (!key.expiresAt || key.expiresAt > now) return key.status;
+  return key.revokedAt && key.revokedAt < key.expiresAt ? 'REVOKED' : 'EXPIRED';
+}

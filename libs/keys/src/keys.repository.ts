@@ -11,6 +11,7 @@ export interface NewApiKey {
   last4: string;
   lineageId: string;
   rotatedFromId: string | null;
+  expiresAt: Date | null;
 }
 
 @Injectable()

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
-import { Clock, DomainError, ErrorKind, RandomSource, conflict, forbidden, notFound } from '@keyport/common';
+import { Clock, DomainError, ErrorKind, RandomSource, conflict, forbidden, invalid, notFound } from '@keyport/common';
 import { AuditLog } from '@keyport/audit';
 import { Transactions } from '@keyport/db';
 import { OutboxWriter } from '@keyport/outbox';
-import { type ApiKey, type IssuedApiKey, isKeyLive } from './api-key';
+import { type ApiKey, type IssuedApiKey, MAX_KEY_LIFETIME_MS, isKeyLive } from './api-key';
 import { ApiKeyCodec } from './api-key-codec';
 import { KeyCapacity } from './key-capacity';
 import { KeyOutboxType, keyAggregate } from './key-events';
@@ -32,7 +32,9 @@ export class KeysService {
     private readonly revocations: KeyRevocations,
   ) {}
 
-  create(developerId: string, name: string): Promise<IssuedApiKey> {
+  /** `expiresAt`: when the key stops working (future, at most a year ahead); none by default. */
+  create(developerId: string, name: string, expiresAt: Date | null = null): Promise<IssuedApiKey> {
+    this.checkExpiry(expiresAt);
     return this.transactions.run(async () => {
       await this.requireActiveOwner(developerId);
       // A rotated key in its grace and its successor are one key here, as they share one quota and throttle.
@@ -41,7 +43,7 @@ export class KeysService {
         throw conflict(`Key limit reached: at most ${this.config.maxKeysPerDeveloper} live keys per developer`, 'KEY_LIMIT_REACHED');
       }
       const id = this.random.uuid();
-      return this.issue(developerId, name, { id, lineageId: id, rotatedFromId: null }, 'key.created');
+      return this.issue(developerId, name, { id, lineageId: id, rotatedFromId: null, expiresAt }, 'key.created');
     });
   }
 
@@ -59,7 +61,9 @@ export class KeysService {
    * Issues a successor; the old key keeps working for the grace period, then is revoked. A lineage
    * never has more than two usable keys: while the key this one replaced is still in its grace,
    * rotating again is refused (409 ROTATION_IN_GRACE) rather than cutting that key off unasked;
-   * the developer revokes it, or waits for its grace to end, and rotates then.
+   * the developer revokes it, or waits for its grace to end, and rotates then. The successor keeps
+   * the key's expiry (rotation changes the value, not the lifetime the developer chose); the old key
+   * stops at the end of its grace or at its expiry, whichever comes first.
    */
   async rotate(developerId: string, keyId: string, graceSeconds = DEFAULT_GRACE_SECONDS): Promise<IssuedApiKey> {
     const revoked: string[] = [];
@@ -68,20 +72,29 @@ export class KeysService {
       const old = await this.keys.findOwned(developerId, keyId);
       if (!old) throw notFound('Key');
       if (!isKeyLive(old)) throw conflict('A revoked key cannot be rotated', 'KEY_REVOKED');
-      if (old.expiresAt) throw conflict('This key has already been rotated', 'KEY_ALREADY_ROTATED');
-      for (const predecessor of (await this.keys.liveInLineage(old.lineageId)).filter((key) => key.id !== old.id)) {
+      const now = this.clock.now();
+      if (old.expiresAt && old.expiresAt <= now) throw conflict('An expired key cannot be rotated', 'KEY_REVOKED');
+      const lineage = await this.keys.liveInLineage(old.lineageId);
+      if (lineage.some((key) => key.rotatedFromId === old.id)) throw conflict('This key has already been rotated', 'KEY_ALREADY_ROTATED');
+      for (const predecessor of lineage.filter((key) => key.id !== old.id)) {
         const graceOver = predecessor.expiresAt !== null && predecessor.expiresAt <= this.clock.now();
         if (!graceOver) throw rotationInGrace(predecessor);
         // Due for the expiry sweep, which has not come round yet.
         await this.revokeInside(predecessor, 'key.expired', { type: 'system' });
         revoked.push(predecessor.id);
       }
-      const successor = await this.issue(developerId, old.name, { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id }, 'key.rotated');
+      const successor = await this.issue(
+        developerId,
+        old.name,
+        { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id, expiresAt: old.expiresAt },
+        'key.rotated',
+      );
       if (graceSeconds === 0) {
         await this.revokeInside(old, 'key.revoked');
         revoked.push(old.id);
       } else {
-        await this.keys.scheduleExpiry(old.id, new Date(this.clock.now().getTime() + graceSeconds * 1000));
+        const graceEnds = new Date(now.getTime() + graceSeconds * 1000);
+        await this.keys.scheduleExpiry(old.id, old.expiresAt && old.expiresAt < graceEnds ? old.expiresAt : graceEnds);
       }
       return successor;
     });
@@ -127,20 +140,23 @@ export class KeysService {
     return this.keys.listLiveByDeveloper(developerId);
   }
 
-  /** Revokes keys whose rotation grace has ended; returns how many. Run by the worker on a schedule. */
+  /**
+   * Revokes keys whose expiry (chosen at creation, or the end of a rotation grace) has come; returns
+   * how many. Run by the worker on a schedule. The gateway is told to disable each before deleting it.
+   */
   async revokeExpired(limit = 100): Promise<number> {
     const due = await this.keys.dueForExpiry(this.clock.now(), limit);
     for (const key of due) {
-      await this.transactions.run(() => this.revokeInside(key, 'key.expired', { type: 'system' }));
+      await this.transactions.run(() => this.revokeInside(key, 'key.expired', { type: 'system' }, true));
       this.revocations.announce(key.id);
     }
     return due.length;
   }
 
-  private async revokeInside(key: ApiKey, action: string, actor?: { type: 'system' }): Promise<void> {
+  private async revokeInside(key: ApiKey, action: string, actor?: { type: 'system' }, expired = false): Promise<void> {
     const revoked = await this.keys.revoke(key.id, this.clock.now());
     if (!revoked) return;
-    await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Revoke, { keyId: key.id });
+    await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Revoke, expired ? { keyId: key.id, expired: true } : { keyId: key.id });
     await this.audit.record({
       action,
       actor,
@@ -154,7 +170,7 @@ export class KeysService {
   private async issue(
     developerId: string,
     name: string,
-    lineage: { id: string; lineageId: string; rotatedFromId: string | null },
+    lineage: { id: string; lineageId: string; rotatedFromId: string | null; expiresAt: Date | null },
     action: string,
   ): Promise<IssuedApiKey> {
     await this.capacity.ensureRoom();
@@ -175,9 +191,20 @@ export class KeysService {
       action,
       targetType: 'api_key',
       targetId: key.id,
-      after: { name, prefix: key.prefix, rotatedFromId: lineage.rotatedFromId },
+      after: { name, prefix: key.prefix, rotatedFromId: lineage.rotatedFromId, expiresAt: lineage.expiresAt?.toISOString() ?? null },
     });
     return { key, value: generated.value };
+  }
+
+  private checkExpiry(expiresAt: Date | null): void {
+    if (!expiresAt) return;
+    const now = this.clock.now().getTime();
+    const details = (message: string) => [{ field: 'expiresAt', message }];
+    if (Number.isNaN(expiresAt.getTime())) throw invalid('expiresAt is not a date-time', details('must be an ISO 8601 date-time'));
+    if (expiresAt.getTime() <= now) throw invalid('expiresAt must be in the future', details('must be in the future'), 'KEY_EXPIRY_IN_PAST');
+    if (expiresAt.getTime() > now + MAX_KEY_LIFETIME_MS) {
+      throw invalid('expiresAt must be at most one year ahead', details('must be at most one year ahead'), 'KEY_EXPIRY_TOO_FAR');
+    }
   }
 
   private async requireActiveOwner(developerId: string): Promise<void> {

@@ -23,7 +23,7 @@ const newId = (prefix: string): string => `${prefix}_${randomBytes(12).toString(
 /**
  * A Stripe API that the real `stripe` SDK reaches over HTTP: form-encoded bodies, JSON objects with
  * `object`, `{error: {...}}` errors, `Idempotency-Key` replayed, lists as `{object: 'list', data,
- * has_more}`. Holds customers, checkout and portal sessions, subscriptions, invoices and meter
+ * has_more}`. Holds prices, customers, checkout and portal sessions, subscriptions, invoices and meter
  * events; tests move subscriptions along and sign the webhook events Stripe would send.
  */
 export class FakeStripe {
@@ -34,6 +34,8 @@ export class FakeStripe {
   readonly checkoutSessions = new Map<string, Json>();
   readonly subscriptions = new Map<string, Json>();
   readonly invoices = new Map<string, Json>();
+  /** Prices, as `GET /v1/prices/:id` answers them; tests define them with `definePrice`. */
+  readonly prices = new Map<string, Json>();
   /** Meter events by identifier: a second event with an identifier is refused, as Stripe does. */
   readonly meterEvents = new Map<string, Json>();
   private readonly idempotent = new Map<string, Reply>();
@@ -52,6 +54,30 @@ export class FakeStripe {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** A recurring flat price, in Stripe's price object shape (`unit_amount` in the currency's smallest unit). */
+  definePrice(id: string, price: { unitAmount: number; currency: string; interval: 'day' | 'week' | 'month' | 'year' }): Json {
+    const object = {
+      id,
+      object: 'price',
+      active: true,
+      billing_scheme: 'per_unit',
+      created: now(),
+      currency: price.currency,
+      livemode: false,
+      lookup_key: null,
+      metadata: {},
+      nickname: null,
+      product: newId('prod'),
+      recurring: { interval: price.interval, interval_count: 1, meter: null, usage_type: 'licensed' },
+      tax_behavior: 'unspecified',
+      type: 'recurring',
+      unit_amount: price.unitAmount,
+      unit_amount_decimal: String(price.unitAmount),
+    };
+    this.prices.set(id, object);
+    return object;
   }
 
   /** The next `times` requests under `pathPrefix` are applied, then answered with a 500. */
@@ -203,6 +229,8 @@ export class FakeStripe {
             url: `https://billing.stripe.test/p/session/${newId('test')}`,
           },
         };
+      case 'GET prices/:id':
+        return found(this.prices.get(id), 'price', id);
       case 'GET subscriptions/:id':
         return found(this.subscriptions.get(id), 'subscription', id);
       case 'POST subscriptions/:id': {

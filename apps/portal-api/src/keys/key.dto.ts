@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { type ApiKey, type IssuedApiKey, MAX_GRACE_SECONDS } from '@keyport/keys';
+import { IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { type ApiKey, type IssuedApiKey, MAX_GRACE_SECONDS, presentedStatus } from '@keyport/keys';
 
 export class CreateKeyDto {
   @ApiProperty({ description: 'A name to tell keys apart (no control characters)', example: 'production', minLength: 1, maxLength: 100 })
@@ -8,6 +8,16 @@ export class CreateKeyDto {
   @Length(1, 100)
   @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'must not contain control characters' })
   name!: string;
+
+  @ApiPropertyOptional({
+    description: 'When the key stops working (ISO 8601 date-time, in the future, at most one year ahead); by default it never expires',
+    type: String,
+    format: 'date-time',
+    example: '2027-01-31T00:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  expiresAt?: string;
 }
 
 export class RotateKeyDto {
@@ -39,13 +49,22 @@ export class KeyDto {
   @ApiProperty({ description: 'Last four characters of the value', example: 'x9Zq' })
   last4!: string;
 
-  @ApiProperty({ description: 'provisioning until the gateway has the key', enum: ['provisioning', 'active', 'revoked'] })
-  status!: 'provisioning' | 'active' | 'revoked';
+  @ApiProperty({
+    description: 'provisioning until the gateway has the key; expired once `expiresAt` has passed (the gateway refuses it from that instant)',
+    enum: ['provisioning', 'active', 'revoked', 'expired'],
+  })
+  status!: 'provisioning' | 'active' | 'revoked' | 'expired';
 
   @ApiProperty({ description: 'When the key was created', format: 'date-time' })
   createdAt!: string;
 
-  @ApiProperty({ description: 'When a rotated key stops working; null for a key that was not rotated', nullable: true, type: String, format: 'date-time' })
+  @ApiProperty({
+    description:
+      "When the key stops working: the expiry chosen at creation (kept by rotation), or the end of a rotated key's grace; null when it never expires",
+    nullable: true,
+    type: String,
+    format: 'date-time',
+  })
   expiresAt!: string | null;
 
   @ApiProperty({ description: 'When the key was revoked; null while it is live', nullable: true, type: String, format: 'date-time' })
@@ -60,7 +79,7 @@ export class KeyDto {
       name: key.name,
       prefix: key.prefix,
       last4: key.last4,
-      status: key.status.toLowerCase() as KeyDto['status'],
+      status: presentedStatus(key, new Date()).toLowerCase() as KeyDto['status'],
       createdAt: key.createdAt.toISOString(),
       expiresAt: key.expiresAt?.toISOString() ?? null,
       revokedAt: key.revokedAt?.toISOString() ?? null,

@@ -21,12 +21,13 @@ export class KeysController {
     summary: 'Create a key; its value is shown once',
     description:
       'The key is attached to the usage plan of your tier. It answers `status: provisioning` until the gateway holds it ' +
-      '(on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value.',
+      '(on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value. ' +
+      'With `expiresAt`, the gateway refuses the key from that instant (403, as for a revoked key) and it is listed as `expired`.',
   })
   @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The new key with its value, shown once' })
-  @ApiErrors({ 400: ['VALIDATION_FAILED'], 409: ['KEY_LIMIT_REACHED', 'KEY_CAPACITY_REACHED'] })
+  @ApiErrors({ 400: ['VALIDATION_FAILED', 'KEY_EXPIRY_IN_PAST', 'KEY_EXPIRY_TOO_FAR'], 409: ['KEY_LIMIT_REACHED', 'KEY_CAPACITY_REACHED'] })
   async create(@ActiveDeveloper() developer: Developer, @Body() body: CreateKeyDto): Promise<IssuedKeyDto> {
-    return IssuedKeyDto.fromIssued(await this.keys.create(developer.id, body.name));
+    return IssuedKeyDto.fromIssued(await this.keys.create(developer.id, body.name, body.expiresAt ? new Date(body.expiresAt) : null));
   }
 
   @Get()

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { type OfferedTier } from '@keyport/billing';
 import { type Tier } from '@keyport/tiers';
 
 export class ThrottleDto {
@@ -32,5 +33,37 @@ export class TierDto {
 
   static from(tier: Tier): TierDto {
     return { slug: tier.slug, name: tier.name, throttle: { ...tier.throttle }, quota: { ...tier.quota } };
+  }
+}
+
+export class TierPriceDto {
+  @ApiProperty({
+    description: "Amount per interval in the currency's smallest unit (cents), as Stripe gives it; null for a metered price",
+    type: 'integer',
+    nullable: true,
+    example: 1900,
+  })
+  amount!: number | null;
+
+  @ApiProperty({ description: 'ISO 4217 currency code, lower case as Stripe gives it', example: 'usd' })
+  currency!: string;
+
+  @ApiProperty({ description: 'Billing interval; null for a one-off price', enum: ['day', 'week', 'month', 'year'], nullable: true, type: String })
+  interval!: string | null;
+}
+
+export class OfferedTierDto extends TierDto {
+  @ApiProperty({ description: 'Whether moving to this tier goes through Stripe Checkout (billing on and a Stripe price grants it)' })
+  paid!: boolean;
+
+  @ApiProperty({
+    description: 'What the tier costs, read from its Stripe price; null with billing off, for a free tier, or while Stripe cannot be reached',
+    type: TierPriceDto,
+    nullable: true,
+  })
+  price!: TierPriceDto | null;
+
+  static fromOffered(offered: OfferedTier): OfferedTierDto {
+    return { ...TierDto.from(offered.tier), paid: offered.paid, price: offered.price ? { ...offered.price } : null };
   }
 }

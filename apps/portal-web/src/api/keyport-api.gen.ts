@@ -93,7 +93,7 @@ export interface paths {
         };
         /**
          * The tiers on offer
-         * @description Every tier with the throttle and quota of its usage plan; pick one with PUT /v1/me/tier.
+         * @description Every tier with the throttle and quota of its usage plan, and with billing on its price as Stripe holds it; pick one with PUT /v1/me/tier (a paid tier answers 402 with a Checkout URL).
          */
         get: operations["TiersController_list"];
         put?: never;
@@ -159,7 +159,7 @@ export interface paths {
         put?: never;
         /**
          * Create a key; its value is shown once
-         * @description The key is attached to the usage plan of your tier. It answers `status: provisioning` until the gateway holds it (on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value.
+         * @description The key is attached to the usage plan of your tier. It answers `status: provisioning` until the gateway holds it (on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value. With `expiresAt`, the gateway refuses the key from that instant (403, as for a revoked key) and it is listed as `expired`.
          */
         post: operations["KeysController_create"];
         delete?: never;
@@ -1061,7 +1061,24 @@ export interface components {
              */
             period: "DAY" | "WEEK" | "MONTH";
         };
-        TierDto: {
+        TierPriceDto: {
+            /**
+             * @description Amount per interval in the currency's smallest unit (cents), as Stripe gives it; null for a metered price
+             * @example 1900
+             */
+            amount: number | null;
+            /**
+             * @description ISO 4217 currency code, lower case as Stripe gives it
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Billing interval; null for a one-off price
+             * @enum {string|null}
+             */
+            interval: "day" | "week" | "month" | "year" | null;
+        };
+        OfferedTierDto: {
             /**
              * @description Tier identifier
              * @example standard
@@ -1076,6 +1093,10 @@ export interface components {
             throttle: components["schemas"]["ThrottleDto"];
             /** @description Quota of the tier usage plan */
             quota: components["schemas"]["QuotaDto"];
+            /** @description Whether moving to this tier goes through Stripe Checkout (billing on and a Stripe price grants it) */
+            paid: boolean;
+            /** @description What the tier costs, read from its Stripe price; null with billing off, for a free tier, or while Stripe cannot be reached */
+            price: components["schemas"]["TierPriceDto"] | null;
         };
         MeDto: {
             /**
@@ -1164,6 +1185,12 @@ export interface components {
              * @example production
              */
             name: string;
+            /**
+             * Format: date-time
+             * @description When the key stops working (ISO 8601 date-time, in the future, at most one year ahead); by default it never expires
+             * @example 2027-01-31T00:00:00Z
+             */
+            expiresAt?: string;
         };
         IssuedKeyDto: {
             /**
@@ -1187,10 +1214,10 @@ export interface components {
              */
             last4: string;
             /**
-             * @description provisioning until the gateway has the key
+             * @description provisioning until the gateway has the key; expired once `expiresAt` has passed (the gateway refuses it from that instant)
              * @enum {string}
              */
-            status: "provisioning" | "active" | "revoked";
+            status: "provisioning" | "active" | "revoked" | "expired";
             /**
              * Format: date-time
              * @description When the key was created
@@ -1198,7 +1225,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When a rotated key stops working; null for a key that was not rotated
+             * @description When the key stops working: the expiry chosen at creation (kept by rotation), or the end of a rotated key's grace; null when it never expires
              */
             expiresAt: string | null;
             /**
@@ -1239,10 +1266,10 @@ export interface components {
              */
             last4: string;
             /**
-             * @description provisioning until the gateway has the key
+             * @description provisioning until the gateway has the key; expired once `expiresAt` has passed (the gateway refuses it from that instant)
              * @enum {string}
              */
-            status: "provisioning" | "active" | "revoked";
+            status: "provisioning" | "active" | "revoked" | "expired";
             /**
              * Format: date-time
              * @description When the key was created
@@ -1250,7 +1277,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When a rotated key stops working; null for a key that was not rotated
+             * @description When the key stops working: the expiry chosen at creation (kept by rotation), or the end of a rotated key's grace; null when it never expires
              */
             expiresAt: string | null;
             /**
@@ -2630,7 +2657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TierDto"][];
+                    "application/json": components["schemas"]["OfferedTierDto"][];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -2829,6 +2856,8 @@ export interface operations {
             /**
              * @description Bad Request. Codes:
              *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `KEY_EXPIRY_IN_PAST`: `expiresAt` is not in the future: choose a later instant
+             *     - `KEY_EXPIRY_TOO_FAR`: `expiresAt` is more than one year ahead: choose an earlier instant
              *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
              */
             400: {

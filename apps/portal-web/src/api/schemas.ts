@@ -4,7 +4,8 @@ import type { components } from './keyport-api.gen';
 type Schemas = components['schemas'];
 export type ErrorBody = Schemas['ErrorBodyDto'];
 export type Me = Schemas['MeDto'];
-export type Tier = Schemas['TierDto'];
+/** A tier on offer, with `paid` and its Stripe price. */
+export type Tier = Schemas['OfferedTierDto'];
 export type ApiKey = Schemas['KeyDto'];
 export type IssuedKey = Schemas['IssuedKeyDto'];
 export type Usage = Schemas['UsageDto'];

@@ -8,15 +8,32 @@ import { RevealedKey } from './RevealedKey';
 
 export interface NewKey extends Record<string, unknown> {
   name: string;
+  /** ISO 8601; absent for a key that never expires. */
+  expiresAt?: string;
+}
+
+/** What the form holds: the expiry as the browser's `datetime-local` value, in the user's time zone. */
+interface KeyFields extends Record<string, unknown> {
+  name: string;
+  expiresAt: string;
 }
 
 export function CreateKeyForm({ onCreate }: { onCreate: (values: NewKey) => Promise<unknown> }) {
-  const form = useForm<NewKey>({ initialValues: { name: '' } });
-  const { onSubmit, formError, submitting } = useApiForm(form, onCreate);
+  const form = useForm<KeyFields>({ initialValues: { name: '', expiresAt: '' } });
+  const { onSubmit, formError, submitting } = useApiForm(form, ({ name, expiresAt }) =>
+    onCreate(expiresAt ? { name, expiresAt: new Date(expiresAt).toISOString() } : { name }),
+  );
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack>
         <TextInput label="Name" description="To tell your keys apart, e.g. production" data-autofocus {...fieldProps(form, 'name')} />
+        <TextInput
+          type="datetime-local"
+          step={1}
+          label="Expires"
+          description="Optional, your local time, at most a year ahead: the gateway refuses the key from then on. Leave empty for a key that does not expire."
+          {...fieldProps(form, 'expiresAt')}
+        />
         <FormError message={formError} />
         <Group justify="flex-end">
           <Button type="submit" loading={submitting}>

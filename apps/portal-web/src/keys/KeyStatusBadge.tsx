@@ -1,7 +1,7 @@
 import { ColorSwatch, Group, Loader, Text } from '@mantine/core';
 import type { ApiKey } from '../api/schemas';
 
-const COLORS: Record<ApiKey['status'], string> = { provisioning: 'gray', active: 'green', revoked: 'red' };
+const COLORS: Record<ApiKey['status'], string> = { provisioning: 'gray', active: 'green', revoked: 'red', expired: 'orange' };
 
 /** A key's status in words, with a coloured dot; one still provisioning spins until the list, polling, sees it active. */
 export function KeyStatusBadge({ status }: { status: ApiKey['status'] }) {

@@ -38,10 +38,10 @@ export function KeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[]; onRota
                 <Text size="sm">{formatUtc(key.createdAt)}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{key.revokedAt ? `Revoked ${formatUtc(key.revokedAt)}` : key.expiresAt ? formatUtc(key.expiresAt) : 'Never'}</Text>
+                <Text size="sm">{expiry(key)}</Text>
               </Table.Td>
               <Table.Td>
-                {key.status !== 'revoked' && (
+                {key.status !== 'revoked' && key.status !== 'expired' && (
                   <Group gap="xs" justify="flex-end" wrap="nowrap">
                     <Button size="xs" variant="default" onClick={() => onRotate(key)}>
                       Rotate
@@ -58,4 +58,10 @@ export function KeysTable({ keys, onRotate, onRevoke }: { keys: ApiKey[]; onRota
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+function expiry(key: ApiKey): string {
+  if (key.status === 'expired' && key.expiresAt) return `Expired ${formatUtc(key.expiresAt)}`;
+  if (key.revokedAt) return `Revoked ${formatUtc(key.revokedAt)}`;
+  return key.expiresAt ? formatUtc(key.expiresAt) : 'Never';
 }

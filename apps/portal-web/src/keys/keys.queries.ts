@@ -2,13 +2,18 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { api, unwrap } from '../api/client';
 import type { ApiKey } from '../api/schemas';
 
-/** While the gateway is still taking a key, ask again this often. */
+/** While the gateway is still taking a key, or a live key is about to expire, ask again this often. */
 const PROVISIONING_POLL_MS = 1_000;
+/** A live key expiring within this is watched, so that the list shows it expired when it is. */
+const EXPIRY_WATCH_MS = 10 * 60_000;
+
+const changingSoon = (key: ApiKey, now: number): boolean =>
+  key.status === 'provisioning' || (key.status === 'active' && key.expiresAt !== null && Date.parse(key.expiresAt) - now < EXPIRY_WATCH_MS);
 
 export const keysQuery = queryOptions({
   queryKey: ['keys'],
   queryFn: async () => (await unwrap(api.GET('/v1/keys'))).items,
-  refetchInterval: (query) => (query.state.data?.some((key: ApiKey) => key.status === 'provisioning') ? PROVISIONING_POLL_MS : false),
+  refetchInterval: (query) => (query.state.data?.some((key: ApiKey) => changingSoon(key, Date.now())) ? PROVISIONING_POLL_MS : false),
 });
 
 export const useKeys = () => useQuery(keysQuery);
@@ -22,7 +27,7 @@ function useKeyMutation<Input, Output>(call: (input: Input) => Promise<Output>) 
   });
 }
 
-export const useCreateKey = () => useKeyMutation((input: { name: string }) => unwrap(api.POST('/v1/keys', { body: input })));
+export const useCreateKey = () => useKeyMutation((input: { name: string; expiresAt?: string }) => unwrap(api.POST('/v1/keys', { body: input })));
 
 export const useRotateKey = () =>
   useKeyMutation(({ id, gracePeriodSeconds }: { id: string; gracePeriodSeconds: number }) =>

@@ -1,8 +1,7 @@
 import { Anchor, Table, Text } from '@mantine/core';
 import type { Invoice } from '../api/schemas';
-import { formatDate } from '../ui/format';
+import { formatDate, formatMoney } from '../ui/format';
 
-const money = (amount: number, currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).format(amount / 100);
 
 export function InvoicesTable({ invoices }: { invoices: Invoice[] }) {
   if (invoices.length === 0) return <Text c="dimmed">No invoices yet.</Text>;
@@ -24,7 +23,7 @@ export function InvoicesTable({ invoices }: { invoices: Invoice[] }) {
               <Table.Td>{formatDate(invoice.createdAt)}</Table.Td>
               <Table.Td>{invoice.number ?? '–'}</Table.Td>
               <Table.Td>{invoice.status ?? '–'}</Table.Td>
-              <Table.Td>{money(invoice.amountDue, invoice.currency)}</Table.Td>
+              <Table.Td>{formatMoney(invoice.amountDue, invoice.currency)}</Table.Td>
               <Table.Td>
                 {invoice.hostedInvoiceUrl ? (
                   <Anchor href={invoice.hostedInvoiceUrl} target="_blank" rel="noreferrer">

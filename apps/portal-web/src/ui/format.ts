@@ -28,3 +28,7 @@ export const formatDateTime = (iso: string): string => `${formatUtc(new Date(iso
 
 const PERIODS: Record<string, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 export const periodName = (period: string): string => PERIODS[period] ?? period.toLowerCase();
+
+/** 1900, "usd" → "$19.00": Stripe's amounts are in the currency's smallest unit (Intl is fine off the dashboard's path). */
+export const formatMoney = (amount: number, currency: string): string =>
+  new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).format(amount / 100);

@@ -3,7 +3,7 @@ import Stripe from 'stripe';
 import { unavailable } from '@keyport/common';
 import { type BillingSettings } from '@keyport/config';
 import { BillingProvider } from '../billing-provider.port';
-import { type CheckoutRequest, type InvoiceSummary, type MeterUsage, type SubscriptionSnapshot, type WebhookNotice } from '../billing-types';
+import { type CheckoutRequest, type InvoiceSummary, type MeterUsage, type SubscriptionSnapshot, type TierPrice, type WebhookNotice } from '../billing-types';
 import { InvalidWebhookSignature } from '../invalid-webhook-signature';
 import { readVerifiedEvent } from './stripe-event-reader';
 import { toInvoiceSummary, toSnapshot } from './stripe-mapping';
@@ -59,6 +59,18 @@ export class StripeBillingProvider extends BillingProvider {
     return this.call('Retrieve subscription', async () => {
       try {
         return toSnapshot(await this.stripe.subscriptions.retrieve(subscriptionId));
+      } catch (error) {
+        if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return null;
+        throw error;
+      }
+    });
+  }
+
+  fetchPrice(priceId: string): Promise<TierPrice | null> {
+    return this.call('Retrieve price', async () => {
+      try {
+        const price = await this.stripe.prices.retrieve(priceId);
+        return { amount: price.unit_amount, currency: price.currency, interval: price.recurring?.interval ?? null };
       } catch (error) {
         if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return null;
         throw error;
