@@ -2,4 +2,3 @@ export * from './application';
 export * from './app-clients.port';
 export * from './applications.module';
 export * from './applications.service';
-export * from './gateway-decision';
