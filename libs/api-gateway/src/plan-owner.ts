@@ -17,5 +17,7 @@ export const GATEWAY_TAG = {
   key: 'keyport:key',
   developer: 'keyport:developer',
   lineage: 'keyport:lineage',
+  /** On an application's managed key: the application it meters. */
+  application: 'keyport:application',
   tier: 'keyport:tier',
 } as const;

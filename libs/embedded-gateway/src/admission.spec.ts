@@ -40,6 +40,8 @@ function setUp(overrides: Partial<GatewayKeyRow> = {}) {
       keyId: 'k1',
       developerId: 'dev-1',
       lineageId: 'k1',
+      applicationId: null,
+      createdAtMs: 0,
       plan: { id: 'p1', rateLimit: 1, burstLimit: 2, quotaLimit: 3, quotaPeriod: 'MONTH' },
       quotaAdjustment: 0,
       adjustedPeriodStart: null,

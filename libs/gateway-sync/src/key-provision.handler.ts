@@ -44,7 +44,12 @@ export class KeyProvisionHandler extends OutboxHandler {
         name: gatewayKeyName(key.id),
         value: this.sealer.unseal(sealedValue),
         enabled: developer.status === 'ACTIVE',
-        tags: { [GATEWAY_TAG.key]: key.id, [GATEWAY_TAG.developer]: key.developerId, [GATEWAY_TAG.lineage]: key.lineageId },
+        tags: {
+          [GATEWAY_TAG.key]: key.id,
+          [GATEWAY_TAG.developer]: key.developerId,
+          [GATEWAY_TAG.lineage]: key.lineageId,
+          ...(key.applicationId ? { [GATEWAY_TAG.application]: key.applicationId } : {}),
+        },
       });
       known = { planIds: [], enabled: gatewayKey.enabled };
     }

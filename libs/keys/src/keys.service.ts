@@ -69,24 +69,48 @@ export class KeysService {
       if (!old) throw notFound('Key');
       if (!isLive(old)) throw conflict('A revoked key cannot be rotated', 'KEY_REVOKED');
       if (old.expiresAt) throw conflict('This key has already been rotated', 'KEY_ALREADY_ROTATED');
-      for (const predecessor of (await this.keys.liveInLineage(old.lineageId)).filter((key) => key.id !== old.id)) {
-        const graceOver = predecessor.expiresAt !== null && predecessor.expiresAt <= this.clock.now();
-        if (!graceOver) throw rotationInGrace(predecessor);
-        // Due for the expiry sweep, which has not come round yet.
-        await this.revokeInside(predecessor, 'key.expired', { type: 'system' });
-        revoked.push(predecessor.id);
-      }
-      const successor = await this.issue(developerId, old.name, { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id }, 'key.rotated');
-      if (graceSeconds === 0) {
-        await this.revokeInside(old, 'key.revoked');
-        revoked.push(old.id);
-      } else {
-        await this.keys.scheduleExpiry(old.id, new Date(this.clock.now().getTime() + graceSeconds * 1000));
-      }
-      return successor;
+      return this.rotateInside(old, graceSeconds, revoked);
     });
     revoked.forEach((id) => this.revocations.announce(id));
     return issued;
+  }
+
+  /** An application's managed key, in the caller's transaction (ManagedKeysService). */
+  async issueManaged(developerId: string, applicationId: string, name: string): Promise<void> {
+    const id = this.random.uuid();
+    await this.issue(developerId, name, { id, lineageId: id, rotatedFromId: null }, 'key.created', applicationId);
+  }
+
+  /** Rotates a managed key with its application's secret; its revocations are announced once committed. */
+  async rotateManaged(old: ApiKey, graceSeconds: number): Promise<void> {
+    const revoked: string[] = [];
+    await this.transactions.run(() => this.rotateInside(old, graceSeconds, revoked));
+    revoked.forEach((id) => this.revocations.announce(id));
+  }
+
+  /** Revokes a managed key with its application. */
+  async revokeManaged(key: ApiKey): Promise<void> {
+    await this.transactions.run(() => this.revokeInside(key, 'key.revoked', { type: 'system' }));
+    this.revocations.announce(key.id);
+  }
+
+  private async rotateInside(old: ApiKey, graceSeconds: number, revoked: string[]): Promise<IssuedApiKey> {
+    for (const predecessor of (await this.keys.liveInLineage(old.lineageId)).filter((key) => key.id !== old.id)) {
+      const graceOver = predecessor.expiresAt !== null && predecessor.expiresAt <= this.clock.now();
+      if (!graceOver) throw rotationInGrace(predecessor);
+      // Due for the expiry sweep, which has not come round yet.
+      await this.revokeInside(predecessor, 'key.expired', { type: 'system' });
+      revoked.push(predecessor.id);
+    }
+    const lineage = { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id };
+    const successor = await this.issue(old.developerId, old.name, lineage, 'key.rotated', old.applicationId ?? undefined);
+    if (graceSeconds === 0) {
+      await this.revokeInside(old, 'key.revoked');
+      revoked.push(old.id);
+    } else {
+      await this.keys.scheduleExpiry(old.id, new Date(this.clock.now().getTime() + graceSeconds * 1000));
+    }
+    return successor;
   }
 
   /** Revokes the key; once committed, an embedded gateway in this process refuses it before this returns. */
@@ -156,9 +180,11 @@ export class KeysService {
     name: string,
     lineage: { id: string; lineageId: string; rotatedFromId: string | null },
     action: string,
+    applicationId?: string,
   ): Promise<IssuedApiKey> {
     await this.capacity.ensureRoom();
     const generated = this.codec.generate();
+    const sealedValue = this.sealer.seal(generated.value);
     const key = await this.keys.insert({
       ...lineage,
       developerId,
@@ -166,16 +192,14 @@ export class KeysService {
       hash: generated.hash,
       prefix: generated.prefix,
       last4: generated.last4,
+      ...(applicationId ? { managed: { applicationId, sealedValue } } : {}),
     });
-    await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Provision, {
-      keyId: key.id,
-      sealedValue: this.sealer.seal(generated.value),
-    });
+    await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Provision, { keyId: key.id, sealedValue });
     await this.audit.record({
       action,
       targetType: 'api_key',
       targetId: key.id,
-      after: { name, prefix: key.prefix, rotatedFromId: lineage.rotatedFromId },
+      after: { name, prefix: key.prefix, rotatedFromId: lineage.rotatedFromId, ...(applicationId ? { applicationId } : {}) },
     });
     return { key, value: generated.value };
   }
