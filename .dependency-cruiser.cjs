@@ -51,6 +51,13 @@ module.exports = {
       from: { path: '^libs/gateway-decision/' },
       to: { pathNot: '^libs/gateway-decision/' },
     },
+    {
+      name: 'authorizer-stays-small',
+      comment: 'The Lambda authorizer is bundled alone: from Keyport it imports only the shared gateway decision (no Nest, no Prisma, no AWS SDK).',
+      severity: 'error',
+      from: { path: '^apps/authorizer/' },
+      to: { path: ['^libs/', '^node_modules/'], pathNot: ['^libs/gateway-decision/', '^node_modules/aws-jwt-verify/'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
