@@ -56,6 +56,8 @@ function result(principalId: string, effect: 'Allow' | 'Deny', methodArn: string
   };
 }
 
+export { readAuthorizerConfig } from './authorizer-config';
+
 let current: ((event: RequestAuthorizerEvent) => Promise<AuthorizerResult>) | undefined;
 
 /** Lambda's entry point (`index.handler` in the zip). */
