@@ -138,14 +138,15 @@ export class ApplicationsService {
       const previous = await this.clients.secretIds(found.clientId);
       const added = await this.clients.addSecret(found.clientId);
       const replaced = previous.filter((secretId) => secretId !== added.secretId);
+      if (kind === 'APPLICATION') await this.managedKeys.rotate(developerId, found.id, replaced[0] ? graceSeconds : 0);
+      // The grace runs from now that the new secret and key exist, not from when the rotation began.
+      const graceEndsAt = new Date(this.clock.now().getTime() + graceSeconds * 1000);
       if (graceSeconds === 0) {
         for (const secretId of replaced) await this.clients.deleteSecret(found.clientId, secretId);
         await this.applications.setRetiringSecret(found.id, found.clientId, null, null);
       } else {
-        const endsAt = new Date(now.getTime() + graceSeconds * 1000);
-        await this.applications.setRetiringSecret(found.id, found.clientId, replaced[0] ?? null, replaced[0] ? endsAt : null);
+        await this.applications.setRetiringSecret(found.id, found.clientId, replaced[0] ?? null, replaced[0] ? graceEndsAt : null);
       }
-      if (kind === 'APPLICATION') await this.managedKeys.rotate(developerId, found.id, replaced[0] ? graceSeconds : 0);
       await this.audit.record({
         action: 'application.secret_rotated',
         targetType: 'application',
@@ -154,7 +155,7 @@ export class ApplicationsService {
       });
       const { retiringSecretId: _omitted, ...application } = found;
       return {
-        application: { ...application, retiringSecretEndsAt: graceSeconds === 0 || !replaced[0] ? null : new Date(now.getTime() + graceSeconds * 1000) },
+        application: { ...application, retiringSecretEndsAt: graceSeconds === 0 || !replaced[0] ? null : graceEndsAt },
         clientSecret: added.clientSecret,
       };
     });
