@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoConnection } from '@keyport/cognito';
 import { ManagedKeysService } from '@keyport/keys';
@@ -155,6 +157,21 @@ describe('the Lambda authorizer (apps/authorizer), built and fed API Gateway REQ
     const denied = await authorize(requestEvent(`Bearer ${suspended.token}`));
     expect(denied.policyDocument.Statement[0].Effect).toBe('Deny');
     expect(denied).not.toHaveProperty('usageIdentifierKey');
+  });
+
+  it('packs the bundle as index.js in a zip Lambda can read (deflate, CRC-32, a central directory)', () => {
+    const archive = readFileSync(path.join(ROOT, 'dist', 'authorizer', 'authorizer.zip'));
+    const bundleCode = readFileSync(path.join(ROOT, 'dist', 'authorizer', 'index.js'));
+    expect(archive.readUInt32LE(0)).toBe(0x04034b50);
+    const nameLength = archive.readUInt16LE(26);
+    expect(archive.toString('utf8', 30, 30 + nameLength)).toBe('index.js');
+    const compressed = archive.subarray(30 + nameLength, 30 + nameLength + archive.readUInt32LE(18));
+    const data = inflateRawSync(compressed);
+    expect(data.equals(bundleCode)).toBe(true);
+    expect(archive.readUInt32LE(14)).toBe(crc32(data));
+    expect(archive.readUInt32LE(archive.length - 22)).toBe(0x06054b50);
+    // No native modules, no Nest, no Prisma in the bundle.
+    expect(bundleCode.toString('utf8')).not.toMatch(/\.node['"]|@nestjs|@prisma/);
   });
 
   it('serves the exported Lambda entry point from its environment', async () => {
