@@ -18,7 +18,7 @@ module.exports = {
     },
     {
       name: 'lib-through-its-index',
-      comment: "Another lib is reached only through its @keyport/<lib> index (its service front and types), never its files.",
+      comment: 'Another lib is reached only through its @keyport/<lib> index (its service front and types), never its files.',
       severity: 'error',
       from: { path: '^(libs|apps)/([^/]+)/' },
       to: { path: '^libs/([^/]+)/src/', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$'] },
@@ -43,6 +43,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: ['^libs/[^/]+/src/aws/', '^libs/billing/src/stripe/', '^libs/cognito/src/'] },
       to: { path: ['^node_modules/@aws-sdk/', '^node_modules/stripe/'] },
+    },
+    {
+      name: 'gateway-decision-stands-alone',
+      comment: 'The shared gateway decision is bundled into the Lambda authorizer: it imports nothing (no Nest, no Prisma, no other lib).',
+      severity: 'error',
+      from: { path: '^libs/gateway-decision/' },
+      to: { pathNot: '^libs/gateway-decision/' },
+    },
+    {
+      name: 'authorizer-stays-small',
+      comment: 'The Lambda authorizer is bundled alone: from Keyport it imports only the shared gateway decision (no Nest, no Prisma, no AWS SDK).',
+      severity: 'error',
+      from: { path: '^apps/authorizer/' },
+      to: { path: ['^libs/', '^node_modules/'], pathNot: ['^libs/gateway-decision/', '^node_modules/aws-jwt-verify/'] },
     },
   ],
   options: {

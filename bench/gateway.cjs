@@ -7,7 +7,8 @@
 // Budgets: key vs off at most 20% and +1 ms p99 (issue 3); auth vs off at most 25% and +1.5 ms p99;
 // against the bare proxy key >= 0.8x, auth >= 0.65x, p99 at most +2 ms (issue 13). Rounds rotate the
 // modes so drift on a shared machine hits all alike; each round's ratios are taken, then medians.
-// The Lambda authorizer's warm decision is timed in apps/authorizer's own tests, not here.
+//   - the Lambda authorizer (dist/authorizer, built here): a warm invocation's decision (JWKS and Keyport's
+//     answer cached), and one that asks Keyport's internal route every time (AUTHORIZER_CACHE_TTL_SECONDS=0).
 //
 // Settings (a standalone CLI, so it reads its environment itself):
 //   BENCH_CONNECTIONS (64), BENCH_SECONDS per round (4), BENCH_ROUNDS per mode (5)
@@ -28,6 +29,7 @@ const { EmbeddedGatewayServer, GatewayStateSync } = dist('libs/embedded-gateway/
 const { KeysRepository, KeysService } = dist('libs/keys/src/index.js');
 const { TiersRepository } = dist('libs/tiers/src/tiers.repository.js');
 const { ApplicationsService } = dist('libs/applications/src/index.js');
+const { CognitoConnection } = dist('libs/cognito/src/index.js');
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -35,6 +37,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const LOAD = path.join(__dirname, 'load.cjs');
 
 const MODES = ['auth', 'key', 'off', 'bare'];
+const AUTHORIZER_SECRET = randomUUID() + randomUUID();
+const AUTHORIZER_CALLS = Number(process.env.BENCH_AUTHORIZER_CALLS ?? 2000);
 
 async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kp-bench-'));
@@ -51,6 +55,7 @@ async function main() {
     UPSTREAM_URL: `http://127.0.0.1:${upstream.port}`,
     ADMIN_EMAIL: 'bench@localhost',
     ADMIN_PASSWORD: `Bench-${randomUUID()}`,
+    AUTHORIZER_SECRET,
   });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
@@ -58,7 +63,9 @@ async function main() {
     const { key, token } = await benchCredentials(app);
     const gateway = app.get(EmbeddedGatewayServer);
     const targets = { gateway: `${gateway.url}/bench?q=1`, bare: `http://127.0.0.1:${bare.port}/bench?q=1` };
-    console.log(`gateway ${targets.gateway}, bare proxy ${targets.bare}, ${CONNECTIONS} connections, ${ROUNDS} x ${SECONDS} s per mode, upstream in its own process\n`);
+    console.log(
+      `gateway ${targets.gateway}, bare proxy ${targets.bare}, ${CONNECTIONS} connections, ${ROUNDS} x ${SECONDS} s per mode, upstream in its own process\n`,
+    );
 
     const run = (mode, seconds) => {
       if (mode !== 'bare') gateway.setAdmission(mode !== 'off', mode === 'auth');
@@ -75,6 +82,7 @@ async function main() {
     }
     gateway.setAdmission(true);
     report(results);
+    await timeAuthorizer(app, token);
   } finally {
     await app.close();
     upstream.child.kill();
@@ -96,7 +104,9 @@ function startProcess(script, args) {
 async function benchCredentials(app) {
   const tier = { slug: 'bench', name: 'Bench', throttle: { rateLimit: 1e9, burstLimit: 2e9 }, quota: { limit: 2e9, period: 'MONTH' }, stripePriceId: null };
   await app.get(TiersRepository).insertMissing([tier]);
-  const developer = await app.get(DevelopersRepository).createIfMissing({ id: randomUUID(), email: `bench-${randomUUID()}@example.com`, tierSlug: tier.slug, confirmedAt: new Date() });
+  const developer = await app
+    .get(DevelopersRepository)
+    .createIfMissing({ id: randomUUID(), email: `bench-${randomUUID()}@example.com`, tierSlug: tier.slug, confirmedAt: new Date() });
   const issued = await app.get(KeysService).create(developer.id, 'bench');
   const deadline = Date.now() + 30_000;
   while ((await app.get(KeysRepository).findById(issued.key.id)).status !== 'ACTIVE') {
@@ -108,7 +118,10 @@ async function benchCredentials(app) {
   const created = await applications.create(developer.id, 'bench', undefined);
   const answer = await fetch(applications.tokenEndpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${created.application.clientId}:${created.clientSecret}`).toString('base64')}` },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${created.application.clientId}:${created.clientSecret}`).toString('base64')}`,
+    },
     body: 'grant_type=client_credentials',
   });
   const { access_token: token } = await answer.json();
@@ -116,19 +129,59 @@ async function benchCredentials(app) {
   return { key: issued.value, token };
 }
 
+/** The built Lambda handler against this Keyport: warm decisions (cached) and uncached ones, median and p99. */
+async function timeAuthorizer(app, token) {
+  await new Promise((resolve, reject) =>
+    execFile(process.execPath, [path.join(__dirname, '..', 'scripts', 'build-authorizer.cjs')], (error) => (error ? reject(error) : resolve())),
+  );
+  const bundle = require(path.join(__dirname, '..', 'dist', 'authorizer', 'index.js'));
+  const cognito = app.get(CognitoConnection);
+  const base = {
+    KEYPORT_INTERNAL_URL: `http://127.0.0.1:${app.getHttpServer().address().port}`,
+    AUTHORIZER_SECRET,
+    COGNITO_ISSUER: cognito.issuer,
+    COGNITO_JWKS_URL: cognito.jwksUri,
+  };
+  const event = {
+    type: 'REQUEST',
+    methodArn: 'arn:aws:execute-api:us-east-1:123456789012:abcdef123/prod/GET/bench',
+    headers: { Authorization: `Bearer ${token}` },
+  };
+  console.log(`\nLambda authorizer handler (dist/authorizer), ${AUTHORIZER_CALLS} invocations each, in this process`);
+  for (const [label, ttl] of [
+    ['warm (JWKS and Keyport answer cached)', '30'],
+    ['Keyport asked every time (TTL 0)', '0'],
+  ]) {
+    const handle = bundle.createHandler(bundle.readAuthorizerConfig({ ...base, AUTHORIZER_CACHE_TTL_SECONDS: ttl }));
+    for (let i = 0; i < 50; i++) await handle(event); // warm-up: JWKS fetched, caches filled, JIT
+    const times = [];
+    for (let i = 0; i < AUTHORIZER_CALLS; i++) {
+      const started = process.hrtime.bigint();
+      const result = await handle(event);
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (result.policyDocument.Statement[0].Effect !== 'Allow') throw new Error('the authorizer did not allow the bench token');
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  ${label.padEnd(40)} median ${fmt(median(times), 3)} ms  p99 ${fmt(times[Math.floor(times.length * 0.99)], 3)} ms`);
+  }
+}
+
 function autocannon(url, key, seconds, token) {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [LOAD, url, key, String(CONNECTIONS), String(seconds), ...(token ? [token] : [])], (error, stdout) => {
       if (error) return reject(error);
       const result = JSON.parse(stdout);
-      if (result.non2xx > 0 || result.errors > 0) return reject(new Error(`${url}${token ? ' with a token' : ''}: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statuses)}), ${result.errors} errors`));
+      if (result.non2xx > 0 || result.errors > 0)
+        return reject(
+          new Error(`${url}${token ? ' with a token' : ''}: ${result.non2xx} non-2xx answers (${JSON.stringify(result.statuses)}), ${result.errors} errors`),
+        );
       resolve(result);
     });
   });
 }
 
 function report(results) {
-  console.log('\nmedians of the rounds (ratios and differences: medians of each round\'s pair, neighbours in time)');
+  console.log("\nmedians of the rounds (ratios and differences: medians of each round's pair, neighbours in time)");
   const labels = { auth: 'token + key', key: 'key only', off: 'admission off, same listener', bare: 'bare node:http proxy' };
   for (const mode of MODES) {
     const { rps, p99 } = summarise(results[mode]);
@@ -138,7 +191,9 @@ function report(results) {
     const ratio = median(results[mode].map((r, i) => r.rps / results[base][i].rps));
     const p99Delta = median(results[mode].map((r, i) => r.p99 - results[base][i].p99));
     const verdict = ratio >= minRatio && p99Delta <= maxP99 ? 'OK' : 'OVER BUDGET';
-    console.log(`  ${mode}/${base}: throughput ${fmt(ratio, 3)} (at least ${minRatio}), p99 ${p99Delta >= 0 ? '+' : ''}${fmt(p99Delta)} ms (at most +${maxP99}) ${verdict}`);
+    console.log(
+      `  ${mode}/${base}: throughput ${fmt(ratio, 3)} (at least ${minRatio}), p99 ${p99Delta >= 0 ? '+' : ''}${fmt(p99Delta)} ms (at most +${maxP99}) ${verdict}`,
+    );
   };
   compare('key', 'off', 0.8, 1);
   compare('auth', 'off', 0.75, 1.5);

@@ -32,6 +32,7 @@ import { AdminSecurityController } from './admin/admin-security.controller';
 import { AdminGatewayStatusController } from './admin/admin-gateway-status.controller';
 import { AdminDeveloperRoleController } from './admin/admin-developer-role.controller';
 import { ApplicationsController } from './applications/applications.controller';
+import { AuthorizerInternalController } from './internal/authorizer-internal.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
 import { ServiceAccountAdmission } from './auth/service-account.admission';
@@ -103,6 +104,8 @@ export class AppModule {
         AdminDeveloperRoleController,
         ApplicationsController,
         AdminServiceAccountsController,
+        // The Lambda authorizer's internal route exists only with its shared secret.
+        ...(config.applications.authorizerSecret ? [AuthorizerInternalController] : []),
       ],
       providers: [
         ReadinessService,

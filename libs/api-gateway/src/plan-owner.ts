@@ -17,6 +17,8 @@ export const GATEWAY_TAG = {
   key: 'keyport:key',
   developer: 'keyport:developer',
   lineage: 'keyport:lineage',
+  /** On an application's managed key: the application it meters. */
+  application: 'keyport:application',
   tier: 'keyport:tier',
   /** On a key with an expiry: the instant (ISO 8601) from which the gateway must refuse it. */
   expires: 'keyport:expires',

@@ -3,6 +3,7 @@ import { AuditLog } from '@keyport/audit';
 import { Clock, DomainError, ErrorKind, RandomSource, conflict, notFound } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { Transactions } from '@keyport/db';
+import { ManagedKeysService } from '@keyport/keys';
 import { type Application, type ApplicationCaller, type IssuedApplication } from './application';
 import { AppClients } from './app-clients.port';
 import { ApplicationsRepository } from './applications.repository';
@@ -31,6 +32,7 @@ export class ApplicationsService {
     private readonly clock: Clock,
     private readonly random: RandomSource,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly managedKeys: ManagedKeysService,
   ) {}
 
   get tokenEndpoint(): string {
@@ -96,6 +98,8 @@ export class ApplicationsService {
       const created = await this.clients.create(name, granted);
       try {
         const application = await this.applications.insert({ id: this.random.uuid(), developerId, name, kind, clientId: created.clientId, scopes: granted });
+        // Metered and throttled by it when GATEWAY_API_KEY_SOURCE=AUTHORIZER (made in every mode, so switching needs no backfill).
+        if (kind === 'APPLICATION') await this.managedKeys.create(developerId, application.id, name);
         await this.audit.record({
           action: kind === 'APPLICATION' ? 'application.created' : 'service_account.created',
           targetType: 'application',
@@ -146,12 +150,14 @@ export class ApplicationsService {
       const previous = await this.clients.secretIds(found.clientId);
       const added = await this.clients.addSecret(found.clientId);
       const replaced = previous.filter((secretId) => secretId !== added.secretId);
+      if (kind === 'APPLICATION') await this.managedKeys.rotate(developerId, found.id, replaced[0] ? graceSeconds : 0);
+      // The grace runs from now that the new secret and key exist, not from when the rotation began.
+      const graceEndsAt = new Date(this.clock.now().getTime() + graceSeconds * 1000);
       if (graceSeconds === 0) {
         for (const secretId of replaced) await this.clients.deleteSecret(found.clientId, secretId);
         await this.applications.setRetiringSecret(found.id, found.clientId, null, null);
       } else {
-        const endsAt = new Date(now.getTime() + graceSeconds * 1000);
-        await this.applications.setRetiringSecret(found.id, found.clientId, replaced[0] ?? null, replaced[0] ? endsAt : null);
+        await this.applications.setRetiringSecret(found.id, found.clientId, replaced[0] ?? null, replaced[0] ? graceEndsAt : null);
       }
       await this.audit.record({
         action: 'application.secret_rotated',
@@ -161,7 +167,7 @@ export class ApplicationsService {
       });
       const { retiringSecretId: _omitted, ...application } = found;
       return {
-        application: { ...application, retiringSecretEndsAt: graceSeconds === 0 || !replaced[0] ? null : new Date(now.getTime() + graceSeconds * 1000) },
+        application: { ...application, retiringSecretEndsAt: graceSeconds === 0 || !replaced[0] ? null : graceEndsAt },
         clientSecret: added.clientSecret,
       };
     });
@@ -173,6 +179,7 @@ export class ApplicationsService {
       const found = await this.applications.findOwned(developerId, id, kind);
       if (!found) throw notFound('Application');
       await this.applications.markDeleted(found.id, found.clientId, this.clock.now());
+      if (kind === 'APPLICATION') await this.managedKeys.revoke(found.id);
       await this.audit.record({
         action: kind === 'APPLICATION' ? 'application.deleted' : 'service_account.deleted',
         targetType: 'application',

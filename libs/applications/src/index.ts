@@ -2,4 +2,4 @@ export * from './application';
 export * from './app-clients.port';
 export * from './applications.module';
 export * from './applications.service';
-export * from './gateway-decision';
+export * from './authorizer-directory.service';

@@ -60,6 +60,7 @@ export const ERROR_CODES = {
   // Applications (client credentials).
   APPLICATION_LIMIT_REACHED: 'You hold the most applications a developer may have (MAX_APPLICATIONS_PER_DEVELOPER): delete one first',
   APP_CLIENT_QUOTA_REACHED: 'The user pool holds all the app clients Cognito allows it (COGNITO_APP_CLIENT_QUOTA): ask the operator',
+  AUTHORIZER_SECRET_INVALID: 'The internal authorizer route needs `x-keyport-authorizer-secret` set to AUTHORIZER_SECRET (the Lambda authorizer sends it)',
   SECRET_ROTATION_IN_GRACE: 'The secret the last rotation replaced is still in its grace period (`graceEndsAt`): wait, then rotate',
   CLIENT_TOKEN_NOT_ALLOWED:
     "An application's token: it is for the gateway (and, for a service account with the admin scopes, the /v1/admin routes), not for this route",

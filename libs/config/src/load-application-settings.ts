@@ -14,6 +14,8 @@ export interface ApplicationSettings {
   appClientQuota: number;
   /** GATEWAY_AUTH: `cognito` (an access token and a key of its owner) or `none` (key only). */
   gatewayAuth: 'cognito' | 'none';
+  /** GATEWAY_API_KEY_SOURCE: `HEADER` (callers send x-api-key) or `AUTHORIZER` (the key comes from the caller's identity), as API Gateway's apiKeySource. */
+  apiKeySource: 'HEADER' | 'AUTHORIZER';
   /** AUTHORIZER_SECRET: the Lambda authorizer's shared secret; without it the internal route does not exist. */
   authorizerSecret?: string;
 }
@@ -34,13 +36,18 @@ export function readApplicationSettings(read: EnvReader): ApplicationSettings {
   }
   const authorizerSecret = read.string('AUTHORIZER_SECRET');
   if (authorizerSecret !== undefined && authorizerSecret.length < 32) read.problems.push('AUTHORIZER_SECRET must be at least 32 characters');
+  const gatewayAuth = read.oneOf('GATEWAY_AUTH', ['cognito', 'none'] as const, 'cognito');
+  const apiKeySource = read.oneOf('GATEWAY_API_KEY_SOURCE', ['HEADER', 'AUTHORIZER'] as const, 'HEADER');
+  if (apiKeySource === 'AUTHORIZER' && gatewayAuth === 'none')
+    read.problems.push('GATEWAY_API_KEY_SOURCE=AUTHORIZER needs GATEWAY_AUTH=cognito: the key is found from the caller identity');
   return {
     maxPerDeveloper: read.int('MAX_APPLICATIONS_PER_DEVELOPER', 5, 1, 100),
     resourceServer,
     scopes: [...new Set(scopes)],
     cognitoDomain: read.url('COGNITO_DOMAIN', ['https:', 'http:'])?.replace(/\/+$/, ''),
     appClientQuota: read.int('COGNITO_APP_CLIENT_QUOTA', 1000, 2, 1_000_000),
-    gatewayAuth: read.oneOf('GATEWAY_AUTH', ['cognito', 'none'] as const, 'cognito'),
+    gatewayAuth,
+    apiKeySource,
     authorizerSecret,
   };
 }

@@ -39,6 +39,7 @@ const liveKey = (id: string): ApiKey => ({
   status: 'ACTIVE',
   lineageId: id,
   rotatedFromId: null,
+  applicationId: null,
   expiresAt: null,
   revokedAt: null,
   gatewayKeyId: `gw-${id}`,

@@ -40,6 +40,8 @@ function setUp(overrides: Partial<GatewayKeyRow> = {}) {
       keyId: 'k1',
       developerId: 'dev-1',
       lineageId: 'k1',
+      applicationId: null,
+      createdAtMs: 0,
       plan: { id: 'p1', rateLimit: 1, burstLimit: 2, quotaLimit: 3, quotaPeriod: 'MONTH' },
       quotaAdjustment: 0,
       adjustedPeriodStart: null,
@@ -110,5 +112,36 @@ describe('Admission', () => {
     admission.check(value);
     state.replace([{ ...(state.find(ApiKeyCodec.hash(value)) as GatewayKeyRow) }]);
     expect(admission.check(value)).toBe(GatewayResponse.throttled);
+  });
+
+  it("GATEWAY_API_KEY_SOURCE=AUTHORIZER: an application's newest managed key, a person's oldest own key, none is 403", () => {
+    const { value, state, admission } = setUp();
+    const row = state.find(ApiKeyCodec.hash(value)) as GatewayKeyRow;
+    const plan = { id: 'p1', rateLimit: 100, burstLimit: 100, quotaLimit: 100, quotaPeriod: 'MONTH' as const };
+    const key = (keyId: string, createdAtMs: number, more: Partial<GatewayKeyRow> = {}): GatewayKeyRow => ({
+      ...row,
+      gatewayKeyId: `g-${keyId}`,
+      valueHash: `h-${keyId}`,
+      keyId,
+      lineageId: keyId,
+      createdAtMs,
+      plan,
+      ...more,
+    });
+    state.replace([
+      key('own-new', 3),
+      key('own-old', 1),
+      key('own-older-disabled', 0, { enabled: false }),
+      key('managed-old', 1, { applicationId: 'app-1' }),
+      key('managed-new', 2, { applicationId: 'app-1' }),
+      key('other', 0, { developerId: 'dev-2' }),
+    ]);
+    expect(admission.checkFor({ developerId: 'dev-1', applicationId: 'app-1' })).toMatchObject({ keyId: 'managed-new' });
+    expect(admission.checkFor({ developerId: 'dev-1', applicationId: null })).toMatchObject({ keyId: 'own-old' });
+    // An application of another developer, and a developer without a key.
+    expect(admission.checkFor({ developerId: 'dev-2', applicationId: 'app-1' })).toBe(GatewayResponse.forbidden);
+    expect(admission.checkFor({ developerId: 'dev-3', applicationId: null })).toBe(GatewayResponse.forbidden);
+    state.forget('managed-new');
+    expect(admission.checkFor({ developerId: 'dev-1', applicationId: 'app-1' })).toMatchObject({ keyId: 'managed-old' });
   });
 });

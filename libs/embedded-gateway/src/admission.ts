@@ -27,7 +27,22 @@ export class Admission {
     if (!key || !key.enabled || !key.plan) return GatewayResponse.forbidden;
     // Before throttle and quota: someone else's token must not spend this key's requests.
     if (ownerId !== undefined && key.developerId !== ownerId) return GatewayResponse.forbidden;
+    return this.admit(key);
+  }
+
+  /**
+   * GATEWAY_API_KEY_SOURCE=AUTHORIZER: the key comes from the caller's identity (the application's
+   * managed key, or the person's oldest key), not from a header; then the throttle and the quota.
+   */
+  checkFor(caller: { developerId: string; applicationId: string | null }): GatewayKeyEntry | GatewayResponse {
+    const key = caller.applicationId ? this.state.managedKeyOf(caller.applicationId) : this.state.oldestKeyOf(caller.developerId);
+    if (!key || key.developerId !== caller.developerId) return GatewayResponse.forbidden;
+    return this.admit(key);
+  }
+
+  private admit(key: GatewayKeyEntry): GatewayKeyEntry | GatewayResponse {
     const plan = key.plan;
+    if (!key.enabled || !plan) return GatewayResponse.forbidden;
     const now = this.clock.nowMs();
     // From its expiry on, a key is refused as a revoked one is, whether or not the sweep has deleted it yet.
     if (key.expiresAtMs !== null && now >= key.expiresAtMs) return GatewayResponse.forbidden;

@@ -29,6 +29,8 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
   private admissionOn = true;
   private readonly clientIp: ClientIp;
   private identityOn: boolean;
+  /** GATEWAY_API_KEY_SOURCE=AUTHORIZER: the key comes from the caller's identity, never from x-api-key. */
+  private readonly keyFromIdentity: boolean;
 
   constructor(
     private readonly config: AppConfig,
@@ -42,6 +44,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
   ) {
     this.clientIp = new ClientIp(config.http.trustProxy);
     this.identityOn = config.applications.gatewayAuth === 'cognito';
+    this.keyFromIdentity = config.applications.apiKeySource === 'AUTHORIZER';
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -103,7 +106,10 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     this.upstream.forward(request, response, admitted);
   }
 
-  /** GATEWAY_AUTH=cognito: the token first (401), then the key as API Gateway checks it, and it must be the caller's own (403). */
+  /**
+   * GATEWAY_AUTH=cognito: the token first (401), then the key as API Gateway checks it, and it must be
+   * the caller's own (403); with GATEWAY_API_KEY_SOURCE=AUTHORIZER the key is the caller's (403 when they have none).
+   */
   private async admitWithIdentity(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let decision;
     try {
@@ -113,7 +119,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
       return this.refuse(request, response, GatewayResponse.upstreamFailed);
     }
     if (!decision.allow) return this.refuse(request, response, decision.refusal === 'unauthorized' ? GatewayResponse.unauthorized : GatewayResponse.forbidden);
-    const admitted = this.admission.check(request.headers['x-api-key'], decision.developerId);
+    const admitted = this.keyFromIdentity ? this.admission.checkFor(decision) : this.admission.check(request.headers['x-api-key'], decision.developerId);
     if (admitted instanceof GatewayResponse) return this.refuse(request, response, admitted);
     this.metrics.gatewayAdmission('admitted');
     this.upstream.forward(request, response, {

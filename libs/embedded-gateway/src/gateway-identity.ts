@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type CallerDirectory, ApplicationsService, type GatewayDecision, decideGatewayCaller } from '@keyport/applications';
+import { ApplicationsService } from '@keyport/applications';
 import { DomainError } from '@keyport/common';
 import { AccessTokenVerifier } from '@keyport/cognito';
 import { DeveloperAccountsService } from '@keyport/developers';
+import { type CallerDirectory, type GatewayDecision, decideGatewayCaller } from '@keyport/gateway-decision';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
 const UNAUTHORIZED: GatewayDecision = { allow: false, refusal: 'unauthorized' };
 
 /**
  * The first check of GATEWAY_AUTH=cognito: a Cognito access token of the pool (verified claims are
- * cached until they expire), then the shared decision (gateway-decision.ts) on rows read at most
+ * cached until they expire), then the shared decision (@keyport/gateway-decision) on rows read at most
  * ROW_CACHE_TTL_MS ago; a deletion or suspension made in this process is seen at once.
  */
 @Injectable()

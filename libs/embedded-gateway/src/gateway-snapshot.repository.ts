@@ -26,6 +26,8 @@ export class GatewaySnapshotRepository {
         keyId: tags[TAG.key],
         developerId: tags[TAG.developer],
         lineageId: tags[TAG.lineage] ?? tags[TAG.key],
+        applicationId: tags[TAG.application] ?? null,
+        createdAtMs: key.createdAt.getTime(),
         plan: membership
           ? {
               id: membership.plan.id,

@@ -18,6 +18,10 @@ export interface GatewayKeyRow {
   keyId: string;
   developerId: string;
   lineageId: string;
+  /** Set on an application's managed key (GATEWAY_API_KEY_SOURCE=AUTHORIZER meters the application by it). */
+  applicationId: string | null;
+  /** When the gateway key was created, in ms: a person's token in AUTHORIZER mode uses their oldest key. */
+  createdAtMs: number;
   /** The usage plan the key belongs to; a key in no plan is refused, as on API Gateway. */
   plan: GatewayPlan | null;
   /** Requests added to the quota for the period starting `adjustedPeriodStart` (`YYYY-MM-DD`). */

@@ -13,6 +13,9 @@ import { UsageLedger } from './usage-ledger';
 @Injectable()
 export class GatewayState {
   private byHash = new Map<string, GatewayKeyEntry>();
+  /** GATEWAY_API_KEY_SOURCE=AUTHORIZER: an application's newest usable managed key; a developer's oldest usable own key. */
+  private byApplication = new Map<string, GatewayKeyEntry>();
+  private oldestByDeveloper = new Map<string, GatewayKeyEntry>();
   private buckets = new Map<string, TokenBucket>();
   private readonly revoked = new Set<string>();
 
@@ -25,6 +28,16 @@ export class GatewayState {
     return this.byHash.get(valueHash);
   }
 
+  /** The key an application's calls are metered by (AUTHORIZER mode). */
+  managedKeyOf(applicationId: string): GatewayKeyEntry | undefined {
+    return this.byApplication.get(applicationId);
+  }
+
+  /** The key a person's calls are metered by (AUTHORIZER mode): their oldest usable key of their own. */
+  oldestKeyOf(developerId: string): GatewayKeyEntry | undefined {
+    return this.oldestByDeveloper.get(developerId);
+  }
+
   get size(): number {
     return this.byHash.size;
   }
@@ -33,6 +46,7 @@ export class GatewayState {
   forget(keyId: string): void {
     this.revoked.add(keyId);
     for (const [hash, entry] of this.byHash) if (entry.keyId === keyId) this.byHash.delete(hash);
+    this.index();
   }
 
   replace(rows: readonly GatewayKeyRow[]): void {
@@ -54,8 +68,27 @@ export class GatewayState {
       byHash.set(row.valueHash, { ...row, bucket, usage: this.ledger.keyUsage(row.keyId, row.developerId, row.lineageId) });
     }
     this.byHash = byHash;
+    this.index();
     this.buckets = buckets;
     this.ledger.retain(keyIds);
     for (const keyId of this.revoked) if (!stillRevoked.has(keyId)) this.revoked.delete(keyId);
+  }
+
+  /** Rebuilds the AUTHORIZER-mode look-ups from the usable keys (enabled, in a plan). */
+  private index(): void {
+    const byApplication = new Map<string, GatewayKeyEntry>();
+    const oldestByDeveloper = new Map<string, GatewayKeyEntry>();
+    for (const entry of this.byHash.values()) {
+      if (!entry.enabled || !entry.plan) continue;
+      if (entry.applicationId) {
+        const known = byApplication.get(entry.applicationId);
+        if (!known || entry.createdAtMs > known.createdAtMs) byApplication.set(entry.applicationId, entry);
+      } else {
+        const known = oldestByDeveloper.get(entry.developerId);
+        if (!known || entry.createdAtMs < known.createdAtMs) oldestByDeveloper.set(entry.developerId, entry);
+      }
+    }
+    this.byApplication = byApplication;
+    this.oldestByDeveloper = oldestByDeveloper;
   }
 }

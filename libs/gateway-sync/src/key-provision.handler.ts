@@ -49,6 +49,7 @@ export class KeyProvisionHandler extends OutboxHandler {
           [GATEWAY_TAG.developer]: key.developerId,
           [GATEWAY_TAG.lineage]: key.lineageId,
           ...(key.expiresAt ? { [GATEWAY_TAG.expires]: key.expiresAt.toISOString() } : {}),
+          ...(key.applicationId ? { [GATEWAY_TAG.application]: key.applicationId } : {}),
         },
       });
       known = { planIds: [], enabled: gatewayKey.enabled };

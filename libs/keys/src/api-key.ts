@@ -12,6 +12,8 @@ export interface ApiKey {
   expiresAt: Date | null;
   revokedAt: Date | null;
   gatewayKeyId: string | null;
+  /** Set on an application's managed key (never listed to the developer, outside the key limit). */
+  applicationId: string | null;
   createdAt: Date;
 }
 

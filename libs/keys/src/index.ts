@@ -7,3 +7,4 @@ export * from './key-sealer';
 export * from './keys.module';
 export * from './keys.repository';
 export * from './keys.service';
+export * from './managed-keys.service';

@@ -8,12 +8,14 @@ import { KeySealer } from './key-sealer';
 import { resolveKeySealingSecret } from './key-sealing-secret';
 import { KeysRepository } from './keys.repository';
 import { KeysService } from './keys.service';
+import { ManagedKeysService } from './managed-keys.service';
 
 @Module({
   providers: [
     ApiKeyCodec,
     KeysRepository,
     KeysService,
+    ManagedKeysService,
     KeyCapacity,
     KeyRevocations,
     {
@@ -22,6 +24,6 @@ import { KeysService } from './keys.service';
       useFactory: async (config: AppConfig, random: RandomSource) => new KeySealer(await resolveKeySealingSecret(config), random),
     },
   ],
-  exports: [KeysService, KeysRepository, KeySealer, ApiKeyCodec, KeyCapacity, KeyRevocations],
+  exports: [KeysService, ManagedKeysService, KeysRepository, KeySealer, ApiKeyCodec, KeyCapacity, KeyRevocations],
 })
 export class KeysModule {}

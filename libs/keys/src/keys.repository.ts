@@ -12,6 +12,8 @@ export interface NewApiKey {
   lineageId: string;
   rotatedFromId: string | null;
   expiresAt: Date | null;
+  /** An application's managed key: the application and the key's sealed value. */
+  managed?: { applicationId: string; sealedValue: string };
 }
 
 @Injectable()
@@ -33,7 +35,8 @@ export class KeysRepository {
   /** What counts against the key limit: rotation lineages with a live key (a key and the one it replaced count once). */
   async countLiveLineages(developerId: string): Promise<number> {
     const rows = await this.db.client.$queryRaw<Array<{ lineages: number }>>(
-      Prisma.sql`SELECT count(DISTINCT lineage_id)::int AS lineages FROM api_keys WHERE developer_id = ${developerId} AND status <> 'REVOKED'`,
+      Prisma.sql`SELECT count(DISTINCT lineage_id)::int AS lineages FROM api_keys
+                 WHERE developer_id = ${developerId} AND status <> 'REVOKED' AND application_id IS NULL`,
     );
     return rows[0]?.lineages ?? 0;
   }
@@ -54,8 +57,23 @@ export class KeysRepository {
     await this.db.client.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('keyport:key-capacity'))`);
   }
 
-  async insert(key: NewApiKey): Promise<ApiKey> {
-    return toApiKey(await this.db.client.apiKey.create({ data: { ...key, status: 'PROVISIONING' } }));
+  async insert({ managed, ...key }: NewApiKey): Promise<ApiKey> {
+    return toApiKey(await this.db.client.apiKey.create({ data: { ...key, ...managed, status: 'PROVISIONING' } }));
+  }
+
+  /** The application's live managed key (the newest after a rotation) with its sealed value. */
+  async liveManaged(applicationId: string): Promise<{ key: ApiKey; sealedValue: string | null } | null> {
+    const row = await this.db.client.apiKey.findFirst({
+      where: { applicationId, status: { not: 'REVOKED' } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    return row ? { key: toApiKey(row), sealedValue: row.sealedValue } : null;
+  }
+
+  /** Every live managed key of the application (two during a rotation's grace). */
+  async listLiveManaged(applicationId: string): Promise<ApiKey[]> {
+    const rows = await this.db.client.apiKey.findMany({ where: { applicationId, status: { not: 'REVOKED' } }, orderBy: { createdAt: 'asc' } });
+    return rows.map(toApiKey);
   }
 
   /** Every key of the developer, oldest first (read on every `GET /v1/keys`: the lean path). */
@@ -63,8 +81,8 @@ export class KeysRepository {
     const rows = await this.lean.rows<KeyColumns>(Prisma.sql`
       SELECT id, developer_id AS "developerId", name, prefix, last4, status, lineage_id AS "lineageId",
              rotated_from_id AS "rotatedFromId", expires_at AS "expiresAt", revoked_at AS "revokedAt",
-             gateway_key_id AS "gatewayKeyId", created_at AS "createdAt"
-      FROM api_keys WHERE developer_id = ${developerId} ORDER BY created_at, id`);
+             gateway_key_id AS "gatewayKeyId", application_id AS "applicationId", created_at AS "createdAt"
+      FROM api_keys WHERE developer_id = ${developerId} AND application_id IS NULL ORDER BY created_at, id`);
     return rows.map(toApiKey);
   }
 
@@ -73,8 +91,9 @@ export class KeysRepository {
     return rows.map(toApiKey);
   }
 
+  /** A key of the developer's own (an application's managed key is not theirs to rotate or revoke). */
   async findOwned(developerId: string, keyId: string): Promise<ApiKey | null> {
-    const row = await this.db.client.apiKey.findFirst({ where: { id: keyId, developerId } });
+    const row = await this.db.client.apiKey.findFirst({ where: { id: keyId, developerId, applicationId: null } });
     return row ? toApiKey(row) : null;
   }
 
@@ -100,7 +119,7 @@ export class KeysRepository {
   async revoke(keyId: string, at: Date): Promise<boolean> {
     const result = await this.db.client.apiKey.updateMany({
       where: { id: keyId, status: { not: 'REVOKED' } },
-      data: { status: 'REVOKED', revokedAt: at },
+      data: { status: 'REVOKED', revokedAt: at, sealedValue: null },
     });
     return result.count === 1;
   }
@@ -121,7 +140,7 @@ export class KeysRepository {
 }
 
 /** What an `ApiKey` is made of: the row without its hash. */
-type KeyColumns = Omit<ApiKeyRow, 'hash' | 'updatedAt'>;
+type KeyColumns = Omit<ApiKeyRow, 'hash' | 'updatedAt' | 'sealedValue'>;
 
 function toApiKey(row: KeyColumns): ApiKey {
   return {
@@ -136,6 +155,7 @@ function toApiKey(row: KeyColumns): ApiKey {
     expiresAt: row.expiresAt,
     revokedAt: row.revokedAt,
     gatewayKeyId: row.gatewayKeyId,
+    applicationId: row.applicationId,
     createdAt: row.createdAt,
   };
 }

@@ -72,34 +72,54 @@ export class KeysService {
       const old = await this.keys.findOwned(developerId, keyId);
       if (!old) throw notFound('Key');
       if (!isKeyLive(old)) throw conflict('A revoked key cannot be rotated', 'KEY_REVOKED');
-      const now = this.clock.now();
-      if (old.expiresAt && old.expiresAt <= now) throw conflict('An expired key cannot be rotated', 'KEY_REVOKED');
-      const lineage = await this.keys.liveInLineage(old.lineageId);
-      if (lineage.some((key) => key.rotatedFromId === old.id)) throw conflict('This key has already been rotated', 'KEY_ALREADY_ROTATED');
-      for (const predecessor of lineage.filter((key) => key.id !== old.id)) {
-        const graceOver = predecessor.expiresAt !== null && predecessor.expiresAt <= this.clock.now();
-        if (!graceOver) throw rotationInGrace(predecessor);
-        // Due for the expiry sweep, which has not come round yet.
-        await this.revokeInside(predecessor, 'key.expired', { type: 'system' });
-        revoked.push(predecessor.id);
-      }
-      const successor = await this.issue(
-        developerId,
-        old.name,
-        { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id, expiresAt: old.expiresAt },
-        'key.rotated',
-      );
-      if (graceSeconds === 0) {
-        await this.revokeInside(old, 'key.revoked');
-        revoked.push(old.id);
-      } else {
-        const graceEnds = new Date(now.getTime() + graceSeconds * 1000);
-        await this.keys.scheduleExpiry(old.id, old.expiresAt && old.expiresAt < graceEnds ? old.expiresAt : graceEnds);
-      }
-      return successor;
+      if (old.expiresAt && old.expiresAt <= this.clock.now()) throw conflict('An expired key cannot be rotated', 'KEY_REVOKED');
+      return this.rotateInside(old, graceSeconds, revoked);
     });
     revoked.forEach((id) => this.revocations.announce(id));
     return issued;
+  }
+
+  /** An application's managed key, in the caller's transaction (ManagedKeysService). */
+  async issueManaged(developerId: string, applicationId: string, name: string): Promise<void> {
+    const id = this.random.uuid();
+    await this.issue(developerId, name, { id, lineageId: id, rotatedFromId: null, expiresAt: null }, 'key.created', applicationId);
+  }
+
+  /** Rotates a managed key with its application's secret; its revocations are announced once committed. */
+  async rotateManaged(old: ApiKey, graceSeconds: number): Promise<void> {
+    const revoked: string[] = [];
+    await this.transactions.run(() => this.rotateInside(old, graceSeconds, revoked));
+    revoked.forEach((id) => this.revocations.announce(id));
+  }
+
+  /** Revokes a managed key with its application. */
+  async revokeManaged(key: ApiKey): Promise<void> {
+    await this.transactions.run(() => this.revokeInside(key, 'key.revoked', { type: 'system' }));
+    this.revocations.announce(key.id);
+  }
+
+  private async rotateInside(old: ApiKey, graceSeconds: number, revoked: string[]): Promise<IssuedApiKey> {
+    const now = this.clock.now();
+    const lineage = await this.keys.liveInLineage(old.lineageId);
+    if (lineage.some((key) => key.rotatedFromId === old.id)) throw conflict('This key has already been rotated', 'KEY_ALREADY_ROTATED');
+    for (const predecessor of lineage.filter((key) => key.id !== old.id)) {
+      const graceOver = predecessor.expiresAt !== null && predecessor.expiresAt <= now;
+      if (!graceOver) throw rotationInGrace(predecessor);
+      // Due for the expiry sweep, which has not come round yet.
+      await this.revokeInside(predecessor, 'key.expired', { type: 'system' });
+      revoked.push(predecessor.id);
+    }
+    // The successor keeps the key's own expiry; the old key stops at the end of its grace or at that expiry, whichever comes first.
+    const successorLineage = { id: this.random.uuid(), lineageId: old.lineageId, rotatedFromId: old.id, expiresAt: old.expiresAt };
+    const successor = await this.issue(old.developerId, old.name, successorLineage, 'key.rotated', old.applicationId ?? undefined);
+    if (graceSeconds === 0) {
+      await this.revokeInside(old, 'key.revoked');
+      revoked.push(old.id);
+    } else {
+      const graceEnds = new Date(now.getTime() + graceSeconds * 1000);
+      await this.keys.scheduleExpiry(old.id, old.expiresAt && old.expiresAt < graceEnds ? old.expiresAt : graceEnds);
+    }
+    return successor;
   }
 
   /** Revokes the key; once committed, an embedded gateway in this process refuses it before this returns. */
@@ -172,9 +192,11 @@ export class KeysService {
     name: string,
     lineage: { id: string; lineageId: string; rotatedFromId: string | null; expiresAt: Date | null },
     action: string,
+    applicationId?: string,
   ): Promise<IssuedApiKey> {
     await this.capacity.ensureRoom();
     const generated = this.codec.generate();
+    const sealedValue = this.sealer.seal(generated.value);
     const key = await this.keys.insert({
       ...lineage,
       developerId,
@@ -182,16 +204,20 @@ export class KeysService {
       hash: generated.hash,
       prefix: generated.prefix,
       last4: generated.last4,
+      ...(applicationId ? { managed: { applicationId, sealedValue } } : {}),
     });
-    await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Provision, {
-      keyId: key.id,
-      sealedValue: this.sealer.seal(generated.value),
-    });
+    await this.outbox.enqueue(keyAggregate(key.id), KeyOutboxType.Provision, { keyId: key.id, sealedValue });
     await this.audit.record({
       action,
       targetType: 'api_key',
       targetId: key.id,
-      after: { name, prefix: key.prefix, rotatedFromId: lineage.rotatedFromId, expiresAt: lineage.expiresAt?.toISOString() ?? null },
+      after: {
+        name,
+        prefix: key.prefix,
+        rotatedFromId: lineage.rotatedFromId,
+        expiresAt: lineage.expiresAt?.toISOString() ?? null,
+        ...(applicationId ? { applicationId } : {}),
+      },
     });
     return { key, value: generated.value };
   }

@@ -17,6 +17,7 @@ const key = (id: string, lineageId: string): ApiKey => ({
   status: 'ACTIVE',
   lineageId,
   rotatedFromId: null,
+  applicationId: null,
   expiresAt: null,
   revokedAt: null,
   gatewayKeyId: null,

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageFlusher } from '@keyport/embedded-gateway';
+import { clientToken, createApplication } from './support/applications';
+import { FORBIDDEN, TOO_MANY_REQUESTS, createTier, issueKey, joinTier } from './support/gateway-journey';
+import { HttpClient } from './support/http-client';
+import { signUpDeveloper, startWithAdmin } from './support/journey';
+import { type KeyportHarness } from './support/keyport-harness';
+import { managedKeyReady } from './support/managed-keys';
+
+const GENEROUS = { rateLimit: 1_000, burstLimit: 1_000 };
+const QUOTA = { limit: 1_000, period: 'DAY' as const };
+const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
+
+/** GATEWAY_API_KEY_SOURCE=AUTHORIZER: callers send only a token; the key comes from who they are. */
+describe('embedded gateway, GATEWAY_API_KEY_SOURCE=AUTHORIZER', () => {
+  let harness: KeyportHarness;
+  let http: HttpClient;
+  let gateway: HttpClient;
+  let admin: string;
+
+  beforeAll(async () => {
+    ({ harness, http, admin } = await startWithAdmin({ env: { GATEWAY_API_KEY_SOURCE: 'AUTHORIZER' } }));
+    gateway = new HttpClient(harness.gatewayUrl);
+  });
+
+  afterAll(() => harness?.close());
+
+  it("admits an application's token alone, metered on its managed key (in usage, not in /v1/keys)", async () => {
+    const tier = await createTier(harness, { throttle: GENEROUS, quota: QUOTA });
+    const dev = await signUpDeveloper(http, admin);
+    await joinTier(http, dev, tier);
+    const app = await createApplication(http, dev.token, { name: 'metered' });
+    const managedKeyId = await managedKeyReady(harness, app.id);
+    const token = await clientToken(app);
+
+    for (let i = 0; i < 3; i++) expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(200);
+    // A header key is not how this mode works: it is ignored, the token decides.
+    expect((await gateway.get('/things', { headers: { ...bearer(token), 'x-api-key': 'not-a-key' } })).status).toBe(200);
+    expect((await gateway.get('/things')).status).toBe(401);
+
+    await harness.app.get(UsageFlusher).flush();
+    const today = new Date().toISOString().slice(0, 10);
+    const usage = await http.get(`/v1/usage?from=${today}&to=${today}`, { token: dev.token });
+    expect(usage.status).toBe(200);
+    expect(usage.body.items).toEqual([{ date: today, keyId: managedKeyId, requests: 4 }]);
+    // Never shown, never counted against the developer's key limit.
+    const keys = await http.get('/v1/keys', { token: dev.token });
+    expect(keys.body.items).toEqual([]);
+    const revoke = await http.delete(`/v1/keys/${managedKeyId}`, { token: dev.token });
+    expect(revoke.status).toBe(404);
+  });
+
+  it("throttles an application at its tier's rate", async () => {
+    const tier = await createTier(harness, { throttle: { rateLimit: 0.001, burstLimit: 3 }, quota: QUOTA });
+    const dev = await signUpDeveloper(http, admin);
+    await joinTier(http, dev, tier);
+    const app = await createApplication(http, dev.token, { name: 'throttled' });
+    await managedKeyReady(harness, app.id);
+    const token = await clientToken(app);
+    const seen: number[] = [];
+    for (let i = 0; i < 5; i++) seen.push((await gateway.get('/things', { headers: bearer(token) })).status);
+    expect(seen).toEqual([200, 200, 200, 429, 429]);
+    expect((await gateway.get('/things', { headers: bearer(token) })).body).toEqual(TOO_MANY_REQUESTS);
+  });
+
+  it("meters a person's token on their oldest key, and refuses one who has no key (403)", async () => {
+    const tier = await createTier(harness, { throttle: GENEROUS, quota: QUOTA });
+    const dev = await signUpDeveloper(http, admin);
+    await joinTier(http, dev, tier);
+    const none = await gateway.get('/things', { headers: bearer(dev.token) });
+    expect(none.status).toBe(403);
+    expect(none.body).toEqual(FORBIDDEN);
+
+    const oldest = await issueKey(harness, http, dev, 'first');
+    await issueKey(harness, http, dev, 'second');
+    expect((await gateway.get('/things', { headers: bearer(dev.token) })).status).toBe(200);
+    await harness.app.get(UsageFlusher).flush();
+    const today = new Date().toISOString().slice(0, 10);
+    const usage = await http.get(`/v1/usage?from=${today}&to=${today}`, { token: dev.token });
+    expect(usage.body.items).toEqual([{ date: today, keyId: oldest.id, requests: 1 }]);
+  });
+
+  it('refuses the token of a deleted application at once (its managed key is revoked with it)', async () => {
+    const tier = await createTier(harness, { throttle: GENEROUS, quota: QUOTA });
+    const dev = await signUpDeveloper(http, admin);
+    await joinTier(http, dev, tier);
+    const app = await createApplication(http, dev.token, { name: 'short-lived' });
+    await managedKeyReady(harness, app.id);
+    const token = await clientToken(app);
+    expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(200);
+    expect((await http.delete(`/v1/applications/${app.id}`, { token: dev.token })).status).toBe(204);
+    expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(401);
+  });
+});
