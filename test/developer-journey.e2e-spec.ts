@@ -22,8 +22,22 @@ describe('developer journey on the embedded default', () => {
     const tiers = await http.get('/v1/tiers');
     expect(tiers.status).toBe(200);
     expect(tiers.body).toEqual([
-      { slug: 'standard', name: 'Standard', throttle: { rateLimit: 100, burstLimit: 200 }, quota: { limit: 1_000_000, period: 'MONTH' } },
-      { slug: 'premium', name: 'Premium', throttle: { rateLimit: 1_000, burstLimit: 2_000 }, quota: { limit: 50_000_000, period: 'MONTH' } },
+      {
+        slug: 'standard',
+        name: 'Standard',
+        throttle: { rateLimit: 100, burstLimit: 200 },
+        quota: { limit: 1_000_000, period: 'MONTH' },
+        paid: false,
+        price: null,
+      },
+      {
+        slug: 'premium',
+        name: 'Premium',
+        throttle: { rateLimit: 1_000, burstLimit: 2_000 },
+        quota: { limit: 50_000_000, period: 'MONTH' },
+        paid: false,
+        price: null,
+      },
     ]);
   });
 
