@@ -31,6 +31,7 @@ import { AdminGatewayController } from './admin/admin-gateway.controller';
 import { AdminSecurityController } from './admin/admin-security.controller';
 import { AdminGatewayStatusController } from './admin/admin-gateway-status.controller';
 import { AdminDeveloperRoleController } from './admin/admin-developer-role.controller';
+import { AdminInvitationsController } from './admin/admin-invitations.controller';
 import { ApplicationsController } from './applications/applications.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
@@ -103,6 +104,7 @@ export class AppModule {
         AdminDeveloperRoleController,
         ApplicationsController,
         AdminServiceAccountsController,
+        AdminInvitationsController,
       ],
       providers: [
         ReadinessService,

@@ -55,9 +55,29 @@ export interface paths {
         put?: never;
         /**
          * Sign in: access, ID and refresh tokens
-         * @description Send the access token as `Authorization: Bearer <accessToken>`; when it expires (401 `TOKEN_EXPIRED`), POST /v1/auth/refresh.
+         * @description Send the access token as `Authorization: Bearer <accessToken>`; when it expires (401 `TOKEN_EXPIRED`), POST /v1/auth/refresh. With the temporary password of an invitation the answer is `{challenge: "NEW_PASSWORD_REQUIRED", session}` instead: choose your own password with POST /v1/auth/new-password.
          */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/new-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a temporary password (invitation) and sign in
+         * @description Answers the NEW_PASSWORD_REQUIRED challenge of POST /v1/auth/login: sets your own password and returns tokens. The invitation is then accepted. A session that is wrong, used or older than 3 minutes answers 400 `SESSION_INVALID`: sign in again.
+         */
+        post: operations["AuthController_newPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -346,6 +366,46 @@ export interface paths {
          * @description Their keys work again and their routes answer again.
          */
         post: operations["AdminDevelopersController_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/developers/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending sign-up (SIGNUP_APPROVAL=manual)
+         * @description The developer becomes active: they can create keys and applications.
+         */
+        post: operations["AdminDevelopersController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/developers/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a pending sign-up: the account is removed
+         * @description The Cognito account and the developer are deleted (a pending developer has no keys); the e-mail address can sign up again.
+         */
+        post: operations["AdminDevelopersController_decline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -908,6 +968,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invitations, pending and accepted
+         * @description Newest first, at most 200.
+         */
+        get: operations["AdminInvitationsController_list"];
+        put?: never;
+        /**
+         * Invite a user: Cognito creates them with a temporary password
+         * @description Cognito e-mails the temporary password (on the embedded default it is printed in the server log as "Temporary password for <e-mail> ..."). Signing in with it answers NEW_PASSWORD_REQUIRED; POST /v1/auth/new-password sets their own. An invited developer is active at once (no approval needed); an invited admin joins `admin` and sees the console.
+         */
+        post: operations["AdminInvitationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a new temporary password
+         * @description Cognito AdminCreateUser with MessageAction RESEND; the old one stops working.
+         */
+        post: operations["AdminInvitationsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel a pending invitation
+         * @description The account Cognito created for it is deleted; the temporary password stops working.
+         */
+        delete: operations["AdminInvitationsController_cancel"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -947,6 +1071,28 @@ export interface components {
             code: string;
             /** @description Field-level problems (invalid input): one per field */
             details?: components["schemas"]["ErrorDetailDto"][];
+        };
+        TokensResponseDto: {
+            /** @description Cognito access token: send as `Authorization: Bearer <token>` */
+            accessToken: string;
+            /** @description Cognito ID token (identity claims; not accepted by this API) */
+            idToken: string;
+            /** @description Refresh token (left out in the answer to a refresh) */
+            refreshToken?: string;
+            /**
+             * @description Seconds until the access token expires
+             * @example 3600
+             */
+            expiresIn: number;
+        };
+        NewPasswordChallengeDto: {
+            /**
+             * @description The password was temporary (an invitation): choose your own with POST /v1/auth/new-password
+             * @enum {string}
+             */
+            challenge: "NEW_PASSWORD_REQUIRED";
+            /** @description Send back to POST /v1/auth/new-password; valid for 3 minutes, once */
+            session: string;
         };
         SignUpDto: {
             /**
@@ -996,18 +1142,20 @@ export interface components {
              */
             password: string;
         };
-        TokensResponseDto: {
-            /** @description Cognito access token: send as `Authorization: Bearer <token>` */
-            accessToken: string;
-            /** @description Cognito ID token (identity claims; not accepted by this API) */
-            idToken: string;
-            /** @description Refresh token (left out in the answer to a refresh) */
-            refreshToken?: string;
+        NewPasswordDto: {
             /**
-             * @description Seconds until the access token expires
-             * @example 3600
+             * Format: email
+             * @description E-mail address the invitation was sent to
+             * @example dev@example.com
              */
-            expiresIn: number;
+            email: string;
+            /** @description The `session` from the sign-in that answered NEW_PASSWORD_REQUIRED */
+            session: string;
+            /**
+             * @description Your own password: at least 8 characters with a lowercase letter, an uppercase letter, a digit and a symbol
+             * @example Correct-Horse-9
+             */
+            newPassword: string;
         };
         RefreshDto: {
             /** @description Refresh token from sign-in */
@@ -1071,10 +1219,10 @@ export interface components {
              */
             tier: string;
             /**
-             * @description Account status
+             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual)
              * @enum {string}
              */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             /**
              * Format: date-time
              * @description When the account was created
@@ -1321,10 +1469,10 @@ export interface components {
              */
             tier: string;
             /**
-             * @description Account status
+             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual)
              * @enum {string}
              */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             /**
              * Format: date-time
              * @description When the account was created
@@ -1423,10 +1571,10 @@ export interface components {
              */
             tier: string;
             /**
-             * @description Account status
+             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual)
              * @enum {string}
              */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             /**
              * Format: date-time
              * @description When the account was created
@@ -2187,6 +2335,58 @@ export interface components {
              */
             scopes: ("keyport/admin.read" | "keyport/admin.write")[];
         };
+        CreateInvitationDto: {
+            /**
+             * Format: email
+             * @description E-mail address to invite; Cognito sends the temporary password there
+             */
+            email: string;
+            /**
+             * @description Invite an admin (member of `admin`, sees the console) instead of a developer
+             * @default false
+             */
+            admin: boolean;
+        };
+        InvitationDto: {
+            /**
+             * Format: uuid
+             * @description Invitation id
+             */
+            id: string;
+            /**
+             * Format: email
+             * @description E-mail address invited
+             */
+            email: string;
+            /** @description The invited user's id (their Cognito sub) */
+            userId: string;
+            /** @description Invited as an admin */
+            admin: boolean;
+            /**
+             * @description `pending` until the user signs in and sets their own password, then `accepted`
+             * @enum {string}
+             */
+            status: "pending" | "accepted";
+            /**
+             * Format: date-time
+             * @description When the temporary password was last sent
+             */
+            lastSentAt: string;
+            /**
+             * Format: date-time
+             * @description When the invitation was made
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the user set their own password
+             */
+            acceptedAt: string | null;
+        };
+        InvitationListDto: {
+            /** @description Invitations, newest first (at most 200) */
+            items: components["schemas"]["InvitationDto"][];
+        };
     };
     responses: {
         /**
@@ -2444,13 +2644,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in */
+            /** @description Signed in (tokens), or a temporary password to replace (NEW_PASSWORD_REQUIRED) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokensResponseDto"];
+                    "application/json": components["schemas"]["TokensResponseDto"] | components["schemas"]["NewPasswordChallengeDto"];
                 };
             };
             /**
@@ -2497,6 +2697,61 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_newPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Password set; signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensResponseDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `SESSION_INVALID`: The sign-in session is invalid, used or expired (Cognito keeps it 3 minutes): sign in with the temporary password again
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             /**
              * @description Service Unavailable. Codes:
@@ -2806,8 +3061,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             /**
              * @description Forbidden. Codes:
-             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
-             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `DEVELOPER_PENDING`: The sign-up waits for an admin to approve it (SIGNUP_APPROVAL=manual): keys and applications can be created once approved
              */
             403: {
                 headers: {
@@ -3128,7 +3382,7 @@ export interface operations {
                 /** @description Only developers on this tier */
                 tier?: string;
                 /** @description Only developers with this status */
-                status?: "active" | "suspended";
+                status?: "active" | "suspended" | "pending";
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
                 /** @description Developers per page */
@@ -3558,6 +3812,172 @@ export interface operations {
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    AdminDevelopersController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Developer id (their Cognito sub) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved: the developer is active */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDeveloperDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `NOT_PENDING`: The developer is not waiting for approval
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    AdminDevelopersController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Developer id (their Cognito sub) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined: the sign-up is gone */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `NOT_PENDING`: The developer is not waiting for approval
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     HealthController_live: {
@@ -5097,8 +5517,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             /**
              * @description Forbidden. Codes:
-             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
-             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `DEVELOPER_PENDING`: The sign-up waits for an admin to approve it (SIGNUP_APPROVAL=manual): keys and applications can be created once approved
              */
             403: {
                 headers: {
@@ -5427,6 +5846,311 @@ export interface operations {
             /**
              * @description Conflict. Codes:
              *     - `APP_CLIENT_QUOTA_REACHED`: The user pool holds all the app clients Cognito allows it (COGNITO_APP_CLIENT_QUOTA): ask the operator
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminInvitationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invitations, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminInvitationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description Invited: the temporary password is on its way */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `EMAIL_TAKEN`: An account with this e-mail address already exists
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminInvitationsController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invitation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new temporary password is on its way */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `INVITATION_ACCEPTED`: The invitation was accepted already: the user has set their password
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminInvitationsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invitation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `INVITATION_ACCEPTED`: The invitation was accepted already: the user has set their password
              */
             409: {
                 headers: {

@@ -10,5 +10,7 @@ export type IssuedKey = Schemas['IssuedKeyDto'];
 export type Usage = Schemas['UsageDto'];
 export type QuotaStatus = Schemas['QuotaStatusDto'];
 export type Tokens = Schemas['TokensResponseDto'];
+export type NewPasswordChallenge = Schemas['NewPasswordChallengeDto'];
+export type Invitation = Schemas['InvitationDto'];
 export type BillingStatus = Schemas['BillingStatusDto'];
 export type Invoice = Schemas['InvoiceDto'];
