@@ -1,7 +1,7 @@
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../support/http-client';
-import { PASSWORD, uniqueEmail } from '../support/journey';
+import { adminToken, PASSWORD, signUpDeveloper, uniqueEmail } from '../support/journey';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, KeyportHarness } from '../support/keyport-harness';
 import { latestTemporaryPassword } from '../support/temporary-password';
 import { hasChromium, launchChromium, openPortal, type PortalPage } from './support/chromium';
@@ -146,9 +146,33 @@ describe.skipIf(!hasChromium)('approvals and invitations in a browser', () => {
     expect((await http.post('/v1/auth/login', { email, password: temporary })).status).toBe(401);
   });
 
+  // Before an admin is invited: the suite's admin and the promoted developer are then the only two.
+  it('cannot demote the last admin from the console: the page says why and nothing changes', async () => {
+    const admin = await adminToken(http);
+    const adminId = JSON.parse(Buffer.from(admin.split('.')[1] ?? '', 'base64url').toString()).sub as string;
+    const dev = await signUpDeveloper(http, admin, uniqueEmail('promoted'));
+    await openDeveloper(dev.email);
+    const { page } = console_;
+    await page.getByRole('button', { name: 'Make admin' }).click();
+    await lastAction(page).getByText('developer.role_changed').waitFor();
+    // The promoted developer removes the suite's admin, whose open console (its token still says admin) then
+    // tries to demote the one admin left.
+    const promoted = (await http.post('/v1/auth/login', { email: dev.email, password: PASSWORD })).body.accessToken;
+    expect((await http.put(`/v1/admin/developers/${adminId}/role`, { role: 'developer' }, { token: promoted })).status).toBe(200);
+    try {
+      await page.getByRole('button', { name: 'Remove admin' }).click();
+      await page.getByText('The last admin cannot be removed').waitFor();
+      expect((await http.get(`/v1/admin/developers/${dev.id}/role`, { token: promoted })).body).toEqual({ role: 'admin' });
+    } finally {
+      expect((await http.put(`/v1/admin/developers/${adminId}/role`, { role: 'admin' }, { token: promoted })).status).toBe(200);
+    }
+  });
+
   it('invites an admin, who lands in the console after setting their password', async () => {
     const { page } = console_;
     const email = uniqueEmail('new-admin');
+    await adminLink(page, 'Invitations').click();
+    await page.getByRole('heading', { name: 'Invitations', level: 1 }).waitFor();
     await page.getByLabel('Email').fill(email);
     await page.getByRole('checkbox', { name: 'Admin' }).check();
     await page.getByRole('button', { name: 'Invite' }).click();

@@ -21,7 +21,7 @@ export class InvitationDto {
   @ApiProperty({ description: 'E-mail address invited', format: 'email' })
   email!: string;
 
-  @ApiProperty({ description: "The invited user's id (their Cognito sub)" })
+  @ApiProperty({ description: "The invited user's id (their Cognito sub)", format: 'uuid' })
   userId!: string;
 
   @ApiProperty({ description: 'Invited as an admin' })

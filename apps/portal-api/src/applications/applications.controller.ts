@@ -26,7 +26,12 @@ export class ApplicationsController {
       'for an access token, and call the gateway with it and one of your keys.',
   })
   @ApiCreatedResponse({ type: IssuedApplicationDto, description: 'The application with its secret, shown once' })
-  @ApiErrors({ 400: ['VALIDATION_FAILED'], 403: ['DEVELOPER_PENDING'], 409: ['APPLICATION_LIMIT_REACHED', 'APP_CLIENT_QUOTA_REACHED'], 503: ['UNAVAILABLE'] })
+  @ApiErrors({
+    400: ['VALIDATION_FAILED'],
+    403: [...(DEVELOPER_ROUTE_ERRORS[403] ?? []), 'DEVELOPER_PENDING'],
+    409: ['APPLICATION_LIMIT_REACHED', 'APP_CLIENT_QUOTA_REACHED'],
+    503: ['UNAVAILABLE'],
+  })
   async create(@Principal() principal: VerifiedPrincipal, @Body() body: CreateApplicationDto): Promise<IssuedApplicationDto> {
     const developer = await this.developers.requireActive(principal);
     assertApproved(developer);

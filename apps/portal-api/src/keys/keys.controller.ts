@@ -24,7 +24,11 @@ export class KeysController {
       '(on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value.',
   })
   @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The new key with its value, shown once' })
-  @ApiErrors({ 400: ['VALIDATION_FAILED'], 403: ['DEVELOPER_PENDING'], 409: ['KEY_LIMIT_REACHED', 'KEY_CAPACITY_REACHED'] })
+  @ApiErrors({
+    400: ['VALIDATION_FAILED'],
+    403: [...(DEVELOPER_ROUTE_ERRORS[403] ?? []), 'DEVELOPER_PENDING'],
+    409: ['KEY_LIMIT_REACHED', 'KEY_CAPACITY_REACHED'],
+  })
   async create(@ActiveDeveloper() developer: Developer, @Body() body: CreateKeyDto): Promise<IssuedKeyDto> {
     assertApproved(developer);
     return IssuedKeyDto.fromIssued(await this.keys.create(developer.id, body.name));

@@ -2358,7 +2358,10 @@ export interface components {
              * @description E-mail address invited
              */
             email: string;
-            /** @description The invited user's id (their Cognito sub) */
+            /**
+             * Format: uuid
+             * @description The invited user's id (their Cognito sub)
+             */
             userId: string;
             /** @description Invited as an admin */
             admin: boolean;
@@ -3061,6 +3064,8 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             /**
              * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
              *     - `DEVELOPER_PENDING`: The sign-up waits for an admin to approve it (SIGNUP_APPROVAL=manual): keys and applications can be created once approved
              */
             403: {
@@ -5517,6 +5522,8 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             /**
              * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
              *     - `DEVELOPER_PENDING`: The sign-up waits for an admin to approve it (SIGNUP_APPROVAL=manual): keys and applications can be created once approved
              */
             403: {
