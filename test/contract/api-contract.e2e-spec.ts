@@ -71,6 +71,7 @@ describe('the API contract, through a client generated from the OpenAPI document
     expect((await anonymous.POST('/v1/auth/confirm', { body: { email, code } })).response.status).toBe(204);
     const login = await anonymous.POST('/v1/auth/login', { body: { email, password: PASSWORD } });
     const tokens = login.data!;
+    if (!('accessToken' in tokens)) throw new Error('a sign-up signs in with tokens, not a challenge');
     expect(tokens.expiresIn).toBeGreaterThan(0);
     const dev = client(tokens.accessToken);
 
@@ -113,7 +114,9 @@ describe('the API contract, through a client generated from the OpenAPI document
 
     // An admin finds the developer and suspends them; the developer's own routes then say so.
     const adminLogin = await anonymous.POST('/v1/auth/login', { body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
-    const admin = client(adminLogin.data!.accessToken);
+    const adminTokens = adminLogin.data!;
+    if (!('accessToken' in adminTokens)) throw new Error('the admin signs in with tokens, not a challenge');
+    const admin = client(adminTokens.accessToken);
     const found = await admin.GET('/v1/admin/developers', { params: { query: { search: email, limit: 10 } } });
     expect(found.data!.items.map((item) => item.id)).toEqual([userId]);
     expect(found.data!.nextCursor).toBeNull();

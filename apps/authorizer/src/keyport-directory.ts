@@ -4,7 +4,8 @@ import { type AuthorizerConfig } from './authorizer-config';
 /** Keyport's internal route's answer (apps/portal-api/src/internal). */
 export interface Principal {
   developerId: string;
-  developerStatus: 'ACTIVE' | 'SUSPENDED';
+  /** The developer's status in Keyport: only ACTIVE is admitted (PENDING, SUSPENDED and DELETED are refused). */
+  developerStatus: string;
   application: { applicationId: string; kind: 'APPLICATION' | 'SERVICE_ACCOUNT' } | null;
   apiKey: string | null;
 }

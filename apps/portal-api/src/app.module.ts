@@ -31,6 +31,7 @@ import { AdminGatewayController } from './admin/admin-gateway.controller';
 import { AdminSecurityController } from './admin/admin-security.controller';
 import { AdminGatewayStatusController } from './admin/admin-gateway-status.controller';
 import { AdminDeveloperRoleController } from './admin/admin-developer-role.controller';
+import { AdminInvitationsController } from './admin/admin-invitations.controller';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuthorizerInternalController } from './internal/authorizer-internal.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
@@ -104,6 +105,7 @@ export class AppModule {
         AdminDeveloperRoleController,
         ApplicationsController,
         AdminServiceAccountsController,
+        AdminInvitationsController,
         // The Lambda authorizer's internal route exists only with its shared secret.
         ...(config.applications.authorizerSecret ? [AuthorizerInternalController] : []),
       ],

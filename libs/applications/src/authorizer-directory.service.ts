@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DeveloperAccountsService } from '@keyport/developers';
+import { DeveloperAccountsService, type DeveloperStatus } from '@keyport/developers';
 import { ManagedKeysService } from '@keyport/keys';
 import { ApplicationsRepository } from './applications.repository';
 
 /** What the Lambda authorizer learns about a caller from Keyport's internal route. */
 export interface AuthorizerPrincipal {
   developerId: string;
-  developerStatus: 'ACTIVE' | 'SUSPENDED';
+  developerStatus: DeveloperStatus;
   /** Present when the caller is an application (a client_credentials token). */
   application: { applicationId: string; kind: 'APPLICATION' | 'SERVICE_ACCOUNT' } | null;
   /**

@@ -71,7 +71,7 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
     const idp = new CognitoIdentityProvider(client, opened.connection);
     userId = (await idp.signUp('verify@example.com', PASSWORD)).userId;
     await idp.adminConfirm('verify@example.com');
-    tokens = await idp.login('verify@example.com', PASSWORD);
+    tokens = (await idp.login('verify@example.com', PASSWORD)) as AuthTokens;
     // The key this installation's embedded Cognito signs with (tests may read it; it is 0600 in DATA_DIR).
     poolKey = await loadInstallationKey(opened.server!.dataDir);
   });

@@ -9,6 +9,7 @@ import { createCognitoClient } from './cognito-client';
 import { type OpenedCognitoConnection, openCognitoConnection } from './cognito-connection';
 import { CognitoAccessTokenVerifier } from './cognito.access-token-verifier';
 import { BAD_CREDENTIALS, CognitoIdentityProvider, NOT_CONFIRMED } from './cognito.identity-provider';
+import type { AuthTokens } from './identity-provider.port';
 import { decodeJwt } from './testing/forge-jwt';
 
 const PASSWORD = 'Str0ng!Passw0rd';
@@ -72,7 +73,7 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     expect(user).toEqual({ userId: signed.userId, email: 'dev.one@example.com', confirmed: true, groups: [] });
     expect(await idp.getUser(signed.userId)).toEqual(user);
 
-    const tokens = await idp.login(email, PASSWORD);
+    const tokens = (await idp.login(email, PASSWORD)) as AuthTokens;
     expect(tokens.refreshToken).toBeTruthy();
     expect(tokens.expiresIn).toBeGreaterThan(3500);
     expect(tokens.expiresIn).toBeLessThanOrEqual(3600);
@@ -99,7 +100,7 @@ describe('CognitoIdentityProvider against cognito-local', () => {
     const promoted = await idp.ensureAdmin(email, PASSWORD);
     expect(promoted).toEqual({ created: false, userId: signed.userId });
     expect((await idp.getUser(email)).groups).toEqual(['admin']);
-    const adminTokens = await idp.login(email, PASSWORD);
+    const adminTokens = (await idp.login(email, PASSWORD)) as AuthTokens;
     expect((await verifier.verify(adminTokens.accessToken)).groups).toEqual(['admin']);
   });
 
@@ -177,7 +178,7 @@ describe('CognitoIdentityProvider against cognito-local', () => {
 
     expect(opened.connection.userPoolId).toBe(before.userPoolId);
     expect(opened.connection.clientId).toBe(before.clientId);
-    const tokens = await idp.login('dev.one@example.com', PASSWORD);
+    const tokens = (await idp.login('dev.one@example.com', PASSWORD)) as AuthTokens;
     const principal = await new CognitoAccessTokenVerifier(opened.connection).verify(tokens.accessToken);
     expect(principal.groups).toEqual(['admin']);
     expect((await idp.ensureAdmin('admin@example.com', PASSWORD)).created).toBe(false);

@@ -2,6 +2,7 @@ import {
   AdminAddUserToGroupCommand,
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserCommand,
   type AdminGetUserCommandOutput,
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
@@ -15,12 +16,13 @@ import {
   InitiateAuthCommand,
   ListUsersCommand,
   ListUsersInGroupCommand,
+  RespondToAuthChallengeCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DomainError, ErrorKind, conflict, invalid, notFound, unauthenticated, unavailable } from '@keyport/common';
 import type { CognitoConnection } from './cognito-connection';
 import { UNAVAILABLE_MESSAGE, sdkErrorName, toDomainError } from './cognito-errors';
-import { type AuthTokens, IdentityProvider, type IdentityUser, type SignUpResult } from './identity-provider.port';
+import { type AuthTokens, IdentityProvider, type IdentityUser, type SignInOutcome, type SignUpResult } from './identity-provider.port';
 import { ADMIN_GROUP } from './local/local-pool.provisioner';
 import { passwordPolicyViolations } from './password-policy';
 
@@ -29,6 +31,7 @@ export const BAD_CREDENTIALS = 'Incorrect email or password';
 export const NOT_CONFIRMED = 'This account is not confirmed yet';
 const BAD_REFRESH = 'Invalid or expired refresh token';
 const BAD_CODE = 'Invalid or expired confirmation code';
+const BAD_SESSION = 'The sign-in session is invalid or expired: sign in with the temporary password again';
 
 type Cases = Record<string, () => DomainError>;
 
@@ -104,7 +107,7 @@ export class CognitoIdentityProvider extends IdentityProvider {
     }
   }
 
-  async login(email: string, password: string): Promise<AuthTokens> {
+  async login(email: string, password: string): Promise<SignInOutcome> {
     let result: AuthenticationResultType | undefined;
     try {
       const out = await this.client.send(
@@ -114,6 +117,7 @@ export class CognitoIdentityProvider extends IdentityProvider {
           AuthParameters: { USERNAME: normalizeEmail(email), PASSWORD: password },
         }),
       );
+      if (out.ChallengeName === 'NEW_PASSWORD_REQUIRED' && out.Session) return { challenge: 'NEW_PASSWORD_REQUIRED', session: out.Session };
       if (out.ChallengeName) throw unauthenticated('This account must set a new password before signing in', 'NEW_PASSWORD_REQUIRED');
       result = out.AuthenticationResult;
     } catch (error) {
@@ -132,6 +136,88 @@ export class CognitoIdentityProvider extends IdentityProvider {
       });
     }
     return toTokens(result, true);
+  }
+
+  async completeNewPassword(email: string, session: string, newPassword: string): Promise<AuthTokens> {
+    this.checkPassword(newPassword, 'newPassword');
+    let result: AuthenticationResultType | undefined;
+    try {
+      const out = await this.client.send(
+        new RespondToAuthChallengeCommand({
+          ClientId: this.connection.clientId,
+          ChallengeName: 'NEW_PASSWORD_REQUIRED',
+          Session: session,
+          ChallengeResponses: { USERNAME: normalizeEmail(email), NEW_PASSWORD: newPassword },
+        }),
+      );
+      result = out.AuthenticationResult;
+    } catch (error) {
+      const bad = (): DomainError => invalid(BAD_SESSION, [{ field: 'session', message: 'is invalid or expired' }], 'SESSION_INVALID');
+      throw toDomainError(error, {
+        NotAuthorizedException: bad,
+        CodeMismatchException: bad,
+        ExpiredCodeException: bad,
+        UserNotFoundException: bad,
+        InvalidPasswordException: () =>
+          invalid('The password does not meet the password policy', [{ field: 'newPassword', message: 'does not meet the password policy' }]),
+        InvalidParameterException: bad,
+      });
+    }
+    return toTokens(result, true);
+  }
+
+  async invite(email: string): Promise<{ userId: string }> {
+    const username = normalizeEmail(email);
+    try {
+      const out = await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.connection.userPoolId,
+          Username: username,
+          DesiredDeliveryMediums: ['EMAIL'],
+          UserAttributes: [
+            { Name: 'email', Value: username },
+            { Name: 'email_verified', Value: 'true' },
+          ],
+        }),
+      );
+      const userId = attribute(out.User?.Attributes, 'sub') ?? out.User?.Username;
+      if (!userId) throw unavailable(UNAVAILABLE_MESSAGE);
+      return { userId };
+    } catch (error) {
+      throw toDomainError(error, {
+        UsernameExistsException: () => conflict('An account with this email already exists', 'EMAIL_TAKEN'),
+        AliasExistsException: () => conflict('An account with this email already exists', 'EMAIL_TAKEN'),
+        InvalidParameterException: () => invalid('Invalid email', [{ field: 'email', message: 'is not an address Cognito accepts' }]),
+      });
+    }
+  }
+
+  async resendInvitation(email: string): Promise<void> {
+    try {
+      await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.connection.userPoolId,
+          Username: normalizeEmail(email),
+          MessageAction: 'RESEND',
+          DesiredDeliveryMediums: ['EMAIL'],
+        }),
+      );
+    } catch (error) {
+      throw toDomainError(error, {
+        UserNotFoundException: () => notFound('User'),
+        UnsupportedUserStateException: () => conflict('The invitation was accepted already', 'INVITATION_ACCEPTED'),
+      });
+    }
+  }
+
+  async deleteUser(username: string): Promise<void> {
+    const key = username.includes('@') ? normalizeEmail(username) : username.trim();
+    try {
+      await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.connection.userPoolId, Username: key }));
+    } catch (error) {
+      if (sdkErrorName(error) === 'UserNotFoundException') return;
+      throw toDomainError(error);
+    }
   }
 
   async refresh(refreshToken: string): Promise<AuthTokens> {
@@ -335,9 +421,9 @@ export class CognitoIdentityProvider extends IdentityProvider {
   }
 
   /** cognito-local enforces no password policy: apply Cognito's default one against it. */
-  private checkPassword(password: string): void {
+  private checkPassword(password: string, field = 'password'): void {
     if (!this.connection.local) return;
-    const details = passwordPolicyViolations(password);
+    const details = passwordPolicyViolations(password).map((detail) => ({ ...detail, field }));
     if (details.length > 0) throw invalid('The password does not meet the password policy', details);
   }
 }

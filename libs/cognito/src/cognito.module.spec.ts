@@ -6,7 +6,7 @@ import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoConnection } from './cognito-connection';
 import { CognitoModule } from './cognito.module';
-import { AccessTokenVerifier, IdentityProvider } from './identity-provider.port';
+import { AccessTokenVerifier, type AuthTokens, IdentityProvider } from './identity-provider.port';
 
 describe('CognitoModule (local mode)', () => {
   let root: string;
@@ -35,7 +35,7 @@ describe('CognitoModule (local mode)', () => {
 
     await idp.ping();
     const { userId } = await idp.ensureAdmin('root@example.com', 'Str0ng!Passw0rd');
-    const tokens = await idp.login('root@example.com', 'Str0ng!Passw0rd');
+    const tokens = (await idp.login('root@example.com', 'Str0ng!Passw0rd')) as AuthTokens;
     expect(await verifier.verify(tokens.accessToken)).toMatchObject({ userId, groups: ['admin'] });
 
     await app.close();

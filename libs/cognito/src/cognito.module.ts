@@ -28,7 +28,14 @@ export const logsConfirmationCodes = (config: AppConfig): boolean => config.cogn
         openCognitoConnection(config.cognito, {
           production: config.env === 'production',
           test: config.env === 'test',
-          ...(logsConfirmationCodes(config) ? { onCode: (d) => logger.log(`Code for ${d.destination} (embedded Cognito, not e-mailed): ${d.code}`) } : {}),
+          ...(logsConfirmationCodes(config)
+            ? {
+                onCode: (d) =>
+                  logger.log(
+                    `${d.kind === 'temporary-password' ? 'Temporary password' : 'Code'} for ${d.destination} (embedded Cognito, not e-mailed): ${d.code}`,
+                  ),
+              }
+            : {}),
         }),
       inject: [AppConfig],
     },

@@ -7,6 +7,15 @@ export interface AuthTokens {
   expiresIn: number;
 }
 
+/** Sign-in with a temporary password (an invitation): the user must choose their own first. */
+export interface NewPasswordChallenge {
+  challenge: 'NEW_PASSWORD_REQUIRED';
+  /** Cognito's session for the answer (POST /v1/auth/new-password), valid 3 minutes, once. */
+  session: string;
+}
+
+export type SignInOutcome = AuthTokens | NewPasswordChallenge;
+
 export interface SignUpResult {
   /** Cognito's `sub` for the new user; Keyport uses it as the developer id. */
   userId: string;
@@ -32,7 +41,14 @@ export abstract class IdentityProvider {
   abstract confirmSignUp(email: string, code: string): Promise<void>;
   /** Confirms without a code (admin action). */
   abstract adminConfirm(email: string): Promise<void>;
-  abstract login(email: string, password: string): Promise<AuthTokens>;
+  /** Tokens, or the NEW_PASSWORD_REQUIRED challenge for a temporary password. */
+  abstract login(email: string, password: string): Promise<SignInOutcome>;
+  /** Answers NEW_PASSWORD_REQUIRED: sets the user's own password and signs them in. */
+  abstract completeNewPassword(email: string, session: string, newPassword: string): Promise<AuthTokens>;
+  /** Creates the user with a temporary password Cognito sends them (AdminCreateUser); returns their `sub`. */
+  abstract invite(email: string): Promise<{ userId: string }>;
+  /** Sends a new temporary password to an invited user who has not set their own (MessageAction RESEND). */
+  abstract resendInvitation(email: string): Promise<void>;
   abstract refresh(refreshToken: string): Promise<AuthTokens>;
   abstract getUser(userIdOrEmail: string): Promise<IdentityUser>;
   /** Creates (if missing), confirms and adds to `admin` the given user; idempotent. */
@@ -41,6 +57,8 @@ export abstract class IdentityProvider {
   abstract setGroupMembership(userIdOrEmail: string, group: string, member: boolean): Promise<void>;
   /** The ids (`sub`) of a group's members. */
   abstract groupMemberIds(group: string): Promise<string[]>;
+  /** Deletes the user from the pool (AdminDeleteUser); a user already gone is not an error. */
+  abstract deleteUser(username: string): Promise<void>;
   /** Cheap call proving the pool answers, for /health/ready. */
   abstract ping(): Promise<void>;
 }

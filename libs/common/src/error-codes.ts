@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   NEW_PASSWORD_REQUIRED: 'The account must set a new password before it can sign in',
   REFRESH_TOKEN_INVALID: 'The refresh token is invalid or expired: sign in again',
   EMAIL_TAKEN: 'An account with this e-mail address already exists',
+  SESSION_INVALID: 'The sign-in session is invalid, used or expired (Cognito keeps it 3 minutes): sign in with the temporary password again',
   ALREADY_CONFIRMED: 'The account is already confirmed',
   ACCOUNT_LOCKED: 'Too many failed sign-ins for this account (AUTH_LOCKOUT_ATTEMPTS in AUTH_LOCKOUT_WINDOW): retry after `Retry-After` seconds',
 
@@ -45,6 +46,7 @@ export const ERROR_CODES = {
   NOT_A_DEVELOPER: 'An admin account that never signed up as a developer: developer routes are not for it',
   NOT_AN_ADMIN: 'The route is for admins (members of the Cognito group `admin`)',
   ACCOUNT_SUSPENDED: 'An admin suspended this developer account: its keys are disabled and its routes refused',
+  DEVELOPER_PENDING: 'The sign-up waits for an admin to approve it (SIGNUP_APPROVAL=manual): keys and applications can be created once approved',
 
   // Keys.
   KEY_LIMIT_REACHED: 'You hold the most live keys a developer may have (MAX_KEYS_PER_DEVELOPER): revoke one first',
@@ -72,8 +74,10 @@ export const ERROR_CODES = {
 
   // Admin actions.
   ALREADY_SUSPENDED: 'The developer is already suspended',
+  INVITATION_ACCEPTED: 'The invitation was accepted already: the user has set their password',
   CANNOT_REMOVE_OWN_ADMIN: 'An admin cannot remove their own admin role: ask another admin',
   LAST_ADMIN: 'The last admin cannot be removed: make another admin first',
+  NOT_PENDING: 'The developer is not waiting for approval',
   NOT_SUSPENDED: 'The developer is not suspended',
   USAGE_PLAN_LIMIT_REACHED: 'Keyport holds the most usage plans it may (MAX_USAGE_PLANS): remove a developer quota first',
 } as const satisfies Record<string, string>;

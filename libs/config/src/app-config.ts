@@ -138,6 +138,8 @@ export interface AppConfigValues {
   gatewayIpRule: GatewayIpRuleSettings | null;
   /** Applications (client credentials) and the gateway's caller authentication. */
   applications: ApplicationSettings;
+  /** SIGNUP_APPROVAL: `auto` (a sign-up is active at once) or `manual` (pending until an admin approves it). */
+  signupApproval: 'auto' | 'manual';
 }
 
 /** Configuration read and validated once at start; everything else receives it injected. */
@@ -167,6 +169,7 @@ export class AppConfig implements AppConfigValues {
   readonly securityAudit!: SecurityAuditSettings;
   readonly gatewayIpRule!: GatewayIpRuleSettings | null;
   readonly applications!: ApplicationSettings;
+  readonly signupApproval!: 'auto' | 'manual';
 
   constructor(values: AppConfigValues) {
     Object.assign(this, values);

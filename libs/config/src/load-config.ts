@@ -51,6 +51,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: { email: adminEmail, password: adminPassword },
     gatewayDriver,
     maxKeysPerDeveloper: read.int('MAX_KEYS_PER_DEVELOPER', 5, 1, 100),
+    signupApproval: read.oneOf('SIGNUP_APPROVAL', ['auto', 'manual'] as const, 'auto'),
     runWorkerInProcess: read.bool('RUN_WORKER_IN_PROCESS', true),
     keyEncryptionSecret: minLength(read, 'KEY_ENCRYPTION_SECRET', 32),
     billing: loadBillingSettings(read, env, port),

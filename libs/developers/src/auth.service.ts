@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
+import { AppConfig } from '@keyport/config';
 import { Clock, DomainError, ErrorKind } from '@keyport/common';
-import { type AuthTokens, IdentityProvider, type SignUpResult } from '@keyport/cognito';
+import { type AuthTokens, IdentityProvider, type SignInOutcome, type SignUpResult } from '@keyport/cognito';
 import { DEFAULT_TIER_SLUG } from '@keyport/tiers';
 import { normalizeEmail } from './developer';
 import { DevelopersRepository } from './developers.repository';
+import { InvitationsService } from './invitations.service';
 import { SignInAttempts } from './sign-in-attempts.port';
 
 export const ACCOUNT_LOCKED = 'ACCOUNT_LOCKED';
@@ -18,6 +20,8 @@ export class AuthService {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly attempts: SignInAttempts,
+    private readonly invitations: InvitationsService,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   async signUp(rawEmail: string, password: string): Promise<SignUpResult> {
@@ -28,6 +32,8 @@ export class AuthService {
       email,
       tierSlug: DEFAULT_TIER_SLUG,
       confirmedAt: result.confirmed ? this.clock.now() : null,
+      // With manual approval the developer can sign in once confirmed, but creates nothing until approved.
+      status: this.config.signupApproval === 'manual' ? 'PENDING' : 'ACTIVE',
     });
     await this.audit.record({
       action: 'auth.signed_up',
@@ -46,7 +52,7 @@ export class AuthService {
   }
 
   /** Counted per account before the password is checked: past the limit, 429 whatever the password. */
-  async login(rawEmail: string, password: string): Promise<AuthTokens> {
+  async login(rawEmail: string, password: string): Promise<SignInOutcome> {
     const email = normalizeEmail(rawEmail);
     const attempt = await this.attempts.attempt(email);
     if (!attempt.allowed) {
@@ -72,6 +78,14 @@ export class AuthService {
       }
       throw error;
     }
+  }
+
+  /** Answers the NEW_PASSWORD_REQUIRED challenge of an invitation's temporary password; the invitation is then accepted. */
+  async completeNewPassword(rawEmail: string, session: string, newPassword: string): Promise<AuthTokens> {
+    const email = normalizeEmail(rawEmail);
+    const tokens = await this.identity.completeNewPassword(email, session, newPassword);
+    await this.invitations.accepted(email);
+    return tokens;
   }
 
   refresh(refreshToken: string): Promise<AuthTokens> {

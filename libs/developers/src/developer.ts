@@ -1,7 +1,7 @@
-import { type QuotaPeriodName } from '@keyport/common';
+import { type QuotaPeriodName, forbidden } from '@keyport/common';
 import { type Quota } from '@keyport/tiers';
 
-export type DeveloperStatus = 'ACTIVE' | 'SUSPENDED';
+export type DeveloperStatus = 'ACTIVE' | 'SUSPENDED' | 'PENDING';
 
 export interface Developer {
   /** Cognito's `sub`. */
@@ -13,6 +13,14 @@ export interface Developer {
   confirmedAt: Date | null;
   quotaOverride: { limit: number; period: QuotaPeriodName } | null;
   createdAt: Date;
+}
+
+/**
+ * A pending developer (SIGNUP_APPROVAL=manual, not approved yet) may sign in and read the portal,
+ * but creates nothing that calls the API: no key, no application.
+ */
+export function assertApproved(developer: Pick<Developer, 'status'>): void {
+  if (developer.status === 'PENDING') throw forbidden('An admin must approve your sign-up before you can create keys', 'DEVELOPER_PENDING');
 }
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();

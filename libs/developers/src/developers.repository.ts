@@ -9,6 +9,8 @@ export interface NewDeveloper {
   email: string;
   tierSlug: string;
   confirmedAt: Date | null;
+  /** Default ACTIVE; PENDING for a sign-up an admin must approve (SIGNUP_APPROVAL=manual). */
+  status?: DeveloperStatus;
 }
 
 /** Every column of `developers` under the names of `DeveloperRow`, for raw reads that end in `toDeveloper`. */
@@ -100,6 +102,18 @@ export class DevelopersRepository {
   async setStatus(id: string, status: DeveloperStatus, reason: string | null): Promise<Developer> {
     this.recent.forget(DEVELOPER_ROWS, id);
     return toDeveloper(await this.db.client.developer.update({ where: { id }, data: { status, suspendedReason: reason } }));
+  }
+
+  /** Removes a declined sign-up's row (a pending developer holds no keys); false when it is not pending (any more). */
+  async removePending(id: string): Promise<boolean> {
+    this.recent.forget(DEVELOPER_ROWS, id);
+    return (await this.db.client.developer.deleteMany({ where: { id, status: 'PENDING' } })).count === 1;
+  }
+
+  /** Removes the row a cancelled invitation wrote (the invitee never signed in, so it holds nothing). */
+  async removeInvited(id: string): Promise<void> {
+    this.recent.forget(DEVELOPER_ROWS, id);
+    await this.db.client.developer.deleteMany({ where: { id, confirmedAt: null } });
   }
 
   async setQuotaOverride(id: string, quota: { limit: number; period: QuotaPeriodName } | null): Promise<Developer> {

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
 import { Clock, forbidden, notFound } from '@keyport/common';
+import { AppConfig } from '@keyport/config';
 import { ADMIN_GROUP, IdentityProvider, type VerifiedPrincipal } from '@keyport/cognito';
 import { Transactions } from '@keyport/db';
 import { DEFAULT_TIER_SLUG } from '@keyport/tiers';
@@ -15,6 +16,7 @@ export class DevelopersService {
     private readonly audit: AuditLog,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -37,6 +39,7 @@ export class DevelopersService {
       email: normalizeEmail(user.email),
       tierSlug: DEFAULT_TIER_SLUG,
       confirmedAt: user.confirmed ? this.clock.now() : null,
+      status: this.config.signupApproval === 'manual' ? 'PENDING' : 'ACTIVE',
     });
   }
 

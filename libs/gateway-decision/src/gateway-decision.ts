@@ -18,8 +18,8 @@ export interface VerifiedCaller {
 export interface CallerDirectory {
   /** The live application behind a client id; null when deleted or never Keyport's. */
   application(clientId: string): Promise<{ applicationId: string; developerId: string; kind: 'APPLICATION' | 'SERVICE_ACCOUNT' } | null>;
-  /** The developer's status; null when there is no such developer. */
-  developerStatus(developerId: string): Promise<'ACTIVE' | 'SUSPENDED' | null>;
+  /** The developer's status (`ACTIVE`, `SUSPENDED`, `PENDING`, ...); null when there is no such developer. Only `ACTIVE` is let through. */
+  developerStatus(developerId: string): Promise<string | null>;
 }
 
 export type GatewayDecision =

@@ -49,6 +49,7 @@ export const SECRET_FIELD_NAMES = [
   'accessToken',
   'idToken',
   'refreshToken',
+  'session',
   'authorization',
   'cookie',
   'secret',

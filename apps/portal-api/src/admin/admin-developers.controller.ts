@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeveloperDirectoryService, DeveloperTierService } from '@keyport/admin';
-import { DeveloperSuspensionService } from '@keyport/developers';
+import { DeveloperApprovalService, type DeveloperStatus, DeveloperSuspensionService } from '@keyport/developers';
 import { DevelopersService } from '@keyport/developers';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -18,6 +18,7 @@ export class AdminDevelopersController {
     private readonly developers: DevelopersService,
     private readonly directory: DeveloperDirectoryService,
     private readonly suspension: DeveloperSuspensionService,
+    private readonly approval: DeveloperApprovalService,
     private readonly tiers: DeveloperTierService,
   ) {}
 
@@ -30,7 +31,7 @@ export class AdminDevelopersController {
   @ApiOkResponse({ type: DeveloperPageDto, description: 'Developers in sign-up order, a page at a time' })
   @ApiErrors({ 400: ['VALIDATION_FAILED'] })
   async list(@Query() query: ListDevelopersQueryDto): Promise<DeveloperPageDto> {
-    const status = query.status === undefined ? undefined : query.status === 'active' ? 'ACTIVE' : 'SUSPENDED';
+    const status = query.status === undefined ? undefined : (query.status.toUpperCase() as DeveloperStatus);
     const page = await this.directory.list({ search: query.search, tier: query.tier, status }, query.cursor, query.limit ?? 50);
     return DeveloperPageDto.from(page);
   }
@@ -99,5 +100,31 @@ export class AdminDevelopersController {
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['NOT_SUSPENDED'] })
   async reinstate(@Param('id', developerIdParam) id: string): Promise<AdminDeveloperDto> {
     return AdminDeveloperDto.fromDeveloper(await this.suspension.reinstate(id));
+  }
+
+  @Post(':id/approve')
+  @ApiOperation({
+    summary: 'Approve a pending sign-up (SIGNUP_APPROVAL=manual)',
+    description: 'The developer becomes active: they can create keys and applications.',
+  })
+  @HttpCode(200)
+  @ApiOkResponse({ type: AdminDeveloperDto, description: 'Approved: the developer is active' })
+  @ApiUuidParam('id', 'Developer id (their Cognito sub)')
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['NOT_PENDING'] })
+  async approve(@Param('id', developerIdParam) id: string): Promise<AdminDeveloperDto> {
+    return AdminDeveloperDto.fromDeveloper(await this.approval.approve(id));
+  }
+
+  @Post(':id/decline')
+  @ApiOperation({
+    summary: 'Decline a pending sign-up: the account is removed',
+    description: 'The Cognito account and the developer are deleted (a pending developer has no keys); the e-mail address can sign up again.',
+  })
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Declined: the sign-up is gone' })
+  @ApiUuidParam('id', 'Developer id (their Cognito sub)')
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['NOT_PENDING'], 503: ['UNAVAILABLE'] })
+  async decline(@Param('id', developerIdParam) id: string): Promise<void> {
+    await this.approval.decline(id);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/co
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApplicationsService } from '@keyport/applications';
 import { type VerifiedPrincipal } from '@keyport/cognito';
-import { DevelopersService } from '@keyport/developers';
+import { DevelopersService, assertApproved } from '@keyport/developers';
 import { Principal } from '../auth/principal.decorator';
 import { ApiErrors, DEVELOPER_ROUTE_ERRORS } from '../http/api-errors.decorator';
 import { ApiUuidParam, uuidParam } from '../http/uuid-param';
@@ -26,9 +26,15 @@ export class ApplicationsController {
       'for an access token, and call the gateway with it and one of your keys.',
   })
   @ApiCreatedResponse({ type: IssuedApplicationDto, description: 'The application with its secret, shown once' })
-  @ApiErrors({ 400: ['VALIDATION_FAILED'], 409: ['APPLICATION_LIMIT_REACHED', 'APP_CLIENT_QUOTA_REACHED'], 503: ['UNAVAILABLE'] })
+  @ApiErrors({
+    400: ['VALIDATION_FAILED'],
+    403: [...(DEVELOPER_ROUTE_ERRORS[403] ?? []), 'DEVELOPER_PENDING'],
+    409: ['APPLICATION_LIMIT_REACHED', 'APP_CLIENT_QUOTA_REACHED'],
+    503: ['UNAVAILABLE'],
+  })
   async create(@Principal() principal: VerifiedPrincipal, @Body() body: CreateApplicationDto): Promise<IssuedApplicationDto> {
     const developer = await this.developers.requireActive(principal);
+    assertApproved(developer);
     return IssuedApplicationDto.fromIssued(await this.applications.create(developer.id, body.name, body.scopes), this.applications.tokenEndpoint);
   }
 

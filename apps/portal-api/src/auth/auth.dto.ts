@@ -64,3 +64,32 @@ export class TokensResponseDto {
   @ApiProperty({ description: 'Seconds until the access token expires', type: 'integer', minimum: 0, example: 3600 })
   expiresIn!: number;
 }
+
+export class NewPasswordChallengeDto {
+  @ApiProperty({ description: 'The password was temporary (an invitation): choose your own with POST /v1/auth/new-password', enum: ['NEW_PASSWORD_REQUIRED'] })
+  challenge!: 'NEW_PASSWORD_REQUIRED';
+
+  @ApiProperty({ description: 'Send back to POST /v1/auth/new-password; valid for 3 minutes, once' })
+  session!: string;
+}
+
+export class NewPasswordDto {
+  @ApiProperty({ description: 'E-mail address the invitation was sent to', format: 'email', maxLength: 254, example: 'dev@example.com' })
+  @IsEmail({ require_tld: false })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ description: 'The `session` from the sign-in that answered NEW_PASSWORD_REQUIRED', minLength: 1, maxLength: 8192 })
+  @IsString()
+  @Length(1, 8192)
+  session!: string;
+
+  @ApiProperty({
+    description: 'Your own password: at least 8 characters with a lowercase letter, an uppercase letter, a digit and a symbol',
+    example: 'Correct-Horse-9',
+    maxLength: 256,
+  })
+  @IsString()
+  @MaxLength(256)
+  newPassword!: string;
+}

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Developer } from '@keyport/developers';
+import { type Developer, assertApproved } from '@keyport/developers';
 import { KeysService } from '@keyport/keys';
 import { ActiveDeveloper } from '../auth/active-developer.decorator';
 import { ActiveDeveloperGuard } from '../auth/active-developer.guard';
@@ -25,8 +25,13 @@ export class KeysController {
       'With `expiresAt`, the gateway refuses the key from that instant (403, as for a revoked key) and it is listed as `expired`.',
   })
   @ApiCreatedResponse({ type: IssuedKeyDto, description: 'The new key with its value, shown once' })
-  @ApiErrors({ 400: ['VALIDATION_FAILED', 'KEY_EXPIRY_IN_PAST', 'KEY_EXPIRY_TOO_FAR'], 409: ['KEY_LIMIT_REACHED', 'KEY_CAPACITY_REACHED'] })
+  @ApiErrors({
+    400: ['VALIDATION_FAILED', 'KEY_EXPIRY_IN_PAST', 'KEY_EXPIRY_TOO_FAR'],
+    403: [...(DEVELOPER_ROUTE_ERRORS[403] ?? []), 'DEVELOPER_PENDING'],
+    409: ['KEY_LIMIT_REACHED', 'KEY_CAPACITY_REACHED'],
+  })
   async create(@ActiveDeveloper() developer: Developer, @Body() body: CreateKeyDto): Promise<IssuedKeyDto> {
+    assertApproved(developer);
     return IssuedKeyDto.fromIssued(await this.keys.create(developer.id, body.name, body.expiresAt ? new Date(body.expiresAt) : null));
   }
 

@@ -13,8 +13,11 @@ export class MeDto {
   @ApiProperty({ description: 'Current tier slug', example: 'standard' })
   tier!: string;
 
-  @ApiProperty({ description: 'Account status', enum: ['active', 'suspended'] })
-  status!: 'active' | 'suspended';
+  @ApiProperty({
+    description: 'Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual)',
+    enum: ['active', 'suspended', 'pending'],
+  })
+  status!: 'active' | 'suspended' | 'pending';
 
   @ApiProperty({ description: 'When the account was created', format: 'date-time' })
   createdAt!: string;
@@ -24,7 +27,7 @@ export class MeDto {
       id: developer.id,
       email: developer.email,
       tier: developer.tierSlug,
-      status: developer.status === 'ACTIVE' ? 'active' : 'suspended',
+      status: developer.status.toLowerCase() as MeDto['status'],
       createdAt: developer.createdAt.toISOString(),
     };
   }

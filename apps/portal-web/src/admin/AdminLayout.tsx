@@ -3,6 +3,7 @@ import { NavLink as RouterNavLink, Outlet } from 'react-router';
 
 export const ADMIN_SECTIONS = [
   { to: '/admin/developers', label: 'Developers', description: 'Search, open and act on a developer: suspend, tier, quota.' },
+  { to: '/admin/invitations', label: 'Invitations', description: 'Invite developers and admins; resend or cancel what is pending.' },
   { to: '/admin/tiers', label: 'Tiers', description: 'Rate, burst, quota and price of each tier.' },
   { to: '/admin/reports', label: 'Reports', description: 'Requests over time, top developers, quota utilisation, CSV.' },
   { to: '/admin/audit-log', label: 'Audit log', description: 'Every admin action and security event, before and after.' },

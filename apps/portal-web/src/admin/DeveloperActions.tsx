@@ -1,9 +1,11 @@
-import { Button, Group, NumberInput, Select, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { FormError } from '../ui/FormError';
 import { formatCount } from '../ui/format';
+import { notifyDone } from '../ui/notify';
 import { fieldProps, useApiForm } from '../ui/use-api-form';
 import { useAction } from '../ui/use-action';
 import type { ActionOutcome } from './ActionResult';
@@ -11,7 +13,7 @@ import { ActionDialog } from './ActionDialog';
 import { latestAuditEntry, useAdminMutation, useAdminTiers, useDeveloperRole } from './admin.queries';
 import type { AdminDeveloperDetail, QuotaPeriod } from './admin-schemas';
 
-type Dialog = 'suspend' | 'tier' | 'override' | 'grant' | null;
+type Dialog = 'suspend' | 'decline' | 'tier' | 'override' | 'grant' | null;
 
 export const QUOTA_PERIODS = [
   { value: 'DAY', label: 'Per day' },
@@ -35,6 +37,15 @@ export function DeveloperActions({ developer, onOutcome }: { developer: AdminDev
   });
   const act = (message: string, call: () => Promise<unknown>) => mutate.mutateAsync({ call, message });
   const close = () => setDialog(null);
+  const navigate = useNavigate();
+  const declineSubmit = useAction();
+  const decline = () =>
+    void declineSubmit.run(async () => {
+      await unwrap(api.POST('/v1/admin/developers/{id}/decline', path));
+      // The sign-up is gone, and with it this page: back to the list, saying what happened.
+      notifyDone(`${developer.email}'s sign-up is declined and removed`);
+      void navigate('/admin/developers', { replace: true });
+    });
   const tiers = useAdminTiers();
   const role = useDeveloperRole(id);
   const setRole = (next: 'admin' | 'developer', message: string) =>
@@ -73,7 +84,17 @@ export function DeveloperActions({ developer, onOutcome }: { developer: AdminDev
             Confirm sign-up
           </Button>
         )}
-        {developer.status === 'suspended' ? (
+        {developer.status === 'pending' && (
+          <>
+            <Button loading={direct.busy} onClick={() => void direct.run(() => act(`${developer.email} is approved`, () => unwrap(api.POST('/v1/admin/developers/{id}/approve', path))))}>
+              Approve
+            </Button>
+            <Button color="red" variant="light" onClick={() => setDialog('decline')}>
+              Decline
+            </Button>
+          </>
+        )}
+        {developer.status === 'pending' ? null : developer.status === 'suspended' ? (
           <Button loading={direct.busy} onClick={() => void direct.run(() => act(`${developer.email} is reinstated`, () => unwrap(api.POST('/v1/admin/developers/{id}/reinstate', path))))}>
             Reinstate
           </Button>
@@ -111,6 +132,21 @@ export function DeveloperActions({ developer, onOutcome }: { developer: AdminDev
 
       <ActionDialog title={`Suspend ${developer.email}?`} opened={dialog === 'suspend'} onClose={close} onSubmit={suspendSubmit.onSubmit} submitLabel="Suspend developer" submitting={suspendSubmit.submitting} error={suspendSubmit.formError} danger>
         <Textarea label="Reason" description="Recorded in the audit log. Every key is refused at the gateway until reinstated." autosize minRows={2} maxLength={500} data-autofocus {...fieldProps(suspend, 'reason')} />
+      </ActionDialog>
+      <ActionDialog
+        title={`Decline ${developer.email}?`}
+        opened={dialog === 'decline'}
+        onClose={close}
+        onSubmit={(event) => {
+          event?.preventDefault();
+          decline();
+        }}
+        submitLabel="Decline sign-up"
+        submitting={declineSubmit.busy}
+        error={declineSubmit.error}
+        danger
+      >
+        <Text size="sm">Their account is deleted; they may sign up again with the same address.</Text>
       </ActionDialog>
       <ActionDialog title="Change tier" opened={dialog === 'tier'} onClose={close} onSubmit={tierSubmit.onSubmit} submitLabel="Save tier" submitting={tierSubmit.submitting} error={tierSubmit.formError}>
         <Select label="Tier" description="Applied at once and never billed; every key moves plan." data={(tiers.data ?? []).map((item) => ({ value: item.slug, label: item.name }))} allowDeselect={false} {...fieldProps(tier, 'tier')} />

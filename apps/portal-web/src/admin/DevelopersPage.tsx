@@ -12,6 +12,7 @@ import { DeveloperStatusBadge } from './DeveloperStatusBadge';
 const STATUSES = [
   { value: 'active', label: 'Active' },
   { value: 'suspended', label: 'Suspended' },
+  { value: 'pending', label: 'Pending approval' },
 ];
 
 /**

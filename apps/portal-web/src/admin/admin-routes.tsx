@@ -9,6 +9,7 @@ export const adminRoutes: RouteObject[] = [
       { index: true, lazy: () => import('./AdminHomePage') },
       { path: 'developers', lazy: () => import('./DevelopersPage') },
       { path: 'developers/:id', lazy: () => import('./DeveloperPage') },
+      { path: 'invitations', lazy: () => import('./InvitationsPage') },
       { path: 'tiers', lazy: () => import('./TiersPage') },
       { path: 'reports', lazy: () => import('./ReportsPage') },
       { path: 'audit-log', lazy: () => import('./AuditLogPage') },

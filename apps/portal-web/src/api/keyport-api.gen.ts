@@ -55,9 +55,29 @@ export interface paths {
         put?: never;
         /**
          * Sign in: access, ID and refresh tokens
-         * @description Send the access token as `Authorization: Bearer <accessToken>`; when it expires (401 `TOKEN_EXPIRED`), POST /v1/auth/refresh.
+         * @description Send the access token as `Authorization: Bearer <accessToken>`; when it expires (401 `TOKEN_EXPIRED`), POST /v1/auth/refresh. With the temporary password of an invitation the answer is `{challenge: "NEW_PASSWORD_REQUIRED", session}` instead: choose your own password with POST /v1/auth/new-password.
          */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/new-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a temporary password (invitation) and sign in
+         * @description Answers the NEW_PASSWORD_REQUIRED challenge of POST /v1/auth/login: sets your own password and returns tokens. The invitation is then accepted. A session that is wrong, used or older than 3 minutes answers 400 `SESSION_INVALID`: sign in again.
+         */
+        post: operations["AuthController_newPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -93,7 +113,7 @@ export interface paths {
         };
         /**
          * The tiers on offer
-         * @description Every tier with the throttle and quota of its usage plan, and with billing on its price as Stripe holds it; pick one with PUT /v1/me/tier (a paid tier answers 402 with a Checkout URL).
+         * @description Every tier with the throttle and quota of its usage plan; pick one with PUT /v1/me/tier.
          */
         get: operations["TiersController_list"];
         put?: never;
@@ -159,7 +179,7 @@ export interface paths {
         put?: never;
         /**
          * Create a key; its value is shown once
-         * @description The key is attached to the usage plan of your tier. It answers `status: provisioning` until the gateway holds it (on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value. With `expiresAt`, the gateway refuses the key from that instant (403, as for a revoked key) and it is listed as `expired`.
+         * @description The key is attached to the usage plan of your tier. It answers `status: provisioning` until the gateway holds it (on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value.
          */
         post: operations["KeysController_create"];
         delete?: never;
@@ -346,6 +366,46 @@ export interface paths {
          * @description Their keys work again and their routes answer again.
          */
         post: operations["AdminDevelopersController_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/developers/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending sign-up (SIGNUP_APPROVAL=manual)
+         * @description The developer becomes active: they can create keys and applications.
+         */
+        post: operations["AdminDevelopersController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/developers/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a pending sign-up: the account is removed
+         * @description The Cognito account and the developer are deleted (a pending developer has no keys); the e-mail address can sign up again.
+         */
+        post: operations["AdminDevelopersController_decline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -829,7 +889,7 @@ export interface paths {
         };
         /**
          * List your applications (never their secrets)
-         * @description Live applications, oldest first, and the scopes a new one may be given.
+         * @description Live applications, oldest first.
          */
         get: operations["ApplicationsController_list"];
         put?: never;
@@ -895,11 +955,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List the service accounts (never their secrets)
-         * @description Live service accounts, whichever admin created them, oldest first.
-         */
-        get: operations["AdminServiceAccountsController_list"];
+        get?: never;
         put?: never;
         /**
          * Create a service account: client credentials for the admin routes, the secret shown once
@@ -912,7 +968,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/admin/service-accounts/{id}": {
+    "/v1/admin/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invitations, pending and accepted
+         * @description Newest first, at most 200.
+         */
+        get: operations["AdminInvitationsController_list"];
+        put?: never;
+        /**
+         * Invite a user: Cognito creates them with a temporary password
+         * @description Cognito e-mails the temporary password (on the embedded default it is printed in the server log as "Temporary password for <e-mail> ..."). Signing in with it answers NEW_PASSWORD_REQUIRED; POST /v1/auth/new-password sets their own. An invited developer is active at once (no approval needed); an invited admin joins `admin` and sees the console.
+         */
+        post: operations["AdminInvitationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invitations/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a new temporary password
+         * @description Cognito AdminCreateUser with MessageAction RESEND; the old one stops working.
+         */
+        post: operations["AdminInvitationsController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/invitations/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -923,10 +1023,10 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a service account
-         * @description Audited once; its access tokens are refused on the admin routes at once, not at their expiry.
+         * Cancel a pending invitation
+         * @description The account Cognito created for it is deleted; the temporary password stops working.
          */
-        delete: operations["AdminServiceAccountsController_delete"];
+        delete: operations["AdminInvitationsController_cancel"];
         options?: never;
         head?: never;
         patch?: never;
@@ -971,6 +1071,28 @@ export interface components {
             code: string;
             /** @description Field-level problems (invalid input): one per field */
             details?: components["schemas"]["ErrorDetailDto"][];
+        };
+        TokensResponseDto: {
+            /** @description Cognito access token: send as `Authorization: Bearer <token>` */
+            accessToken: string;
+            /** @description Cognito ID token (identity claims; not accepted by this API) */
+            idToken: string;
+            /** @description Refresh token (left out in the answer to a refresh) */
+            refreshToken?: string;
+            /**
+             * @description Seconds until the access token expires
+             * @example 3600
+             */
+            expiresIn: number;
+        };
+        NewPasswordChallengeDto: {
+            /**
+             * @description The password was temporary (an invitation): choose your own with POST /v1/auth/new-password
+             * @enum {string}
+             */
+            challenge: "NEW_PASSWORD_REQUIRED";
+            /** @description Send back to POST /v1/auth/new-password; valid for 3 minutes, once */
+            session: string;
         };
         SignUpDto: {
             /**
@@ -1020,18 +1142,20 @@ export interface components {
              */
             password: string;
         };
-        TokensResponseDto: {
-            /** @description Cognito access token: send as `Authorization: Bearer <token>` */
-            accessToken: string;
-            /** @description Cognito ID token (identity claims; not accepted by this API) */
-            idToken: string;
-            /** @description Refresh token (left out in the answer to a refresh) */
-            refreshToken?: string;
+        NewPasswordDto: {
             /**
-             * @description Seconds until the access token expires
-             * @example 3600
+             * Format: email
+             * @description E-mail address the invitation was sent to
+             * @example dev@example.com
              */
-            expiresIn: number;
+            email: string;
+            /** @description The `session` from the sign-in that answered NEW_PASSWORD_REQUIRED */
+            session: string;
+            /**
+             * @description Your own password: at least 8 characters with a lowercase letter, an uppercase letter, a digit and a symbol
+             * @example Correct-Horse-9
+             */
+            newPassword: string;
         };
         RefreshDto: {
             /** @description Refresh token from sign-in */
@@ -1061,24 +1185,7 @@ export interface components {
              */
             period: "DAY" | "WEEK" | "MONTH";
         };
-        TierPriceDto: {
-            /**
-             * @description Amount per interval in the currency's smallest unit (cents), as Stripe gives it; null for a metered price
-             * @example 1900
-             */
-            amount: number | null;
-            /**
-             * @description ISO 4217 currency code, lower case as Stripe gives it
-             * @example usd
-             */
-            currency: string;
-            /**
-             * @description Billing interval; null for a one-off price
-             * @enum {string|null}
-             */
-            interval: "day" | "week" | "month" | "year" | null;
-        };
-        OfferedTierDto: {
+        TierDto: {
             /**
              * @description Tier identifier
              * @example standard
@@ -1093,10 +1200,6 @@ export interface components {
             throttle: components["schemas"]["ThrottleDto"];
             /** @description Quota of the tier usage plan */
             quota: components["schemas"]["QuotaDto"];
-            /** @description Whether moving to this tier goes through Stripe Checkout (billing on and a Stripe price grants it) */
-            paid: boolean;
-            /** @description What the tier costs, read from its Stripe price; null with billing off, for a free tier, or while Stripe cannot be reached */
-            price: components["schemas"]["TierPriceDto"] | null;
         };
         MeDto: {
             /**
@@ -1116,10 +1219,10 @@ export interface components {
              */
             tier: string;
             /**
-             * @description Account status
+             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual)
              * @enum {string}
              */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             /**
              * Format: date-time
              * @description When the account was created
@@ -1185,12 +1288,6 @@ export interface components {
              * @example production
              */
             name: string;
-            /**
-             * Format: date-time
-             * @description When the key stops working (ISO 8601 date-time, in the future, at most one year ahead); by default it never expires
-             * @example 2027-01-31T00:00:00Z
-             */
-            expiresAt?: string;
         };
         IssuedKeyDto: {
             /**
@@ -1214,10 +1311,10 @@ export interface components {
              */
             last4: string;
             /**
-             * @description provisioning until the gateway has the key; expired once `expiresAt` has passed (the gateway refuses it from that instant)
+             * @description provisioning until the gateway has the key
              * @enum {string}
              */
-            status: "provisioning" | "active" | "revoked" | "expired";
+            status: "provisioning" | "active" | "revoked";
             /**
              * Format: date-time
              * @description When the key was created
@@ -1225,7 +1322,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When the key stops working: the expiry chosen at creation (kept by rotation), or the end of a rotated key's grace; null when it never expires
+             * @description When a rotated key stops working; null for a key that was not rotated
              */
             expiresAt: string | null;
             /**
@@ -1266,10 +1363,10 @@ export interface components {
              */
             last4: string;
             /**
-             * @description provisioning until the gateway has the key; expired once `expiresAt` has passed (the gateway refuses it from that instant)
+             * @description provisioning until the gateway has the key
              * @enum {string}
              */
-            status: "provisioning" | "active" | "revoked" | "expired";
+            status: "provisioning" | "active" | "revoked";
             /**
              * Format: date-time
              * @description When the key was created
@@ -1277,7 +1374,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When the key stops working: the expiry chosen at creation (kept by rotation), or the end of a rotated key's grace; null when it never expires
+             * @description When a rotated key stops working; null for a key that was not rotated
              */
             expiresAt: string | null;
             /**
@@ -1372,10 +1469,10 @@ export interface components {
              */
             tier: string;
             /**
-             * @description Account status
+             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual)
              * @enum {string}
              */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             /**
              * Format: date-time
              * @description When the account was created
@@ -1474,10 +1571,10 @@ export interface components {
              */
             tier: string;
             /**
-             * @description Account status
+             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual)
              * @enum {string}
              */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             /**
              * Format: date-time
              * @description When the account was created
@@ -2216,14 +2313,6 @@ export interface components {
         ApplicationListDto: {
             /** @description Your applications, oldest first (never their secrets) */
             items: components["schemas"]["ApplicationDto"][];
-            /**
-             * @description The API resource server's scopes, in full: what an application may be given (`scopes` of POST /v1/applications)
-             * @example [
-             *       "keyport-api/read",
-             *       "keyport-api/write"
-             *     ]
-             */
-            availableScopes: string[];
         };
         RotateSecretDto: {
             /**
@@ -2246,9 +2335,60 @@ export interface components {
              */
             scopes: ("keyport/admin.read" | "keyport/admin.write")[];
         };
-        ServiceAccountListDto: {
-            /** @description Every service account, whichever admin created it, oldest first (never their secrets) */
-            items: components["schemas"]["ApplicationDto"][];
+        CreateInvitationDto: {
+            /**
+             * Format: email
+             * @description E-mail address to invite; Cognito sends the temporary password there
+             */
+            email: string;
+            /**
+             * @description Invite an admin (member of `admin`, sees the console) instead of a developer
+             * @default false
+             */
+            admin: boolean;
+        };
+        InvitationDto: {
+            /**
+             * Format: uuid
+             * @description Invitation id
+             */
+            id: string;
+            /**
+             * Format: email
+             * @description E-mail address invited
+             */
+            email: string;
+            /**
+             * Format: uuid
+             * @description The invited user's id (their Cognito sub)
+             */
+            userId: string;
+            /** @description Invited as an admin */
+            admin: boolean;
+            /**
+             * @description `pending` until the user signs in and sets their own password, then `accepted`
+             * @enum {string}
+             */
+            status: "pending" | "accepted";
+            /**
+             * Format: date-time
+             * @description When the temporary password was last sent
+             */
+            lastSentAt: string;
+            /**
+             * Format: date-time
+             * @description When the invitation was made
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the user set their own password
+             */
+            acceptedAt: string | null;
+        };
+        InvitationListDto: {
+            /** @description Invitations, newest first (at most 200) */
+            items: components["schemas"]["InvitationDto"][];
         };
     };
     responses: {
@@ -2507,13 +2647,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in */
+            /** @description Signed in (tokens), or a temporary password to replace (NEW_PASSWORD_REQUIRED) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokensResponseDto"];
+                    "application/json": components["schemas"]["TokensResponseDto"] | components["schemas"]["NewPasswordChallengeDto"];
                 };
             };
             /**
@@ -2560,6 +2700,61 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_newPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Password set; signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensResponseDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `SESSION_INVALID`: The sign-in session is invalid, used or expired (Cognito keeps it 3 minutes): sign in with the temporary password again
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             /**
              * @description Service Unavailable. Codes:
@@ -2657,7 +2852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfferedTierDto"][];
+                    "application/json": components["schemas"]["TierDto"][];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -2856,8 +3051,6 @@ export interface operations {
             /**
              * @description Bad Request. Codes:
              *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
-             *     - `KEY_EXPIRY_IN_PAST`: `expiresAt` is not in the future: choose a later instant
-             *     - `KEY_EXPIRY_TOO_FAR`: `expiresAt` is more than one year ahead: choose an earlier instant
              *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
              */
             400: {
@@ -2873,6 +3066,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `DEVELOPER_PENDING`: The sign-up waits for an admin to approve it (SIGNUP_APPROVAL=manual): keys and applications can be created once approved
              */
             403: {
                 headers: {
@@ -3193,7 +3387,7 @@ export interface operations {
                 /** @description Only developers on this tier */
                 tier?: string;
                 /** @description Only developers with this status */
-                status?: "active" | "suspended";
+                status?: "active" | "suspended" | "pending";
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
                 /** @description Developers per page */
@@ -3623,6 +3817,172 @@ export interface operations {
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    AdminDevelopersController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Developer id (their Cognito sub) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved: the developer is active */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDeveloperDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `NOT_PENDING`: The developer is not waiting for approval
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    AdminDevelopersController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Developer id (their Cognito sub) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined: the sign-up is gone */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `NOT_PENDING`: The developer is not waiting for approval
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     HealthController_live: {
@@ -5164,6 +5524,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `DEVELOPER_PENDING`: The sign-up waits for an admin to approve it (SIGNUP_APPROVAL=manual): keys and applications can be created once approved
              */
             403: {
                 headers: {
@@ -5441,42 +5802,6 @@ export interface operations {
             };
         };
     };
-    AdminServiceAccountsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The service accounts */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ServiceAccountListDto"];
-                };
-            };
-            401: components["responses"]["Unauthenticated"];
-            /**
-             * @description Forbidden. Codes:
-             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
     AdminServiceAccountsController_create: {
         parameters: {
             query?: never;
@@ -5556,19 +5881,236 @@ export interface operations {
             };
         };
     };
-    AdminServiceAccountsController_delete: {
+    AdminInvitationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invitations, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminInvitationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description Invited: the temporary password is on its way */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `EMAIL_TAKEN`: An account with this e-mail address already exists
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminInvitationsController_resend: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description Service account id */
+                /** @description Invitation id */
                 id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
+            /** @description A new temporary password is on its way */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `INVITATION_ACCEPTED`: The invitation was accepted already: the user has set their password
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminInvitationsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Invitation id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5606,6 +6148,18 @@ export interface operations {
              *     - `NOT_FOUND`: It does not exist, or it is not yours
              */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `INVITATION_ACCEPTED`: The invitation was accepted already: the user has set their password
+             */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

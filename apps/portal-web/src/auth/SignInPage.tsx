@@ -1,12 +1,14 @@
 import { Anchor } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { Note } from '../ui/Note';
 import { prefetchDashboardData, preloadDashboard } from '../usage/preload';
 import { AuthLayout } from './AuthLayout';
+import { NewPasswordForm } from './NewPasswordForm';
 import { session } from './session';
 import { SignInForm } from './SignInForm';
-import { useSession } from './use-session';
+import { ADMIN_GROUP, useSession } from './use-session';
 
 interface SignInState {
   /** Where the developer was going before being asked to sign in. */
@@ -17,9 +19,19 @@ interface SignInState {
 
 export function SignInPage() {
   const state = (useLocation().state ?? {}) as SignInState;
-  const { signedIn, endedBy } = useSession();
+  const { signedIn, endedBy, groups } = useSession();
   const queryClient = useQueryClient();
-  if (signedIn) return <Navigate to={state.from ?? '/dashboard'} replace />;
+  // Set when the password was an invitation's temporary one: the user chooses their own next.
+  const [challenge, setChallenge] = useState<{ email: string; session: string } | null>(null);
+  // An invited admin lands in the console; everyone else where they were going.
+  if (signedIn) return <Navigate to={state.from ?? (challenge && groups.includes(ADMIN_GROUP) ? '/admin' : '/dashboard')} replace />;
+  if (challenge) {
+    return (
+      <AuthLayout title="Set your password">
+        <NewPasswordForm onSubmit={({ newPassword }) => session.completeNewPassword(challenge.email, challenge.session, newPassword)} />
+      </AuthLayout>
+    );
+  }
   return (
     <AuthLayout
       title="Sign in"
@@ -51,7 +63,8 @@ export function SignInPage() {
         onSignIn={async ({ email, password }) => {
           // The dashboard's code loads while Cognito checks the password, its data while the page is put up.
           preloadDashboard();
-          await session.signIn(email, password);
+          const pending = await session.signIn(email, password);
+          if (pending) return setChallenge({ email, session: pending.session });
           // Where most sign-ins land; its profile and keys serve the other pages too.
           prefetchDashboardData(queryClient);
         }}

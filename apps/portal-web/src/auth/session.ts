@@ -1,4 +1,5 @@
 import { api } from '../api/client';
+import type { NewPasswordChallenge } from '../api/schemas';
 import { readClaims } from './token-claims';
 import { jsonTokenTransport, type TokenTransport } from './token-transport';
 
@@ -37,8 +38,16 @@ export class Session {
 
   readonly getSnapshot = (): SessionSnapshot => this.snapshot;
 
-  async signIn(email: string, password: string): Promise<void> {
-    this.adopt(await this.transport.signIn(email, password));
+  /** Signs in; a temporary password (an invitation) answers its challenge instead, for completeNewPassword. */
+  async signIn(email: string, password: string): Promise<NewPasswordChallenge | null> {
+    const outcome = await this.transport.signIn(email, password);
+    if ('challenge' in outcome) return outcome;
+    this.adopt(outcome);
+    return null;
+  }
+
+  async completeNewPassword(email: string, challengeSession: string, newPassword: string): Promise<void> {
+    this.adopt(await this.transport.completeNewPassword(email, challengeSession, newPassword));
   }
 
   signOut(): void {

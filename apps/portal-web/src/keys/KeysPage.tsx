@@ -1,6 +1,7 @@
 import { Button, Card, Skeleton, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { PendingApprovalNote } from '../account/PendingApprovalNote';
 import type { ApiKey } from '../api/schemas';
 import { notifyDone } from '../ui/notify';
 import { PageHeader } from '../ui/PageHeader';
@@ -29,6 +30,7 @@ export function Component() {
   return (
     <>
       <PageHeader title="Keys" description="Send a key in the x-api-key header of every call to the API." action={<Button onClick={() => setCreating(true)}>Create key</Button>} />
+      <PendingApprovalNote />
       {keys.error ? (
         <QueryError error={keys.error} retry={() => void keys.refetch()} />
       ) : !keys.data ? (

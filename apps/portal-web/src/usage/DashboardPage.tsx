@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useMe } from '../account/me.queries';
 import { useKeys } from '../keys/keys.queries';
 import { useTiers } from '../plan/tiers.queries';
+import { PendingApprovalNote } from '../account/PendingApprovalNote';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
 import { PlanCard } from './PlanCard';
@@ -21,6 +22,7 @@ export function Component() {
   return (
     <>
       <PageHeader title="Dashboard" description={me.data?.email} />
+      <PendingApprovalNote />
       {error ? (
         <QueryError error={error} retry={() => void Promise.all([me.refetch(), tiers.refetch(), keys.refetch(), usage.refetch()])} />
       ) : (

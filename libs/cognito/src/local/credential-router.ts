@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { InvalidParameterError } from 'cognito-local/lib/errors';
+import { InvalidParameterError, NotAuthorizedError } from 'cognito-local/lib/errors';
 import type { Route, Router } from 'cognito-local/lib/server/Router';
 import type { Services } from 'cognito-local/lib/services';
 import type { Context } from 'cognito-local/lib/services/context';
 import { type PasswordHasher, hashRefreshToken } from './password-hasher';
+import { type ChallengeSessions, challengedUsername } from './temporary-password.routes';
 
 /**
  * The operations Keyport's identity provider and pool provisioner call. Each was read for how it
@@ -15,6 +16,7 @@ const SUPPORTED = new Set([
   'AdminAddUserToGroup',
   'AdminConfirmSignUp',
   'AdminCreateUser',
+  'AdminDeleteUser',
   'AdminGetUser',
   'AdminListGroupsForUser',
   'AdminRemoveUserFromGroup',
@@ -42,7 +44,13 @@ type AuthRequest = { ClientId?: unknown; AuthFlow?: unknown; AuthParameters?: Re
  * handed on as that hash (which the target compares with the stored value); otherwise as a value
  * nothing matches. A refresh token is handed on as its digest, which is what the store keeps.
  */
-export function credentialRouter(inner: Router, services: Services, hasher: PasswordHasher, added: Record<string, Route> = {}): Router {
+export function credentialRouter(
+  inner: Router,
+  services: Services,
+  hasher: PasswordHasher,
+  added: Record<string, Route> = {},
+  sessions?: ChallengeSessions,
+): Router {
   return (target: string): Route => {
     // Operations the embedded Cognito implements itself (see app-client.routes.ts).
     const own = Object.hasOwn(added, target) ? added[target] : undefined;
@@ -52,7 +60,13 @@ export function credentialRouter(inner: Router, services: Services, hasher: Pass
     }
     const route = inner(target);
     if (target !== 'InitiateAuth') return route;
-    return async (ctx: Context, req: AuthRequest) => route(ctx, await checkedAuth(ctx, req, services, hasher));
+    return async (ctx: Context, req: AuthRequest) => {
+      const out = await route(ctx, await checkedAuth(ctx, req, services, hasher));
+      // cognito-local's Session is a random value nothing checks: bind one to the user and client.
+      const username = challengedUsername(out);
+      if (username && sessions && typeof req.ClientId === 'string') return { ...(out as object), Session: sessions.open(username, req.ClientId) };
+      return out;
+    };
   };
 }
 
@@ -68,5 +82,7 @@ async function checkedAuth(ctx: Context, req: AuthRequest, services: Services, h
   const user = typeof parameters.USERNAME === 'string' ? await pool.getUserByUsername(ctx, parameters.USERNAME) : null;
   const stored = typeof user?.Password === 'string' ? user.Password : '';
   const matches = await hasher.verify(parameters.PASSWORD, stored);
+  // cognito-local answers NEW_PASSWORD_REQUIRED before comparing the temporary password.
+  if (!matches && user?.UserStatus === 'FORCE_CHANGE_PASSWORD') throw new NotAuthorizedError('Incorrect username or password.');
   return { ...req, AuthParameters: { ...parameters, PASSWORD: matches ? stored : `no match ${randomBytes(16).toString('hex')}` } };
 }

@@ -9,6 +9,8 @@ export interface DeliveredCode {
   destination: string;
   code: string;
   medium: 'EMAIL' | 'SMS';
+  /** `temporary-password`: an invitation's (AdminCreateUser), for a user who must set their own. */
+  kind: 'code' | 'temporary-password';
 }
 
 /**
@@ -21,13 +23,13 @@ export class DeliveredCodeSender implements MessageSender {
 
   constructor(private readonly onCode?: (delivered: DeliveredCode) => void) {}
 
-  sendEmail(_ctx: Context, _user: User, destination: string, message: Message): Promise<void> {
-    this.record({ destination, code: message.__code ?? '', medium: 'EMAIL' });
+  sendEmail(_ctx: Context, user: User, destination: string, message: Message): Promise<void> {
+    this.record({ destination, code: message.__code ?? '', medium: 'EMAIL', kind: kindFor(user) });
     return Promise.resolve();
   }
 
-  sendSms(_ctx: Context, _user: User, destination: string, message: Message): Promise<void> {
-    this.record({ destination, code: message.__code ?? '', medium: 'SMS' });
+  sendSms(_ctx: Context, user: User, destination: string, message: Message): Promise<void> {
+    this.record({ destination, code: message.__code ?? '', medium: 'SMS', kind: kindFor(user) });
     return Promise.resolve();
   }
 
@@ -39,4 +41,8 @@ export class DeliveredCodeSender implements MessageSender {
     this.latest.set(delivered.destination.toLowerCase(), delivered);
     this.onCode?.(delivered);
   }
+}
+
+function kindFor(user: User): DeliveredCode['kind'] {
+  return user.UserStatus === 'FORCE_CHANGE_PASSWORD' ? 'temporary-password' : 'code';
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCognitoClient } from '../cognito-client';
 import { type OpenedCognitoConnection, openCognitoConnection } from '../cognito-connection';
 import { CognitoIdentityProvider } from '../cognito.identity-provider';
+import type { AuthTokens } from '../identity-provider.port';
 
 const PASSWORD = 'Str0ng!Passw0rd';
 
@@ -53,7 +54,7 @@ describe('embedded Cognito hardening', () => {
     expect(converted).toMatch(/"PasswordHash": "scrypt\$32768\$8\$1\$/);
     expect((await stat(poolFile)).mode & 0o777).toBe(0o600);
     const restarted = providerFor(opened.connection);
-    expect((await restarted.login('legacy@example.com', PASSWORD)).accessToken).toBeTruthy();
+    expect(((await restarted.login('legacy@example.com', PASSWORD)) as AuthTokens).accessToken).toBeTruthy();
     expect((await restarted.refresh('legacy-refresh-token')).accessToken).toBeTruthy();
   });
 

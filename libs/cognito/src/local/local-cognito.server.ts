@@ -24,6 +24,7 @@ import { InstallationTokenGenerator } from './installation-token.generator';
 import { PasswordHasher, type ScryptCost, isRefreshTokenHash } from './password-hasher';
 import { embeddedCognitoHandler } from './embedded-cognito.handler';
 import { ResourceServerStore } from './resource-server.store';
+import { ChallengeSessions, temporaryPasswordRoutes } from './temporary-password.routes';
 
 export interface LocalCognitoServerOptions {
   /** 0 picks a free port. */
@@ -120,8 +121,9 @@ export class LocalCognitoServer {
 
     // Only the Express application is used, behind a handler that answers the JWKS itself.
     const router = Router(services);
-    const added = appClientRoutes(services, router, new ResourceServerStore(dataDir));
-    const { application } = createServer(credentialRouter(router, services, hasher, added), logger as never, config.ServerConfig, services);
+    const sessions = new ChallengeSessions();
+    const added = { ...appClientRoutes(services, router, new ResourceServerStore(dataDir)), ...temporaryPasswordRoutes(services, router, sessions) };
+    const { application } = createServer(credentialRouter(router, services, hasher, added, sessions), logger as never, config.ServerConfig, services);
     const issuerDomain = () => tokenConfig.IssuerDomain;
     const guard = {
       key,
