@@ -113,7 +113,7 @@ export interface paths {
         };
         /**
          * The tiers on offer
-         * @description Every tier with the throttle and quota of its usage plan; pick one with PUT /v1/me/tier.
+         * @description Every tier with the throttle and quota of its usage plan, and with billing on its price as Stripe holds it; pick one with PUT /v1/me/tier (a paid tier answers 402 with a Checkout URL).
          */
         get: operations["TiersController_list"];
         put?: never;
@@ -179,7 +179,7 @@ export interface paths {
         put?: never;
         /**
          * Create a key; its value is shown once
-         * @description The key is attached to the usage plan of your tier. It answers `status: provisioning` until the gateway holds it (on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value.
+         * @description The key is attached to the usage plan of your tier. It answers `status: provisioning` until the gateway holds it (on the embedded gateway, within milliseconds), then `active`. Keyport keeps only a hash of the value. With `expiresAt`, the gateway refuses the key from that instant (403, as for a revoked key) and it is listed as `expired`.
          */
         post: operations["KeysController_create"];
         delete?: never;
@@ -889,7 +889,7 @@ export interface paths {
         };
         /**
          * List your applications (never their secrets)
-         * @description Live applications, oldest first.
+         * @description Live applications, oldest first, and the scopes a new one may be given.
          */
         get: operations["ApplicationsController_list"];
         put?: never;
@@ -955,7 +955,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the service accounts (never their secrets)
+         * @description Live service accounts, whichever admin created them, oldest first.
+         */
+        get: operations["AdminServiceAccountsController_list"];
         put?: never;
         /**
          * Create a service account: client credentials for the admin routes, the secret shown once
@@ -963,6 +967,26 @@ export interface paths {
          */
         post: operations["AdminServiceAccountsController_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/service-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a service account
+         * @description Audited once; its access tokens are refused on the admin routes at once, not at their expiry.
+         */
+        delete: operations["AdminServiceAccountsController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1185,7 +1209,24 @@ export interface components {
              */
             period: "DAY" | "WEEK" | "MONTH";
         };
-        TierDto: {
+        TierPriceDto: {
+            /**
+             * @description Amount per interval in the currency's smallest unit (cents), as Stripe gives it; null for a metered price
+             * @example 1900
+             */
+            amount: number | null;
+            /**
+             * @description ISO 4217 currency code, lower case as Stripe gives it
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Billing interval; null for a one-off price
+             * @enum {string|null}
+             */
+            interval: "day" | "week" | "month" | "year" | null;
+        };
+        OfferedTierDto: {
             /**
              * @description Tier identifier
              * @example standard
@@ -1200,6 +1241,10 @@ export interface components {
             throttle: components["schemas"]["ThrottleDto"];
             /** @description Quota of the tier usage plan */
             quota: components["schemas"]["QuotaDto"];
+            /** @description Whether moving to this tier goes through Stripe Checkout (billing on and a Stripe price grants it) */
+            paid: boolean;
+            /** @description What the tier costs, read from its Stripe price; null with billing off, for a free tier, or while Stripe cannot be reached */
+            price: components["schemas"]["TierPriceDto"] | null;
         };
         MeDto: {
             /**
@@ -1288,6 +1333,12 @@ export interface components {
              * @example production
              */
             name: string;
+            /**
+             * Format: date-time
+             * @description When the key stops working (ISO 8601 date-time, in the future, at most one year ahead); by default it never expires
+             * @example 2027-01-31T00:00:00Z
+             */
+            expiresAt?: string;
         };
         IssuedKeyDto: {
             /**
@@ -1311,10 +1362,10 @@ export interface components {
              */
             last4: string;
             /**
-             * @description provisioning until the gateway has the key
+             * @description provisioning until the gateway has the key; expired once `expiresAt` has passed (the gateway refuses it from that instant)
              * @enum {string}
              */
-            status: "provisioning" | "active" | "revoked";
+            status: "provisioning" | "active" | "revoked" | "expired";
             /**
              * Format: date-time
              * @description When the key was created
@@ -1322,7 +1373,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When a rotated key stops working; null for a key that was not rotated
+             * @description When the key stops working: the expiry chosen at creation (kept by rotation), or the end of a rotated key's grace; null when it never expires
              */
             expiresAt: string | null;
             /**
@@ -1363,10 +1414,10 @@ export interface components {
              */
             last4: string;
             /**
-             * @description provisioning until the gateway has the key
+             * @description provisioning until the gateway has the key; expired once `expiresAt` has passed (the gateway refuses it from that instant)
              * @enum {string}
              */
-            status: "provisioning" | "active" | "revoked";
+            status: "provisioning" | "active" | "revoked" | "expired";
             /**
              * Format: date-time
              * @description When the key was created
@@ -1374,7 +1425,7 @@ export interface components {
             createdAt: string;
             /**
              * Format: date-time
-             * @description When a rotated key stops working; null for a key that was not rotated
+             * @description When the key stops working: the expiry chosen at creation (kept by rotation), or the end of a rotated key's grace; null when it never expires
              */
             expiresAt: string | null;
             /**
@@ -2313,6 +2364,14 @@ export interface components {
         ApplicationListDto: {
             /** @description Your applications, oldest first (never their secrets) */
             items: components["schemas"]["ApplicationDto"][];
+            /**
+             * @description The API resource server's scopes, in full: what an application may be given (`scopes` of POST /v1/applications)
+             * @example [
+             *       "keyport-api/read",
+             *       "keyport-api/write"
+             *     ]
+             */
+            availableScopes: string[];
         };
         RotateSecretDto: {
             /**
@@ -2334,6 +2393,10 @@ export interface components {
              *     ]
              */
             scopes: ("keyport/admin.read" | "keyport/admin.write")[];
+        };
+        ServiceAccountListDto: {
+            /** @description Every service account, whichever admin created it, oldest first (never their secrets) */
+            items: components["schemas"]["ApplicationDto"][];
         };
         CreateInvitationDto: {
             /**
@@ -2852,7 +2915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TierDto"][];
+                    "application/json": components["schemas"]["OfferedTierDto"][];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -3051,6 +3114,8 @@ export interface operations {
             /**
              * @description Bad Request. Codes:
              *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `KEY_EXPIRY_IN_PAST`: `expiresAt` is not in the future: choose a later instant
+             *     - `KEY_EXPIRY_TOO_FAR`: `expiresAt` is more than one year ahead: choose an earlier instant
              *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
              */
             400: {
@@ -5802,6 +5867,42 @@ export interface operations {
             };
         };
     };
+    AdminServiceAccountsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountListDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     AdminServiceAccountsController_create: {
         parameters: {
             query?: never;
@@ -5855,6 +5956,82 @@ export interface operations {
              *     - `APP_CLIENT_QUOTA_REACHED`: The user pool holds all the app clients Cognito allows it (COGNITO_APP_CLIENT_QUOTA): ask the operator
              */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminServiceAccountsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Service account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
