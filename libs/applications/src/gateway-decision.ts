@@ -19,7 +19,7 @@ export interface CallerDirectory {
   /** The live application behind a client id; null when deleted or never Keyport's. */
   application(clientId: string): Promise<{ applicationId: string; developerId: string; kind: 'APPLICATION' | 'SERVICE_ACCOUNT' } | null>;
   /** The developer's status; null when there is no such developer. */
-  developerStatus(developerId: string): Promise<'ACTIVE' | 'SUSPENDED' | null>;
+  developerStatus(developerId: string): Promise<'ACTIVE' | 'SUSPENDED' | 'DELETED' | null>;
 }
 
 export type GatewayDecision =

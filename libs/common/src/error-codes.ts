@@ -39,12 +39,16 @@ export const ERROR_CODES = {
   REFRESH_TOKEN_INVALID: 'The refresh token is invalid or expired: sign in again',
   EMAIL_TAKEN: 'An account with this e-mail address already exists',
   ALREADY_CONFIRMED: 'The account is already confirmed',
+  CODE_INVALID: 'The code is wrong or expired (codes last one hour): ask for a new one',
+  PASSWORD_INCORRECT: 'The current password is wrong',
+  CROSS_SITE_REQUEST: 'A browser on another site sent this request with the session cookie: refused, to protect the session',
   ACCOUNT_LOCKED: 'Too many failed sign-ins for this account (AUTH_LOCKOUT_ATTEMPTS in AUTH_LOCKOUT_WINDOW): retry after `Retry-After` seconds',
 
   // Roles.
   NOT_A_DEVELOPER: 'An admin account that never signed up as a developer: developer routes are not for it',
   NOT_AN_ADMIN: 'The route is for admins (members of the Cognito group `admin`)',
   ACCOUNT_SUSPENDED: 'An admin suspended this developer account: its keys are disabled and its routes refused',
+  ACCOUNT_DELETED: 'This developer account was deleted: its keys are revoked; sign up again to use Keyport',
 
   // Keys.
   KEY_LIMIT_REACHED: 'You hold the most live keys a developer may have (MAX_KEYS_PER_DEVELOPER): revoke one first',
@@ -68,6 +72,7 @@ export const ERROR_CODES = {
   SUBSCRIPTION_EXISTS: 'A subscription already bills: change or cancel it in the billing portal (POST /v1/billing/portal)',
 
   // Admin actions.
+  ALREADY_DELETED: 'The developer is already deleted',
   ALREADY_SUSPENDED: 'The developer is already suspended',
   CANNOT_REMOVE_OWN_ADMIN: 'An admin cannot remove their own admin role: ask another admin',
   LAST_ADMIN: 'The last admin cannot be removed: make another admin first',

@@ -4,6 +4,7 @@ export * from './auth.service';
 export * from './developer';
 export * from './developer-accounts.module';
 export * from './developer-accounts.service';
+export * from './developer-deletion.service';
 export * from './developer-messages';
 export * from './developer-page';
 export * from './developer-quota.service';

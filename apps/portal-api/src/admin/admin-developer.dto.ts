@@ -20,10 +20,10 @@ export class ListDevelopersQueryDto {
   @Matches(/^[a-z0-9-]{1,64}$/, { message: 'must be a tier slug' })
   tier?: string;
 
-  @ApiPropertyOptional({ description: 'Only developers with this status', enum: ['active', 'suspended'] })
+  @ApiPropertyOptional({ description: 'Only developers with this status', enum: ['active', 'suspended', 'deleted'] })
   @IsOptional()
-  @IsIn(['active', 'suspended'])
-  status?: 'active' | 'suspended';
+  @IsIn(['active', 'suspended', 'deleted'])
+  status?: 'active' | 'suspended' | 'deleted';
 
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page', minLength: 1, maxLength: 512 })
   @IsOptional()

@@ -13,8 +13,11 @@ export class MeDto {
   @ApiProperty({ description: 'Current tier slug', example: 'standard' })
   tier!: string;
 
-  @ApiProperty({ description: 'Account status', enum: ['active', 'suspended'] })
-  status!: 'active' | 'suspended';
+  @ApiProperty({
+    description: 'Account status (`deleted`: the account was deleted; its row stays for the audit trail)',
+    enum: ['active', 'suspended', 'deleted'],
+  })
+  status!: 'active' | 'suspended' | 'deleted';
 
   @ApiProperty({ description: 'When the account was created', format: 'date-time' })
   createdAt!: string;
@@ -24,7 +27,7 @@ export class MeDto {
       id: developer.id,
       email: developer.email,
       tier: developer.tierSlug,
-      status: developer.status === 'ACTIVE' ? 'active' : 'suspended',
+      status: developer.status === 'ACTIVE' ? 'active' : developer.status === 'SUSPENDED' ? 'suspended' : 'deleted',
       createdAt: developer.createdAt.toISOString(),
     };
   }
