@@ -154,9 +154,7 @@ describe.skipIf(!hasChromium)('the developer portal in a browser', () => {
   it('shows a developer a not-found page at /admin, and an admin the console', async () => {
     const { page } = portal;
     await page.goto('/admin');
-    // A full load starts without a session (tokens live in memory only).
-    await page.waitForURL('**/login');
-    await signIn(page, email, PASSWORD);
+    // A full load stays signed in: the session cookie (HttpOnly) gives a new access token.
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     expect(page.url()).toMatch(/\/admin$/);
     await checkPage(portal, 'admin-refused');

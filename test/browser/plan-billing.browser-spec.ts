@@ -51,9 +51,8 @@ describe.skipIf(!hasChromium)('the plan page with billing on', () => {
 
     const { session } = stripe.completeCheckout(page.url());
     expect((await deliver(http, stripe, stripe.event('checkout.session.completed', session))).status).toBe(200);
-    // Back from Checkout: a new page load, so a new sign-in (the session lives in memory only).
+    // Back from Checkout: a new page load, still signed in through the session cookie.
     await page.goto('/plan?checkout=success');
-    await signIn(page, developer.email, PASSWORD);
     await page.getByText('Payment received').waitFor();
     await page.getByRole('table', { name: 'Invoices' }).getByText('KP-1').waitFor();
     await page.getByRole('button', { name: 'Switch to Standard' }).waitFor();
