@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENED_COGNITO_CONNECTION, type OpenedCognitoConnection } from '@keyport/cognito';
+import { type BillingWorld, eventually, startBillingWorld, stopBillingWorld, subscribe } from './support/billing';
 import { callGateway, issueKey } from './support/gateway-journey';
 import { HttpClient } from './support/http-client';
 import { PASSWORD, adminToken, expectErrorShape, signUpDeveloper, uniqueEmail } from './support/journey';
@@ -227,5 +228,30 @@ describe('the session cookie behind an HTTPS proxy', () => {
       { headers: { ...COOKIE_SESSION, 'x-forwarded-proto': 'https' } },
     );
     expect(signedIn.headers.getSetCookie()[0]).toMatch(/; HttpOnly; SameSite=Strict; Secure$/);
+  });
+});
+
+describe('deleting an account that pays', () => {
+  let world: BillingWorld;
+  let http: HttpClient;
+
+  beforeAll(async () => {
+    world = await startBillingWorld();
+    http = new HttpClient(world.harness.baseUrl);
+  });
+
+  afterAll(() => stopBillingWorld(world));
+
+  it('ends the subscription at Stripe at once (not at the period end), through the outbox', async () => {
+    const dev = await signUpDeveloper(http, await adminToken(http));
+    const subscription = await subscribe(http, world.stripe, dev);
+    expect(world.stripe.subscriptions.get(subscription.id)?.status).toBe('active');
+    expect((await http.delete('/v1/me', { token: dev.token })).status).toBe(204);
+    await eventually(
+      'the subscription is cancelled at Stripe',
+      async () => world.stripe.subscriptions.get(subscription.id)?.status,
+      (status) => status === 'canceled',
+    );
+    expect(world.stripe.subscriptions.get(subscription.id)?.cancel_at_period_end).toBe(false);
   });
 });

@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('account and sessions in a browser', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('button', { name: 'Resend code' }).click();
     await page.getByText(/a new code is on its way/).waitFor();
-    await page.getByLabel('Code').fill(deliveredCode(harness, email));
+    await page.getByRole('textbox', { name: 'Code' }).fill(deliveredCode(harness, email));
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Account confirmed').waitFor();
     await portal.page.context().close();
