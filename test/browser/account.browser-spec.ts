@@ -2,7 +2,7 @@ import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from '../support/http-client';
 import { PASSWORD, adminToken, signUpDeveloper, uniqueEmail } from '../support/journey';
-import { KeyportHarness } from '../support/keyport-harness';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, KeyportHarness } from '../support/keyport-harness';
 import { hasChromium, launchChromium, openPortal } from './support/chromium';
 import { callGateway, checkPage, createKeyInDialog, deliveredCode, navLink, signIn, signedInPortal } from './support/portal-steps';
 
@@ -136,5 +136,25 @@ describe.skipIf(!hasChromium)('account and sessions in a browser', () => {
     const again = await http.post('/v1/auth/signup', { email, password: PASSWORD });
     expect(again.status).toBe(201);
     await portal.page.context().close();
+  });
+
+  it('lets an admin delete a developer after typing the e-mail; the page shows the deletion and its audit entry', async () => {
+    const dev = await signUpDeveloper(http, admin);
+    const console_ = await signedInPortal(browser, harness.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const { page } = console_;
+    await page.goto(`/admin/developers/${dev.id}`);
+    await page.getByRole('button', { name: 'Delete developer' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/to confirm/).fill('someone-else@example.com');
+    await dialog.getByRole('button', { name: 'Delete developer' }).click();
+    await expect.poll(() => dialog.getByLabel(/to confirm/).getAttribute('aria-invalid')).toBe('true');
+    expect((await http.get('/v1/me', { token: dev.token })).status).toBe(200);
+    await dialog.getByLabel(/to confirm/).fill(dev.email);
+    await dialog.getByRole('button', { name: 'Delete developer' }).click();
+    await page.getByText(`${dev.email} is deleted`).waitFor();
+    await page.getByText('developer.deleted').first().waitFor();
+    await checkPage(console_, 'admin-developer-deleted');
+    expect((await http.get('/v1/me', { token: dev.token })).body.code).toBe('ACCOUNT_DELETED');
+    await console_.page.context().close();
   });
 });
