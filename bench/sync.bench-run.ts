@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AwsCallStats, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
 import { PrismaService } from '@keyport/db';
-import { GatewayBootstrap } from '@keyport/gateway-sync';
-import { OutboxRepository } from '@keyport/outbox';
+import { GatewayBootstrapService } from '@keyport/gateway-sync';
+import { OutboxBacklogService } from '@keyport/outbox';
 import { FakeApiGateway } from '../test/fakes/api-gateway/fake-api-gateway';
 import { AWS_QUOTAS } from '../test/fakes/api-gateway/fake-quotas';
 import { awsEnv, eventually, postgresAnswers, useFakeAwsCredentials } from '../test/support/aws-keyport';
@@ -38,7 +38,7 @@ afterAll(async () => {
 
 it(`moves ${KEYS} keys from standard to premium`, async () => {
   const http = new HttpClient(harness.baseUrl);
-  await harness.app.get(GatewayBootstrap).run();
+  await harness.app.get(GatewayBootstrapService).run();
   const bindings = harness.app.get(PlanBindingsRepository);
   const standard = (await bindings.planIdOf(planOwner.tier('standard')))!;
   const premium = (await bindings.planIdOf(planOwner.tier('premium')))!;
@@ -102,7 +102,7 @@ it(`moves ${KEYS} keys from standard to premium`, async () => {
     }),
   );
   const answered = Date.now() - started;
-  const outbox = harness.app.get(OutboxRepository);
+  const outbox = harness.app.get(OutboxBacklogService);
   const inPremium = () =>
     developers.every((d) => fake.state.members.get(premium)!.has(d.gatewayKeyId) && !fake.state.members.get(standard)!.has(d.gatewayKeyId));
   await eventually(async () => inPremium() && (await outbox.stats()).pending === 0, 'every key in premium', 570_000);

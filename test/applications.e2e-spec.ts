@@ -35,6 +35,8 @@ describe('applications: client credentials on the embedded Cognito', () => {
     const listed = await http.get('/v1/applications', { token: dev.token });
     expect(listed.status).toBe(200);
     expect(listed.body.items).toHaveLength(1);
+    // What the portal's "Register application" dialog offers: the API resource server's scopes.
+    expect(listed.body.availableScopes).toEqual(['keyport-api/read', 'keyport-api/write']);
     const one = await http.get(`/v1/applications/${id}`, { token: dev.token });
     expect(one.status).toBe(200);
     for (const body of [listed.text, one.text]) expect(body).not.toContain(clientSecret);
@@ -155,6 +157,41 @@ describe('applications: client credentials on the embedded Cognito', () => {
 
     expect((await http.post('/v1/admin/service-accounts', { name: 'x', scopes: ['keyport-api/read'] }, { token: admin })).status).toBe(400);
     expect((await http.post('/v1/admin/service-accounts', { name: 'x', scopes: ['keyport/admin.read'] }, { token: dev.token })).status).toBe(403);
+  });
+
+  it('lists service accounts to admins and deletes one: 204, audited once, its tokens refused at once', async () => {
+    const created = await http.post('/v1/admin/service-accounts', { name: 'nightly-export', scopes: ['keyport/admin.read'] }, { token: admin });
+    expect(created.status).toBe(201);
+    const token = (await requestClientToken(created.body.tokenEndpoint, created.body.clientId, created.body.clientSecret)).body.access_token;
+    expect((await http.get('/v1/admin/usage?from=2026-01-01&to=2026-01-02', { token })).status).toBe(200);
+
+    const listed = await http.get('/v1/admin/service-accounts', { token: admin });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toContainEqual(
+      expect.objectContaining({ id: created.body.id, name: 'nightly-export', clientId: created.body.clientId, scopes: ['keyport/admin.read'] }),
+    );
+    expect(listed.text).not.toContain(created.body.clientSecret);
+    // Developers' applications are not service accounts, and developers do not see this list.
+    const app = await createApplication(http, dev.token, { name: 'not-a-service-account' });
+    expect((await http.get('/v1/admin/service-accounts', { token: admin })).body.items.map((item: { id: string }) => item.id)).not.toContain(app.id);
+    expect((await http.get('/v1/admin/service-accounts', { token: dev.token })).status).toBe(403);
+    expect((await http.delete(`/v1/admin/service-accounts/${created.body.id}`, { token: dev.token })).status).toBe(403);
+    const notOne = await http.delete(`/v1/admin/service-accounts/${app.id}`, { token: admin });
+    expect(notOne.status).toBe(404);
+    expectErrorShape(notOne.body, 404);
+    expect((await http.delete('/v1/admin/service-accounts/not-a-uuid', { token: admin })).status).toBe(400);
+
+    const deleted = await http.delete(`/v1/admin/service-accounts/${created.body.id}`, { token: admin });
+    expect(deleted.status).toBe(204);
+    const refused = await http.get('/v1/admin/usage?from=2026-01-01&to=2026-01-02', { token });
+    expect(refused.status).toBe(401);
+    expectErrorShape(refused.body, 401);
+    expect((await http.get('/v1/admin/service-accounts', { token: admin })).body.items.map((item: { id: string }) => item.id)).not.toContain(created.body.id);
+    expect((await http.delete(`/v1/admin/service-accounts/${created.body.id}`, { token: admin })).status).toBe(404);
+    const audit = await http.get(`/v1/admin/audit-log?target=${created.body.id}`, { token: admin });
+    expect(audit.status).toBe(200);
+    expect(audit.body.items.filter((entry: { action: string }) => entry.action === 'service_account.deleted')).toHaveLength(1);
+    expect((await http.delete(`/v1/applications/${app.id}`, { token: dev.token })).status).toBe(204);
   });
 
   it("refuses an application's token on the developer routes", async () => {

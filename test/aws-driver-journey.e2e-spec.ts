@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
-import { GatewayBootstrap } from '@keyport/gateway-sync';
+import { GatewayBootstrapService } from '@keyport/gateway-sync';
 import { PLAN_SYNC, tierPlanAggregate } from '@keyport/tiers';
-import { OutboxRepository, OutboxWriter } from '@keyport/outbox';
+import { OutboxBacklogService, OutboxWriter } from '@keyport/outbox';
 import { TiersRepository } from '../libs/tiers/src/tiers.repository';
 import { API_STAGE, eventually, today, useAwsKeyport } from './support/aws-keyport';
 import { adminToken, expectErrorShape, signUpDeveloper, waitForKeyStatus } from './support/journey';
@@ -20,7 +20,7 @@ describe('developer journey on the aws driver, against a fake API Gateway with A
   const plansOfGatewayKey = (id: string) => aws.fake.state.plansOfKey(id).map((plan) => plan.id);
 
   it('bootstraps one tagged plan per tier on the API stages, and running it again changes nothing', async () => {
-    const bootstrap = aws.harness.app.get(GatewayBootstrap);
+    const bootstrap = aws.harness.app.get(GatewayBootstrapService);
     const first = await bootstrap.run();
     expect(first.map((plan) => plan.tier)).toEqual(['standard', 'premium']);
     expect(aws.fake.state.plans.size).toBe(2);
@@ -113,7 +113,7 @@ describe('developer journey on the aws driver, against a fake API Gateway with A
     await edit(62);
     await edit(63);
     await edit(64);
-    const stats = aws.harness.app.get(OutboxRepository);
+    const stats = aws.harness.app.get(OutboxBacklogService);
     await eventually(async () => (await stats.stats()).pending === 0, 'plan syncs drained');
     expect(aws.fake.state.plan(planId).throttle?.rateLimit).toBe(64);
     expect(aws.fake.appliedCount('UpdateUsagePlan') - before).toBe(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
-import { OutboxRepository } from '@keyport/outbox';
+import { OutboxBacklogService } from '@keyport/outbox';
 import { eventually, useAwsKeyport } from './support/aws-keyport';
 import { adminToken, signUpDeveloper } from './support/journey';
 
@@ -35,7 +35,7 @@ describe('aws driver under 20% injected throttles and 5xx', () => {
     }
     expect(userErrors).toEqual([]);
 
-    const outbox = aws.harness.app.get(OutboxRepository);
+    const outbox = aws.harness.app.get(OutboxBacklogService);
     await eventually(async () => (await outbox.stats()).pending === 0, 'outbox drained', 120_000);
     expect((await outbox.stats()).dead).toBe(0);
 

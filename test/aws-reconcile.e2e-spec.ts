@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
-import { GatewayReconciler } from '@keyport/gateway-sync';
+import { GatewayReconcilerService } from '@keyport/gateway-sync';
 import { useAwsKeyport } from './support/aws-keyport';
 import { adminToken, signUpDeveloper, waitForKeyStatus } from './support/journey';
 
@@ -35,7 +35,7 @@ describe('reconciliation with AWS after drift behind Keyport back', () => {
     const foreign = aws.fake.state.createKey({ name: 'someone-else', value: 'foreignValue0123456789abcdefghij', enabled: true });
     aws.fake.state.updatePlan(premium, [{ op: 'replace', path: '/throttle/rateLimit', value: '5' }]);
 
-    const reconciler = aws.harness.app.get(GatewayReconciler);
+    const reconciler = aws.harness.app.get(GatewayReconcilerService);
     const dry = await reconciler.run({ dryRun: true });
     expect(dry.findings.map((finding) => finding.kind).sort()).toEqual(['missing-key', 'plan-settings', 'stray-key', 'wrong-enabled', 'wrong-plan']);
     expect(dry.repaired).toBe(0);

@@ -2,8 +2,8 @@ import { type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
-import { GatewayBootstrap } from '@keyport/gateway-sync';
-import { OutboxRepository } from '@keyport/outbox';
+import { GatewayBootstrapService } from '@keyport/gateway-sync';
+import { OutboxBacklogService } from '@keyport/outbox';
 import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
 import { awsEnv, eventually, postgresAnswers, useFakeAwsCredentials } from './support/aws-keyport';
 import { CompiledWorker } from './support/compiled-worker';
@@ -49,7 +49,7 @@ describe('the worker process killed with SIGKILL mid-sync, then restarted', () =
   it('converges with nothing lost and nothing doubled', { timeout: 240_000 }, async (context) => {
     if (!postgresUp) return context.skip('needs PostgreSQL at TEST_DATABASE_URL or 127.0.0.1:5432');
     const http = new HttpClient(harness.baseUrl);
-    await harness.app.get(GatewayBootstrap).run();
+    await harness.app.get(GatewayBootstrapService).run();
     const admin = await adminToken(http);
     const developers = [await signUpDeveloper(http, admin), await signUpDeveloper(http, admin)];
     const created: Array<{ id: string; value: string; dev: number }> = [];
@@ -72,7 +72,7 @@ describe('the worker process killed with SIGKILL mid-sync, then restarted', () =
 
     const second = worker.start('apps/worker/src/main.js', workerEnv());
     children.push(second);
-    const outbox = harness.app.get(OutboxRepository);
+    const outbox = harness.app.get(OutboxBacklogService);
     // The dead worker's leases expire (60 s) before its items are taken again.
     await eventually(async () => (await outbox.stats()).pending === 0, 'outbox drained by the second worker', 180_000);
     expect((await outbox.stats()).dead).toBe(0);

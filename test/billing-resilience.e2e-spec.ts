@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageMetering } from '@keyport/billing';
+import { UsageMeteringService } from '@keyport/billing';
 import { Db } from '@keyport/db';
 import { OutboxWorker } from '@keyport/outbox';
 import { randomUUID } from 'node:crypto';
@@ -66,7 +66,7 @@ describe('Stripe billing: gateway outages, usage metering, admin changes', () =>
     const identifier = `keyport-usage-${dev.id}-${yesterday}`;
     // Stripe records the first attempt but its answer is lost: the SDK retries under the same idempotency key.
     world.stripe.loseResponses('/v1/billing/meter_events', 1);
-    const metering = world.harness.app.get(UsageMetering, { strict: false });
+    const metering = world.harness.app.get(UsageMeteringService, { strict: false });
     expect(await metering.queueFinishedDays()).toBe(1);
     expect(await metering.queueFinishedDays()).toBe(0);
     const outbox = world.harness.app.get(OutboxWorker, { strict: false });

@@ -147,8 +147,8 @@ describe('Stripe billing: checkout, webhooks, lifecycle', () => {
     expect(await tierOf(dev.token)).toBe('premium');
     expect((await http.get('/v1/billing', { token: dev.token })).body).toMatchObject({ status: 'past_due', tier: 'premium', pastDueSince: expect.any(String) });
 
-    const { GraceExpiry } = await import('@keyport/billing');
-    const grace = world.harness.app.get(GraceExpiry, { strict: false });
+    const { GraceExpiryService } = await import('@keyport/billing');
+    const grace = world.harness.app.get(GraceExpiryService, { strict: false });
     world.clock.advanceDays(6);
     await grace.run();
     expect(await tierOf(dev.token)).toBe('premium');

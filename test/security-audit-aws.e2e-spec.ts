@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
-import { GatewayBootstrap } from '@keyport/gateway-sync';
+import { GatewayBootstrapService } from '@keyport/gateway-sync';
 import { CHECKS } from '@keyport/security-posture';
 import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
 import { FakeWafV2 } from './fakes/api-gateway/fake-wafv2';
@@ -43,7 +43,7 @@ describe('the security audit on the aws driver, against the fake API Gateway and
     seedCountingApi(fake, waf, COUNTING_API);
     const stages = [SECURE_API, INSECURE_API, COUNTING_API, MISSING_API].map((id) => `${id}:${STAGE}`).join(',');
     harness = await KeyportHarness.start({ env: awsEnv(fake, { API_STAGES: stages, AWS_ENDPOINT_URL_WAFV2: waf.url }) });
-    await harness.app.get(GatewayBootstrap).run();
+    await harness.app.get(GatewayBootstrapService).run();
     // The insecure stage drifted out of the standard tier's plan.
     const planId = (await harness.app.get(PlanBindingsRepository).planIdOf(planOwner.tier('standard')))!;
     const plan = fake.state.plan(planId);

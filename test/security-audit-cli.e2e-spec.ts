@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
-import { GatewayBootstrap } from '@keyport/gateway-sync';
+import { GatewayBootstrapService } from '@keyport/gateway-sync';
 import { SecurityAuditService } from '@keyport/security-posture';
 import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
 import { FakeWafV2 } from './fakes/api-gateway/fake-wafv2';
@@ -30,7 +30,7 @@ describe('npm run gateway:audit in a pipeline, and an audit of large APIs under 
       KeyportHarness.start({ env: awsEnv(fake, { API_STAGES: stages, AWS_ENDPOINT_URL_WAFV2: waf.url }) }),
       CompiledWorker.build(),
     ]);
-    await harness.app.get(GatewayBootstrap).run();
+    await harness.app.get(GatewayBootstrapService).run();
   }, 300_000);
 
   afterAll(async () => {

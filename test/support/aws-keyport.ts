@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { GatewayBootstrap } from '@keyport/gateway-sync';
+import { GatewayBootstrapService } from '@keyport/gateway-sync';
 import { FakeApiGateway, type FakeApiGatewayOptions } from '../fakes/api-gateway/fake-api-gateway';
 import { HttpClient } from './http-client';
 import { KeyportHarness } from './keyport-harness';
@@ -66,7 +66,7 @@ export async function startAwsKeyport(options: { fake?: FakeApiGatewayOptions; e
   useFakeAwsCredentials();
   const fake = await new FakeApiGateway({ ...options.fake, quotas: { planUpdateWindowMs: 1_000, ...(options.fake?.quotas || {}) } }).start();
   const harness = await KeyportHarness.start({ env: awsEnv(fake, options.env) });
-  if (options.bootstrap) await harness.app.get(GatewayBootstrap).run();
+  if (options.bootstrap) await harness.app.get(GatewayBootstrapService).run();
   return {
     fake,
     harness,

@@ -42,6 +42,12 @@ export class ApplicationsRepository {
     return rows.map(toApplication);
   }
 
+  /** Every live application of a kind, whoever owns it (the console lists all service accounts). */
+  async listKind(kind: Application['kind']): Promise<Application[]> {
+    const rows = await this.db.client.application.findMany({ where: { kind, deletedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return rows.map(toApplication);
+  }
+
   async findOwned(developerId: string, id: string, kind: Application['kind']): Promise<(Application & { retiringSecretId: string | null }) | null> {
     const row = await this.db.client.application.findFirst({ where: { id, developerId, kind, deletedAt: null } });
     return row ? { ...toApplication(row), retiringSecretId: row.retiringSecretId } : null;

@@ -57,6 +57,18 @@ export class ApplicationsService {
     return this.create(adminId, name, scopes, 'SERVICE_ACCOUNT', ADMIN_SCOPES);
   }
 
+  /** Every live service account, whichever admin created it, oldest first. */
+  listServiceAccounts(): Promise<Application[]> {
+    return this.applications.listKind('SERVICE_ACCOUNT');
+  }
+
+  /** Deletes a service account by id, whichever admin created it: its tokens are refused at once. */
+  async deleteServiceAccount(id: string): Promise<void> {
+    const found = (await this.listServiceAccounts()).find((account) => account.id === id);
+    if (!found) throw notFound('Service account');
+    await this.delete(found.developerId, id, 'SERVICE_ACCOUNT');
+  }
+
   /** `scopes` are names of API_SCOPES (`read`) or full names (`keyport-api/read`); absent: all of them. */
   create(
     developerId: string,

@@ -6,7 +6,7 @@ import { BillingGate } from './billing-gate';
 import { BillingProvider } from './billing-provider.port';
 import { type SubscriptionSnapshot, type WebhookNotice } from './billing-types';
 import { InvalidWebhookSignature } from './invalid-webhook-signature';
-import { SubscriptionSync } from './subscription-sync.service';
+import { SubscriptionSyncService } from './subscription-sync.service';
 import { WebhookEventsRepository } from './webhook-events.repository';
 
 /** The events Keyport acts on; every other verified event is recorded and acknowledged. */
@@ -38,7 +38,7 @@ export class BillingWebhookService {
     private readonly gate: BillingGate,
     private readonly provider: BillingProvider,
     private readonly events: WebhookEventsRepository,
-    private readonly sync: SubscriptionSync,
+    private readonly sync: SubscriptionSyncService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly metrics: Metrics,

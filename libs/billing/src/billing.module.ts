@@ -6,16 +6,16 @@ import { BillingProvider } from './billing-provider.port';
 import { BillingWebhookService } from './billing-webhook.service';
 import { DeveloperDeletedHandler } from './developer-deleted.handler';
 import { BillingService } from './billing.service';
-import { GraceExpiry } from './grace-expiry.service';
+import { GraceExpiryService } from './grace-expiry.service';
 import { MeterReportsRepository } from './meter-reports.repository';
 import { StripeClientFactory } from './stripe/stripe-client.factory';
 import { StripeBillingProvider } from './stripe/stripe.billing-provider';
 import { SubscriptionChangeHandler } from './subscription-change.handler';
-import { SubscriptionSync } from './subscription-sync.service';
+import { SubscriptionSyncService } from './subscription-sync.service';
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { TierPrices } from './tier-prices';
 import { UnconfiguredBillingProvider } from './unconfigured.billing-provider';
-import { UsageMetering } from './usage-metering.service';
+import { UsageMeteringService } from './usage-metering.service';
 import { UsageReportHandler } from './usage-report.handler';
 import { WebhookEventsRepository } from './webhook-events.repository';
 
@@ -35,15 +35,15 @@ import { WebhookEventsRepository } from './webhook-events.repository';
     WebhookEventsRepository,
     MeterReportsRepository,
     TierPrices,
-    SubscriptionSync,
+    SubscriptionSyncService,
     BillingService,
     BillingWebhookService,
-    GraceExpiry,
-    UsageMetering,
+    GraceExpiryService,
+    UsageMeteringService,
     SubscriptionChangeHandler,
     UsageReportHandler,
     DeveloperDeletedHandler,
   ],
-  exports: [BillingService, BillingWebhookService, GraceExpiry, UsageMetering, BillingProvider],
+  exports: [BillingService, BillingWebhookService, GraceExpiryService, UsageMeteringService, BillingProvider],
 })
 export class BillingModule {}

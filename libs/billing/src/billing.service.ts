@@ -10,7 +10,7 @@ import { BillingOutboxType, subscriptionAggregate } from './billing-outbox';
 import { BillingProvider } from './billing-provider.port';
 import { type BillingStatus, type TierChangeOutcome } from './billing-status';
 import { type InvoiceSummary } from './billing-types';
-import { isLive } from './entitlement';
+import { isSubscriptionLive } from './entitlement';
 import { type Subscription } from './subscription';
 import { SubscriptionsRepository } from './subscriptions.repository';
 import { TierPrices } from './tier-prices';
@@ -112,7 +112,9 @@ export class BillingService {
     return this.transactions.run(async () => {
       const before = await this.account(developerId);
       const cancelled = this.gate.enabled
-        ? (await this.subscriptions.listByDeveloper(developerId)).filter((subscription) => isLive(subscription) && subscription.tierSlug !== tierSlug)
+        ? (await this.subscriptions.listByDeveloper(developerId)).filter(
+            (subscription) => isSubscriptionLive(subscription) && subscription.tierSlug !== tierSlug,
+          )
         : [];
       // One admin action, one audit entry: the tier change names the subscriptions it ends.
       const ids = cancelled.map((subscription) => subscription.id).join(', ');
@@ -169,7 +171,7 @@ export class BillingService {
   }
 
   private async liveSubscription(developerId: string): Promise<Subscription | undefined> {
-    return (await this.subscriptions.listByDeveloper(developerId)).find(isLive);
+    return (await this.subscriptions.listByDeveloper(developerId)).find(isSubscriptionLive);
   }
 
   private account(developerId: string): Promise<BillingAccount> {

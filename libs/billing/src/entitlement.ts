@@ -19,7 +19,7 @@ export function grantsTier(subscription: Subscription, now: Date, graceDays: num
 }
 
 /** A subscription that still bills or may bill again (so a second checkout would double charge). */
-export function isLive(subscription: Subscription): boolean {
+export function isSubscriptionLive(subscription: Subscription): boolean {
   return ['active', 'trialing', 'past_due', 'incomplete', 'unpaid', 'paused'].includes(subscription.status);
 }
 

@@ -2,18 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
 import { Clock } from '@keyport/common';
 import { Transactions } from '@keyport/db';
-import { SubscriptionSync } from './subscription-sync.service';
+import { SubscriptionSyncService } from './subscription-sync.service';
 import { SubscriptionsRepository } from './subscriptions.repository';
 
 const BATCH = 200;
 
 /** Moves developers whose subscription stayed `past_due` beyond BILLING_GRACE_DAYS to the free tier. */
 @Injectable()
-export class GraceExpiry {
+export class GraceExpiryService {
   constructor(
     private readonly config: AppConfig,
     private readonly subscriptions: SubscriptionsRepository,
-    private readonly sync: SubscriptionSync,
+    private readonly sync: SubscriptionSyncService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}

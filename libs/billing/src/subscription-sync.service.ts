@@ -16,8 +16,8 @@ import { TierPrices } from './tier-prices';
  * transaction, so the subscription row, the tier change, its outbox items and audit commit together.
  */
 @Injectable()
-export class SubscriptionSync {
-  private readonly logger = new Logger(SubscriptionSync.name);
+export class SubscriptionSyncService {
+  private readonly logger = new Logger(SubscriptionSyncService.name);
 
   constructor(
     private readonly subscriptions: SubscriptionsRepository,

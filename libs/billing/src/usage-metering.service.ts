@@ -19,7 +19,7 @@ export const meterIdentifier = (developerId: string, day: string): string => `ke
  * has it, and never sent again by a later run.
  */
 @Injectable()
-export class UsageMetering {
+export class UsageMeteringService {
   constructor(
     private readonly config: AppConfig,
     private readonly reports: MeterReportsRepository,

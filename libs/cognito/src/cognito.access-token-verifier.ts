@@ -9,7 +9,7 @@ import { FetchJwksFetcher } from './fetch-jwks.fetcher';
 import { AccessTokenVerifier, type VerifiedPrincipal } from './identity-provider.port';
 import { tokenExpired, tokenInvalid } from './token-errors';
 import { VerifiedTokenCache } from './verified-token.cache';
-import { WithoutPublishedKey } from './without-published-key.fetcher';
+import { WithoutPublishedKeyFetcher } from './without-published-key.fetcher';
 
 /** Checks a token again with its expiry waived (aws-jwt-verify checks `exp` before issuer, use and client). */
 const IGNORING_EXPIRY = { graceSeconds: Number.MAX_SAFE_INTEGER };
@@ -49,7 +49,7 @@ export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
             if (payload.client_id !== clientId && !isClientCredentialsToken(payload)) throw new Error('issued to another client');
           },
         },
-        { jwksCache: new SimpleJwksCache({ fetcher: new WithoutPublishedKey(options.fetcher ?? new FetchJwksFetcher()) }) },
+        { jwksCache: new SimpleJwksCache({ fetcher: new WithoutPublishedKeyFetcher(options.fetcher ?? new FetchJwksFetcher()) }) },
       );
       this.verifyJwt = (token, options) => verifier.verify(token, options);
     } else {

@@ -12,7 +12,7 @@ const PUBLISHED_MODULUS: string = (
  * from every JWKS it fetches: anyone can sign with that key, so no token it signed is ever valid,
  * even from a stock cognito-local that lists it (Keyport's embedded one never does).
  */
-export class WithoutPublishedKey implements Fetcher {
+export class WithoutPublishedKeyFetcher implements Fetcher {
   constructor(private readonly inner: Fetcher) {}
 
   async fetch(uri: string, requestOptions?: Record<string, unknown>, data?: ArrayBuffer): Promise<ArrayBuffer> {

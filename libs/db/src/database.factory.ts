@@ -7,6 +7,7 @@ import { type DatabaseSettings } from '@keyport/config';
 import { type DatabaseConnection } from './database-connection';
 import { MigrationRunner, defaultMigrationsDir } from './migrations/migration-runner';
 import { PgSqlExecutor } from './migrations/pg.sql-executor';
+import { type SqlExecutor } from './migrations/sql-executor';
 import { PgliteSqlExecutor } from './migrations/pglite.sql-executor';
 import { openPglite } from './pglite-template';
 import { PrismaService } from './prisma.service';
@@ -22,7 +23,7 @@ async function openEmbedded(dataDir: string): Promise<DatabaseConnection> {
   await ensurePrivateDir(folder);
   const pglite = await openPglite(folder);
   // The embedded database is always migrated at start: there is no operator to run a command.
-  await new MigrationRunner(defaultMigrationsDir()).apply(new PgliteSqlExecutor(pglite));
+  await applyPendingMigrations(new PgliteSqlExecutor(pglite));
   // PGlite creates its files 0666: owner-only once open (older versions' files included), and again
   // once closed for what it made meanwhile; inside 0700 folders nobody else can reach them even then.
   await restrictTree(folder);
@@ -56,14 +57,22 @@ async function openPostgres(url: string, migrate: boolean): Promise<DatabaseConn
   };
 }
 
-/** Applies pending migrations to a PostgreSQL database (used at start and by `npm run db:migrate`). */
+/**
+ * Applies pending migrations to a PostgreSQL database: `npm run db:migrate` (apps/portal-api's
+ * migrate.ts) and `MIGRATE_ON_START` both come here.
+ */
 export async function migratePostgres(url: string): Promise<string[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { applied } = await new MigrationRunner(defaultMigrationsDir()).apply(new PgSqlExecutor(client));
-    return applied;
+    return await applyPendingMigrations(new PgSqlExecutor(client));
   } finally {
     await client.end();
   }
+}
+
+/** The one way migrations are applied, to PGlite at the embedded start or to PostgreSQL; returns the names applied. */
+async function applyPendingMigrations(executor: SqlExecutor): Promise<string[]> {
+  const { applied } = await new MigrationRunner(defaultMigrationsDir()).apply(executor);
+  return applied;
 }

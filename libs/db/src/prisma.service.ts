@@ -1,4 +1,4 @@
 import { PrismaClient } from './generated/client';
 
-/** The Prisma client of the running process; built by DatabaseFactory with the right driver adapter. */
+/** The Prisma client of the running process; made by `openDatabase` (database.factory.ts) with the driver adapter of PGlite or PostgreSQL. */
 export class PrismaService extends PrismaClient {}

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Transactions } from '@keyport/db';
-import { UsageRepository } from '@keyport/usage';
+import { UsageRecorderService } from '@keyport/usage';
 import { GatewayClock } from './gateway-clock';
 import { UsageLedger } from './usage-ledger';
 import { UtcCalendar } from './utc-calendar';
@@ -23,7 +23,7 @@ export class UsageFlusher {
 
   constructor(
     private readonly ledger: UsageLedger,
-    private readonly usage: UsageRepository,
+    private readonly usage: UsageRecorderService,
     private readonly transactions: Transactions,
     private readonly calendar: UtcCalendar,
     private readonly clock: GatewayClock,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PlanBindingsRepository, planName, planOwner } from '@keyport/api-gateway';
 import { TiersService } from '@keyport/tiers';
 import { withPatience } from './paced-retry';
-import { PlanSync } from './plan-sync.service';
+import { PlanSyncService } from './plan-sync.service';
 
 export interface BootstrappedPlan {
   tier: string;
@@ -18,10 +18,10 @@ export interface BootstrappedPlan {
  * recorded id or their name and only patches what differs.
  */
 @Injectable()
-export class GatewayBootstrap {
+export class GatewayBootstrapService {
   constructor(
     private readonly tiers: TiersService,
-    private readonly plans: PlanSync,
+    private readonly plans: PlanSyncService,
     private readonly bindings: PlanBindingsRepository,
   ) {}
 

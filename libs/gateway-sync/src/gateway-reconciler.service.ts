@@ -8,7 +8,7 @@ import { KeyPlacement } from './key-placement';
 import { withPatience } from './paced-retry';
 import { type ReconcileFinding, type ReconcileReport } from './reconcile-report';
 import { type ReconciledKey, ReconcileRepository } from './reconcile.repository';
-import { PlanSync } from './plan-sync.service';
+import { PlanSyncService } from './plan-sync.service';
 
 /**
  * Compares what the gateway holds (keys tagged by Keyport, plan membership, plan settings) with
@@ -17,14 +17,14 @@ import { PlanSync } from './plan-sync.service';
  * back cannot be recreated (Keyport keeps only its hash), so it is revoked in Keyport instead.
  */
 @Injectable()
-export class GatewayReconciler {
-  private readonly logger = new Logger(GatewayReconciler.name);
+export class GatewayReconcilerService {
+  private readonly logger = new Logger(GatewayReconcilerService.name);
 
   constructor(
     private readonly driver: GatewayDriver,
     private readonly tiers: TiersService,
     private readonly bindings: PlanBindingsRepository,
-    private readonly plans: PlanSync,
+    private readonly plans: PlanSyncService,
     private readonly placement: KeyPlacement,
     private readonly keys: KeysService,
     private readonly repository: ReconcileRepository,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AwsCallStats } from '@keyport/api-gateway';
 import { AppConfig } from '@keyport/config';
 import { KeyCapacity } from '@keyport/keys';
-import { OutboxRepository } from '@keyport/outbox';
+import { OutboxBacklogService } from '@keyport/outbox';
 
 export interface GatewayStatusReport {
   driver: 'local' | 'aws';
@@ -17,10 +17,10 @@ export interface GatewayStatusReport {
 
 /** The gateway driver's state for /health/ready: capacity, sync backlog, AWS call health. */
 @Injectable()
-export class GatewayStatus {
+export class GatewayStatusService {
   constructor(
     private readonly capacity: KeyCapacity,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: OutboxBacklogService,
     private readonly stats: AwsCallStats,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}

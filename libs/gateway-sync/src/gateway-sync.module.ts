@@ -2,21 +2,21 @@ import { Module } from '@nestjs/common';
 import { DeveloperAccountsModule } from '@keyport/developers';
 import { UsageModule } from '@keyport/usage';
 import { DeveloperPlanCleanupHandler } from './developer-plan-cleanup.handler';
-import { GatewayBootstrap } from './gateway-bootstrap.service';
+import { GatewayBootstrapService } from './gateway-bootstrap.service';
 import { GatewayJobHistory } from './gateway-job-history';
-import { GatewayReconciler } from './gateway-reconciler.service';
-import { GatewayStatus } from './gateway-status.service';
+import { GatewayReconcilerService } from './gateway-reconciler.service';
+import { GatewayStatusService } from './gateway-status.service';
 import { KeyPlacement } from './key-placement';
 import { KeyPlacementsRepository } from './key-placements.repository';
 import { KeyProvisionHandler } from './key-provision.handler';
 import { KeyRevokeHandler } from './key-revoke.handler';
 import { KeySyncHandler } from './key-sync.handler';
 import { PlanSyncHandler } from './plan-sync.handler';
-import { PlanSync } from './plan-sync.service';
+import { PlanSyncService } from './plan-sync.service';
 import { QuotaGrantHandler } from './quota-grant.handler';
 import { QuotaGrantMarksRepository } from './quota-grant-marks.repository';
 import { ReconcileRepository } from './reconcile.repository';
-import { UsageIngestion } from './usage-ingestion.service';
+import { UsageIngestionService } from './usage-ingestion.service';
 
 /** Outbox handlers that apply Keyport's key and plan changes to the gateway driver, and the jobs that keep both in line. */
 @Module({
@@ -25,20 +25,20 @@ import { UsageIngestion } from './usage-ingestion.service';
     QuotaGrantMarksRepository,
     QuotaGrantHandler,
     DeveloperPlanCleanupHandler,
-    PlanSync,
+    PlanSyncService,
     KeyPlacement,
     KeyPlacementsRepository,
     KeyProvisionHandler,
     KeySyncHandler,
     KeyRevokeHandler,
     PlanSyncHandler,
-    GatewayBootstrap,
-    GatewayReconciler,
+    GatewayBootstrapService,
+    GatewayReconcilerService,
     ReconcileRepository,
-    UsageIngestion,
-    GatewayStatus,
+    UsageIngestionService,
+    GatewayStatusService,
     GatewayJobHistory,
   ],
-  exports: [PlanSync, KeyPlacement, GatewayBootstrap, GatewayReconciler, UsageIngestion, GatewayStatus, GatewayJobHistory],
+  exports: [PlanSyncService, KeyPlacement, GatewayBootstrapService, GatewayReconcilerService, UsageIngestionService, GatewayStatusService, GatewayJobHistory],
 })
 export class GatewaySyncModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { GatewayConflictError, GatewayDriver } from '@keyport/api-gateway';
 import { DeveloperAccountsService } from '@keyport/developers';
 import { KeyPlacementsRepository } from './key-placements.repository';
-import { PlanSync, type PlanTarget } from './plan-sync.service';
+import { PlanSyncService, type PlanTarget } from './plan-sync.service';
 
 export interface PlacedKey {
   /** Keyport's key id. */
@@ -26,7 +26,7 @@ export interface KnownPlacement {
 export class KeyPlacement {
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly plans: PlanSync,
+    private readonly plans: PlanSyncService,
     private readonly developers: DeveloperAccountsService,
     private readonly placements: KeyPlacementsRepository,
   ) {}

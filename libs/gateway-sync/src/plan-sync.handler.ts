@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxHandler, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
 import { PLAN_SYNC, TiersService } from '@keyport/tiers';
-import { PlanSync } from './plan-sync.service';
+import { PlanSyncService } from './plan-sync.service';
 
 /** Applies a tier's current throttle and quota to its usage plan (after an admin edit). */
 @Injectable()
@@ -10,7 +10,7 @@ export class PlanSyncHandler extends OutboxHandler {
 
   constructor(
     private readonly tiers: TiersService,
-    private readonly plans: PlanSync,
+    private readonly plans: PlanSyncService,
   ) {
     super();
   }

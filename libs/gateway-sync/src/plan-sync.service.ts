@@ -11,7 +11,7 @@ export interface PlanTarget {
 
 /** Creates or updates the gateway usage plans that mirror tiers and developer-specific quotas. */
 @Injectable()
-export class PlanSync {
+export class PlanSyncService {
   constructor(
     private readonly driver: GatewayDriver,
     private readonly bindings: PlanBindingsRepository,

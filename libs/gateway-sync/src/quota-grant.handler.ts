@@ -4,7 +4,7 @@ import { Transactions } from '@keyport/db';
 import { DeveloperOutboxType } from '@keyport/developers';
 import { KeysRepository } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
-import { PlanSync } from './plan-sync.service';
+import { PlanSyncService } from './plan-sync.service';
 import { QuotaGrantMarksRepository } from './quota-grant-marks.repository';
 
 interface QuotaGrantPayload {
@@ -25,7 +25,7 @@ export class QuotaGrantHandler extends OutboxHandler {
   constructor(
     private readonly driver: GatewayDriver,
     private readonly keys: KeysRepository,
-    private readonly plans: PlanSync,
+    private readonly plans: PlanSyncService,
     private readonly marks: QuotaGrantMarksRepository,
     private readonly transactions: Transactions,
   ) {

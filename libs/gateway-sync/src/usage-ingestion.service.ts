@@ -3,7 +3,7 @@ import { GatewayDriver, GatewayUnavailableError, PlanBindingsRepository } from '
 import { Clock, isoDay, unavailable } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { KeysRepository } from '@keyport/keys';
-import { type UsageIncrement, UsageRepository } from '@keyport/usage';
+import { type UsageIncrement, UsageRecorderService } from '@keyport/usage';
 import { GatewayJobHistory } from './gateway-job-history';
 
 export interface UsageIngestionResult {
@@ -21,14 +21,14 @@ export interface UsageIngestionResult {
  * day. Re-reads the last days each time, since AWS data arrives late.
  */
 @Injectable()
-export class UsageIngestion {
-  private readonly logger = new Logger(UsageIngestion.name);
+export class UsageIngestionService {
+  private readonly logger = new Logger(UsageIngestionService.name);
 
   constructor(
     private readonly driver: GatewayDriver,
     private readonly bindings: PlanBindingsRepository,
     private readonly keys: KeysRepository,
-    private readonly usage: UsageRepository,
+    private readonly usage: UsageRecorderService,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly history: GatewayJobHistory,

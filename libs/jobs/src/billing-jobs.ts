@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { GraceExpiry, UsageMetering } from '@keyport/billing';
+import { GraceExpiryService, UsageMeteringService } from '@keyport/billing';
 import { PeriodicTask } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 
@@ -13,8 +13,8 @@ export class BillingJobs implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly config: AppConfig,
-    private readonly grace: GraceExpiry,
-    private readonly metering: UsageMetering,
+    private readonly grace: GraceExpiryService,
+    private readonly metering: UsageMeteringService,
   ) {
     this.task = new PeriodicTask({ name: 'Billing jobs', everyMs: BILLING_JOBS_MS, logger: this.logger }, async () => {
       const reviewed = await this.grace.run();

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicTask } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
-import { GatewayReconciler, UsageIngestion, formatReport } from '@keyport/gateway-sync';
+import { GatewayReconcilerService, UsageIngestionService, formatReport } from '@keyport/gateway-sync';
 
 /** Time after start before the first run, so a fleet restarting together does not hit AWS at once. */
 const FIRST_RUN_DELAY_MS = 30_000;
@@ -14,8 +14,8 @@ export class GatewayJobsRunner implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
-    private readonly usage: UsageIngestion,
-    private readonly reconciler: GatewayReconciler,
+    private readonly usage: UsageIngestionService,
+    private readonly reconciler: GatewayReconcilerService,
   ) {}
 
   onApplicationBootstrap(): void {

@@ -21,4 +21,4 @@ export interface IssuedApiKey {
   value: string;
 }
 
-export const isLive = (key: ApiKey): boolean => key.status !== 'REVOKED';
+export const isKeyLive = (key: ApiKey): boolean => key.status !== 'REVOKED';

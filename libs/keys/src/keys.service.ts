@@ -4,7 +4,7 @@ import { Clock, DomainError, ErrorKind, RandomSource, conflict, forbidden, notFo
 import { AuditLog } from '@keyport/audit';
 import { Transactions } from '@keyport/db';
 import { OutboxWriter } from '@keyport/outbox';
-import { type ApiKey, type IssuedApiKey, isLive } from './api-key';
+import { type ApiKey, type IssuedApiKey, isKeyLive } from './api-key';
 import { ApiKeyCodec } from './api-key-codec';
 import { KeyCapacity } from './key-capacity';
 import { KeyOutboxType, keyAggregate } from './key-events';
@@ -67,7 +67,7 @@ export class KeysService {
       await this.requireActiveOwner(developerId);
       const old = await this.keys.findOwned(developerId, keyId);
       if (!old) throw notFound('Key');
-      if (!isLive(old)) throw conflict('A revoked key cannot be rotated', 'KEY_REVOKED');
+      if (!isKeyLive(old)) throw conflict('A revoked key cannot be rotated', 'KEY_REVOKED');
       if (old.expiresAt) throw conflict('This key has already been rotated', 'KEY_ALREADY_ROTATED');
       for (const predecessor of (await this.keys.liveInLineage(old.lineageId)).filter((key) => key.id !== old.id)) {
         const graceOver = predecessor.expiresAt !== null && predecessor.expiresAt <= this.clock.now();
@@ -106,7 +106,7 @@ export class KeysService {
   revokeLost(keyId: string): Promise<boolean> {
     return this.transactions.run(async () => {
       const key = await this.keys.findById(keyId);
-      if (!key || !isLive(key)) return false;
+      if (!key || !isKeyLive(key)) return false;
       await this.revokeInside(key, 'key.lost_at_gateway', { type: 'system' });
       return true;
     });

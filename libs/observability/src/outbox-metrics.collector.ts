@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '@keyport/common';
-import { OutboxRepository, OutboxWorker } from '@keyport/outbox';
+import { OutboxBacklogService, OutboxWorker } from '@keyport/outbox';
 import { Metrics } from './metrics';
 
 /** Reads the outbox's depth and age at each scrape (a number from the database, right for any replica) and counts how items end. */
@@ -8,7 +8,7 @@ import { Metrics } from './metrics';
 export class OutboxMetricsCollector implements OnModuleInit {
   constructor(
     private readonly metrics: Metrics,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: OutboxBacklogService,
     private readonly worker: OutboxWorker,
     private readonly clock: Clock,
   ) {}

@@ -11,6 +11,13 @@ interface ClaimedRow {
   created_at: Date;
 }
 
+/** How deep the outbox is: what waits, since when, and what gave up. */
+export interface OutboxBacklogStats {
+  pending: number;
+  oldestPendingAt: Date | null;
+  dead: number;
+}
+
 @Injectable()
 export class OutboxRepository {
   constructor(private readonly db: Db) {}
@@ -76,7 +83,7 @@ export class OutboxRepository {
     });
   }
 
-  async stats(): Promise<{ pending: number; oldestPendingAt: Date | null; dead: number }> {
+  async stats(): Promise<OutboxBacklogStats> {
     const [pending, oldest, dead] = await Promise.all([
       this.db.client.outboxItem.count({ where: { status: 'PENDING' } }),
       this.db.client.outboxItem.findFirst({ where: { status: 'PENDING' }, orderBy: { id: 'asc' }, select: { createdAt: true } }),

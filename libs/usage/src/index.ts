@@ -1,5 +1,5 @@
 export * from './usage-day';
 export * from './usage-report';
 export * from './usage.module';
-export * from './usage.repository';
+export * from './usage-recorder.service';
 export * from './usage.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, DAY_MS, invalid, isoDay, notFound, quotaWindow } from '@keyport/common';
+import { Clock, DAY_MS, invalid, isoDay, quotaWindow } from '@keyport/common';
 import { type Developer, DeveloperAccountsService } from '@keyport/developers';
-import { KeysRepository } from '@keyport/keys';
+import { KeysService } from '@keyport/keys';
 import { type QuotaStatus, type UsageQuery, type UsageReport } from './usage-report';
 import { UsageRepository } from './usage.repository';
 
@@ -17,7 +17,7 @@ export const DEVELOPER_USAGE_MAX_DAYS = 90;
 export class UsageService {
   constructor(
     private readonly usage: UsageRepository,
-    private readonly keys: KeysRepository,
+    private readonly keys: KeysService,
     private readonly developers: DeveloperAccountsService,
     private readonly clock: Clock,
   ) {}
@@ -26,11 +26,9 @@ export class UsageService {
     checkRange(query.from, query.to);
     let lineages: string[];
     if (query.keyId) {
-      const key = await this.keys.findOwned(developer.id, query.keyId);
-      if (!key) throw notFound('Key');
-      lineages = [key.lineageId];
+      lineages = [(await this.keys.get(developer.id, query.keyId)).lineageId];
     } else {
-      lineages = [...new Set((await this.keys.listLiveByDeveloper(developer.id)).map((key) => key.lineageId))];
+      lineages = [...new Set((await this.keys.listLive(developer.id)).map((key) => key.lineageId))];
     }
     const [items, quota] = await Promise.all([this.usage.daily(developer.id, query.from, query.to, query.keyId), this.quota(developer, lineages)]);
     return { items, quota };

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GatewayUnavailableError } from '@keyport/api-gateway';
 import { unavailable } from '@keyport/common';
-import { GatewayJobHistory, GatewayReconciler, GatewayStatus } from '@keyport/gateway-sync';
+import { GatewayJobHistory, GatewayReconcilerService, GatewayStatusService } from '@keyport/gateway-sync';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { GatewayConsoleStatusDto, ReconcileReportDto } from './gateway-status.dto';
@@ -13,9 +13,9 @@ import { GatewayConsoleStatusDto, ReconcileReportDto } from './gateway-status.dt
 @Controller('v1/admin/gateway')
 export class AdminGatewayStatusController {
   constructor(
-    private readonly status: GatewayStatus,
+    private readonly status: GatewayStatusService,
     private readonly history: GatewayJobHistory,
-    private readonly reconciler: GatewayReconciler,
+    private readonly reconciler: GatewayReconcilerService,
   ) {}
 
   @Get('status')

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UsageIngestion } from '@keyport/gateway-sync';
+import { UsageIngestionService } from '@keyport/gateway-sync';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { UsageSyncDto, UsageSyncResultDto } from './admin-gateway.dto';
@@ -9,7 +9,7 @@ import { UsageSyncDto, UsageSyncResultDto } from './admin-gateway.dto';
 @AdminOnly()
 @Controller('v1/admin/gateway')
 export class AdminGatewayController {
-  constructor(private readonly usage: UsageIngestion) {}
+  constructor(private readonly usage: UsageIngestionService) {}
 
   @Post('usage-sync')
   @ApiOperation({

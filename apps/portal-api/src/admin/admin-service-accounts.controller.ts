@@ -1,12 +1,13 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
 import { ADMIN_SCOPES, ApplicationsService } from '@keyport/applications';
 import { type VerifiedPrincipal } from '@keyport/cognito';
-import { IssuedApplicationDto } from '../applications/application.dto';
+import { ApplicationDto, IssuedApplicationDto, ServiceAccountListDto } from '../applications/application.dto';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { Principal } from '../auth/principal.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
+import { ApiUuidParam, uuidParam } from '../http/uuid-param';
 
 export class CreateServiceAccountDto {
   @ApiProperty({ description: 'Who uses it, as the audit log will name it (no control characters)', example: 'billing-export', minLength: 1, maxLength: 100 })
@@ -47,5 +48,28 @@ export class AdminServiceAccountsController {
   async create(@Principal() principal: VerifiedPrincipal, @Body() body: CreateServiceAccountDto): Promise<IssuedApplicationDto> {
     const issued = await this.applications.createServiceAccount(principal.userId, body.name, body.scopes);
     return IssuedApplicationDto.fromIssued(issued, this.applications.tokenEndpoint);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'List the service accounts (never their secrets)',
+    description: 'Live service accounts, whichever admin created them, oldest first.',
+  })
+  @ApiOkResponse({ type: ServiceAccountListDto, description: 'The service accounts' })
+  async list(): Promise<ServiceAccountListDto> {
+    return { items: (await this.applications.listServiceAccounts()).map((account) => ApplicationDto.from(account, this.applications.tokenEndpoint)) };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a service account',
+    description: 'Audited once; its access tokens are refused on the admin routes at once, not at their expiry.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiUuidParam('id', 'Service account id')
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 503: ['UNAVAILABLE'] })
+  async delete(@Param('id', uuidParam) id: string): Promise<void> {
+    await this.applications.deleteServiceAccount(id);
   }
 }

@@ -95,4 +95,16 @@ export class IssuedApplicationDto extends ApplicationDto {
 export class ApplicationListDto {
   @ApiProperty({ type: [ApplicationDto], description: 'Your applications, oldest first (never their secrets)' })
   items!: ApplicationDto[];
+
+  @ApiProperty({
+    description: "The API resource server's scopes, in full: what an application may be given (`scopes` of POST /v1/applications)",
+    type: [String],
+    example: ['keyport-api/read', 'keyport-api/write'],
+  })
+  availableScopes!: string[];
+}
+
+export class ServiceAccountListDto {
+  @ApiProperty({ type: [ApplicationDto], description: 'Every service account, whichever admin created it, oldest first (never their secrets)' })
+  items!: ApplicationDto[];
 }

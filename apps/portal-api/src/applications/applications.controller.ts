@@ -33,11 +33,17 @@ export class ApplicationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List your applications (never their secrets)', description: 'Live applications, oldest first.' })
+  @ApiOperation({
+    summary: 'List your applications (never their secrets)',
+    description: 'Live applications, oldest first, and the scopes a new one may be given.',
+  })
   @ApiOkResponse({ type: ApplicationListDto, description: 'Your applications' })
   async list(@Principal() principal: VerifiedPrincipal): Promise<ApplicationListDto> {
     const developer = await this.developers.requireActive(principal);
-    return { items: (await this.applications.list(developer.id)).map((a) => ApplicationDto.from(a, this.applications.tokenEndpoint)) };
+    return {
+      items: (await this.applications.list(developer.id)).map((a) => ApplicationDto.from(a, this.applications.tokenEndpoint)),
+      availableScopes: this.applications.apiScopes,
+    };
   }
 
   @Get(':id')

@@ -3,7 +3,7 @@ import { HealthCheckService, HealthIndicatorService, type HealthIndicatorResult 
 import { GatewayDriver } from '@keyport/api-gateway';
 import { IdentityProvider } from '@keyport/cognito';
 import { DatabaseHealth } from '@keyport/db';
-import { GatewayStatus, type GatewayStatusReport } from '@keyport/gateway-sync';
+import { GatewayStatusService, type GatewayStatusReport } from '@keyport/gateway-sync';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -23,7 +23,7 @@ export class ReadinessService {
     private readonly database: DatabaseHealth,
     private readonly identity: IdentityProvider,
     private readonly gateway: GatewayDriver,
-    private readonly gatewayStatus: GatewayStatus,
+    private readonly gatewayStatus: GatewayStatusService,
   ) {}
 
   async check(): Promise<ReadinessReport> {

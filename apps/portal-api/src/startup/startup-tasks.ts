@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApplicationsService } from '@keyport/applications';
 import { AppConfig } from '@keyport/config';
 import { AdminBootstrap } from '@keyport/developers';
-import { PlanSync } from '@keyport/gateway-sync';
+import { PlanSyncService } from '@keyport/gateway-sync';
 import { TiersService } from '@keyport/tiers';
 
 /** What must exist before the first request: default tiers, their local plans, an admin, the embedded pool's resource server. */
@@ -11,7 +11,7 @@ export class StartupTasks implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     private readonly tiers: TiersService,
-    private readonly plans: PlanSync,
+    private readonly plans: PlanSyncService,
     private readonly admin: AdminBootstrap,
     private readonly applications: ApplicationsService,
   ) {}

@@ -8,6 +8,7 @@ export const ADMIN_SECTIONS = [
   { to: '/admin/audit-log', label: 'Audit log', description: 'Every admin action and security event, before and after.' },
   { to: '/admin/gateway', label: 'Gateway', description: 'Driver, sync backlog, usage ingestion and reconciliation.' },
   { to: '/admin/security', label: 'Security', description: 'The gateway checked against the five layers of API security.' },
+  { to: '/admin/service-accounts', label: 'Service accounts', description: 'Client credentials for systems that call the admin routes.' },
 ];
 
 /** The console's frame: its own row of section links above the page. */

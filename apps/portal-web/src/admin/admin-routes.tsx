@@ -14,6 +14,7 @@ export const adminRoutes: RouteObject[] = [
       { path: 'audit-log', lazy: () => import('./AuditLogPage') },
       { path: 'gateway', lazy: () => import('./GatewayPage') },
       { path: 'security', lazy: () => import('./SecurityPage') },
+      { path: 'service-accounts', lazy: () => import('./ServiceAccountsPage') },
     ],
   },
 ];

@@ -957,7 +957,7 @@ export interface paths {
         };
         /**
          * List your applications (never their secrets)
-         * @description Live applications, oldest first.
+         * @description Live applications, oldest first, and the scopes a new one may be given.
          */
         get: operations["ApplicationsController_list"];
         put?: never;
@@ -1023,7 +1023,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the service accounts (never their secrets)
+         * @description Live service accounts, whichever admin created them, oldest first.
+         */
+        get: operations["AdminServiceAccountsController_list"];
         put?: never;
         /**
          * Create a service account: client credentials for the admin routes, the secret shown once
@@ -1031,6 +1035,26 @@ export interface paths {
          */
         post: operations["AdminServiceAccountsController_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/service-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a service account
+         * @description Audited once; its access tokens are refused on the admin routes at once, not at their expiry.
+         */
+        delete: operations["AdminServiceAccountsController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2332,6 +2356,14 @@ export interface components {
         ApplicationListDto: {
             /** @description Your applications, oldest first (never their secrets) */
             items: components["schemas"]["ApplicationDto"][];
+            /**
+             * @description The API resource server's scopes, in full: what an application may be given (`scopes` of POST /v1/applications)
+             * @example [
+             *       "keyport-api/read",
+             *       "keyport-api/write"
+             *     ]
+             */
+            availableScopes: string[];
         };
         RotateSecretDto: {
             /**
@@ -2353,6 +2385,10 @@ export interface components {
              *     ]
              */
             scopes: ("keyport/admin.read" | "keyport/admin.write")[];
+        };
+        ServiceAccountListDto: {
+            /** @description Every service account, whichever admin created it, oldest first (never their secrets) */
+            items: components["schemas"]["ApplicationDto"][];
         };
     };
     responses: {
@@ -6060,6 +6096,42 @@ export interface operations {
             };
         };
     };
+    AdminServiceAccountsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountListDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     AdminServiceAccountsController_create: {
         parameters: {
             query?: never;
@@ -6113,6 +6185,82 @@ export interface operations {
              *     - `APP_CLIENT_QUOTA_REACHED`: The user pool holds all the app clients Cognito allows it (COGNITO_APP_CLIENT_QUOTA): ask the operator
              */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminServiceAccountsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Service account id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,6 +8,7 @@ import { Logo } from './Logo';
 const LINKS = [
   { to: '/dashboard', label: 'Dashboard' },
   { to: '/keys', label: 'Keys' },
+  { to: '/applications', label: 'Applications' },
   { to: '/apis', label: 'APIs' },
   { to: '/plan', label: 'Plan' },
   { to: '/account', label: 'Account' },

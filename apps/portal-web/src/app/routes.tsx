@@ -25,6 +25,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Navigate to="/dashboard" replace /> },
           { path: 'dashboard', lazy: () => import('../usage/DashboardPage') },
           { path: 'keys', lazy: () => import('../keys/KeysPage') },
+          { path: 'applications', lazy: () => import('../applications/ApplicationsPage') },
           { path: 'apis', lazy: () => import('../apis/ApisPage') },
           { path: 'plan', lazy: () => import('../plan/PlanPage') },
           { path: 'account', lazy: () => import('../account/AccountPage') },

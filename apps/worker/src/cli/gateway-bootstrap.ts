@@ -2,13 +2,13 @@
 // user pool) the resource server API_RESOURCE_SERVER with API_SCOPES. Idempotent.
 import { ApplicationsService } from '@keyport/applications';
 import { AppConfig } from '@keyport/config';
-import { GatewayBootstrap } from '@keyport/gateway-sync';
+import { GatewayBootstrapService } from '@keyport/gateway-sync';
 import { TiersService } from '@keyport/tiers';
 import { runCli } from './run-cli';
 
 runCli(async (app) => {
   await app.get(TiersService).ensureDefaults();
-  const plans = await app.get(GatewayBootstrap).run();
+  const plans = await app.get(GatewayBootstrapService).run();
   for (const plan of plans) {
     process.stdout.write(`${plan.tier}: usage plan ${plan.planName} = ${plan.planId}${plan.newlyBound ? ' (recorded)' : ' (unchanged binding)'}\n`);
   }

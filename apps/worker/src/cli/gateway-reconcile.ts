@@ -1,9 +1,9 @@
 // `npm run gateway:reconcile [-- --dry-run]`: compares AWS with Keyport, prints the drift, repairs it.
-import { GatewayReconciler, formatReport } from '@keyport/gateway-sync';
+import { GatewayReconcilerService, formatReport } from '@keyport/gateway-sync';
 import { hasFlag, runCli } from './run-cli';
 
 runCli(async (app, args) => {
-  const report = await app.get(GatewayReconciler).run({ dryRun: hasFlag(args, '--dry-run') });
+  const report = await app.get(GatewayReconcilerService).run({ dryRun: hasFlag(args, '--dry-run') });
   process.stdout.write(`${formatReport(report)}\n`);
   return report.repaired < report.findings.length && !report.dryRun ? 2 : 0;
 });

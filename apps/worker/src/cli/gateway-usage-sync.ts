@@ -1,5 +1,5 @@
 // `npm run gateway:usage-sync [-- --days N]`: ingests AWS usage for the last days now.
-import { UsageIngestion } from '@keyport/gateway-sync';
+import { UsageIngestionService } from '@keyport/gateway-sync';
 import { runCli } from './run-cli';
 
 runCli(async (app, args) => {
@@ -9,7 +9,7 @@ runCli(async (app, args) => {
     process.stderr.write('--days must be a whole number from 1 to 90\n');
     return 2;
   }
-  const result = await app.get(UsageIngestion).run(days);
+  const result = await app.get(UsageIngestionService).run(days);
   process.stdout.write(`Usage ${result.from}..${result.to}: ${result.rows} key-day(s) from ${result.plans} plan(s); ${result.unknownKeys} unknown key(s)\n`);
   return 0;
 });

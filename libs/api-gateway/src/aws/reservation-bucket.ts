@@ -2,7 +2,7 @@
  * A token bucket that hands out reservations: a caller takes the next token even when the bucket is
  * empty and learns how long to wait for it, so concurrent callers queue fairly without polling.
  */
-export class TokenBucket {
+export class ReservationBucket {
   private tokens: number;
   private updatedAt: number;
 
