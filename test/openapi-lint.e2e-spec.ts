@@ -142,7 +142,12 @@ describe('the OpenAPI document at /docs-json', () => {
     expect(missing).toEqual([]);
     expect(document.paths['/v1/me/tier'].put.responses['402']).toBeDefined();
     expect(document.components.schemas.PaymentRequiredBodyDto.required).toContain('checkoutUrl');
-    expect(document.paths['/v1/keys'].post.responses['403']['x-error-codes']).toEqual(['NOT_A_DEVELOPER', 'ACCOUNT_SUSPENDED', 'DEVELOPER_PENDING']);
+    expect(document.paths['/v1/keys'].post.responses['403']['x-error-codes']).toEqual([
+      'NOT_A_DEVELOPER',
+      'ACCOUNT_SUSPENDED',
+      'ACCOUNT_DELETED',
+      'DEVELOPER_PENDING',
+    ]);
     expect(resolveResponse(document, document.paths['/v1/keys'].post.responses['401']).headers['WWW-Authenticate']).toBeDefined();
     expect(document.paths['/v1/auth/login'].post.responses['401']['x-error-codes']).toEqual([
       'BAD_CREDENTIALS',

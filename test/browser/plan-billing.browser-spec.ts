@@ -46,12 +46,11 @@ describe.skipIf(!hasChromium)('the plan page with billing on', () => {
 
     const { session } = stripe.completeCheckout(page.url());
     expect((await deliver(http, stripe, stripe.event('checkout.session.completed', session))).status).toBe(200);
-    // Back from Checkout to the success URL, by default the portal's Plan page (here on the harness's own port).
+    // Back from Checkout to the success URL, by default the portal's Plan page (here on the harness's own port):
+    // a new page load, still signed in through the session cookie.
     const back = new URL(session.success_url);
     expect(back.pathname + back.search).toBe('/plan?checkout=success');
-    // A new page load, so a new sign-in (the session lives in memory only).
     await page.goto(back.pathname + back.search);
-    await signIn(page, developer.email, PASSWORD);
     await page.getByText('Payment received').waitFor();
     await page.getByRole('table', { name: 'Invoices' }).getByText('KP-1').waitFor();
     await page.getByRole('button', { name: 'Switch to Standard' }).waitFor();

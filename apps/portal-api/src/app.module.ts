@@ -44,6 +44,7 @@ import { HealthController } from './health/health.controller';
 import { ReadinessService } from './health/readiness.service';
 import { ApiErrorFilter } from './http/api-error.filter';
 import { KeysController } from './keys/keys.controller';
+import { AccountController } from './me/account.controller';
 import { MeController } from './me/me.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { PortalThrottlerGuard } from './protection/portal-throttler.guard';
@@ -87,6 +88,7 @@ export class AppModule {
         AuthController,
         TiersController,
         MeController,
+        AccountController,
         KeysController,
         UsageController,
         AdminDevelopersController,

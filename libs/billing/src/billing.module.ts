@@ -4,6 +4,7 @@ import { DeveloperAccountsModule } from '@keyport/developers';
 import { BillingGate } from './billing-gate';
 import { BillingProvider } from './billing-provider.port';
 import { BillingWebhookService } from './billing-webhook.service';
+import { DeveloperDeletedHandler } from './developer-deleted.handler';
 import { BillingService } from './billing.service';
 import { GraceExpiryService } from './grace-expiry.service';
 import { MeterReportsRepository } from './meter-reports.repository';
@@ -43,6 +44,7 @@ import { WebhookEventsRepository } from './webhook-events.repository';
     UsageMeteringService,
     SubscriptionChangeHandler,
     UsageReportHandler,
+    DeveloperDeletedHandler,
   ],
   exports: [BillingService, BillingWebhookService, GraceExpiryService, UsageMeteringService, BillingProvider, TierCatalogue],
 })

@@ -11,12 +11,18 @@ import {
   type AttributeType,
   type AuthenticationResultType,
   type CognitoIdentityProviderClient,
+  ChangePasswordCommand,
+  ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
   DescribeUserPoolCommand,
+  ForgotPasswordCommand,
+  GlobalSignOutCommand,
   InitiateAuthCommand,
   ListUsersCommand,
   ListUsersInGroupCommand,
   RespondToAuthChallengeCommand,
+  ResendConfirmationCodeCommand,
+  RevokeTokenCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DomainError, ErrorKind, conflict, invalid, notFound, unauthenticated, unavailable } from '@keyport/common';
@@ -32,6 +38,7 @@ export const NOT_CONFIRMED = 'This account is not confirmed yet';
 const BAD_REFRESH = 'Invalid or expired refresh token';
 const BAD_CODE = 'Invalid or expired confirmation code';
 const BAD_SESSION = 'The sign-in session is invalid or expired: sign in with the temporary password again';
+const BAD_RESET_CODE = 'Invalid or expired code';
 
 type Cases = Record<string, () => DomainError>;
 
@@ -350,6 +357,90 @@ export class CognitoIdentityProvider extends IdentityProvider {
       throw toDomainError(error, { ResourceNotFoundException: () => notFound('Group') });
     }
     return ids.filter(Boolean);
+  }
+
+  async forgotPassword(email: string): Promise<void> {
+    try {
+      await this.client.send(new ForgotPasswordCommand({ ClientId: this.connection.clientId, Username: normalizeEmail(email) }));
+    } catch (error) {
+      throw toDomainError(error, {
+        UserNotFoundException: () => notFound('Account'),
+        InvalidParameterException: () => notFound('Account'), // unconfirmed: no verified e-mail to send to
+        NotAuthorizedException: () => notFound('Account'),
+      });
+    }
+  }
+
+  async confirmForgotPassword(email: string, code: string, newPassword: string): Promise<void> {
+    this.checkPassword(newPassword, 'newPassword');
+    const badCode = (): DomainError => invalid(BAD_RESET_CODE, [{ field: 'code', message: 'is invalid or expired' }], 'CODE_INVALID');
+    try {
+      await this.client.send(
+        new ConfirmForgotPasswordCommand({
+          ClientId: this.connection.clientId,
+          Username: normalizeEmail(email),
+          ConfirmationCode: code.trim(),
+          Password: newPassword,
+        }),
+      );
+    } catch (error) {
+      throw toDomainError(error, {
+        CodeMismatchException: badCode,
+        ExpiredCodeException: badCode,
+        // Not told apart from a wrong code: a reset must not reveal which e-mails have accounts.
+        UserNotFoundException: badCode,
+        NotAuthorizedException: badCode,
+        InvalidPasswordException: () =>
+          invalid('The password does not meet the password policy', [{ field: 'newPassword', message: 'does not meet the password policy' }]),
+        InvalidParameterException: badCode,
+      });
+    }
+  }
+
+  async resendConfirmationCode(email: string): Promise<void> {
+    try {
+      await this.client.send(new ResendConfirmationCodeCommand({ ClientId: this.connection.clientId, Username: normalizeEmail(email) }));
+    } catch (error) {
+      throw toDomainError(error, {
+        UserNotFoundException: () => notFound('Account'),
+        InvalidParameterException: () => conflict('This account is already confirmed', 'ALREADY_CONFIRMED'),
+        NotAuthorizedException: () => conflict('This account is already confirmed', 'ALREADY_CONFIRMED'),
+      });
+    }
+  }
+
+  async revokeRefreshToken(refreshToken: string): Promise<void> {
+    try {
+      await this.client.send(new RevokeTokenCommand({ ClientId: this.connection.clientId, Token: refreshToken }));
+    } catch (error) {
+      // An invalid or already revoked token: what the caller wanted is already true.
+      const name = sdkErrorName(error);
+      if (name === 'NotAuthorizedException' || name === 'InvalidParameterException' || name === 'UnsupportedTokenTypeException') return;
+      throw toDomainError(error);
+    }
+  }
+
+  async globalSignOut(accessToken: string): Promise<void> {
+    try {
+      await this.client.send(new GlobalSignOutCommand({ AccessToken: accessToken }));
+    } catch (error) {
+      throw toDomainError(error, { NotAuthorizedException: () => unauthenticated('The access token is no longer valid: sign in again', 'TOKEN_INVALID') });
+    }
+  }
+
+  async changePassword(accessToken: string, currentPassword: string, newPassword: string): Promise<void> {
+    this.checkPassword(newPassword, 'newPassword');
+    try {
+      await this.client.send(new ChangePasswordCommand({ AccessToken: accessToken, PreviousPassword: currentPassword, ProposedPassword: newPassword }));
+    } catch (error) {
+      throw toDomainError(error, {
+        NotAuthorizedException: () =>
+          invalid('The current password is incorrect', [{ field: 'currentPassword', message: 'is incorrect' }], 'PASSWORD_INCORRECT'),
+        InvalidPasswordException: () =>
+          invalid('The password does not meet the password policy', [{ field: 'newPassword', message: 'does not meet the password policy' }]),
+        InvalidParameterException: () => invalid('Invalid password'),
+      });
+    }
   }
 
   async ping(): Promise<void> {

@@ -57,7 +57,19 @@ export abstract class IdentityProvider {
   abstract setGroupMembership(userIdOrEmail: string, group: string, member: boolean): Promise<void>;
   /** The ids (`sub`) of a group's members. */
   abstract groupMemberIds(group: string): Promise<string[]>;
-  /** Deletes the user from the pool (AdminDeleteUser); a user already gone is not an error. */
+  /** Sends a reset code to a confirmed account; an unknown or unconfirmed one is NotFound. */
+  abstract forgotPassword(email: string): Promise<void>;
+  /** Sets a new password with the code forgotPassword sent; a wrong or expired code is ValidationFailed (CODE_INVALID). */
+  abstract confirmForgotPassword(email: string, code: string, newPassword: string): Promise<void>;
+  /** Sends a new sign-up code; an unknown account is NotFound, a confirmed one Conflict (ALREADY_CONFIRMED). */
+  abstract resendConfirmationCode(email: string): Promise<void>;
+  /** Ends one refresh token; one that no longer works is success. */
+  abstract revokeRefreshToken(refreshToken: string): Promise<void>;
+  /** Ends every refresh token of the signed-in user. */
+  abstract globalSignOut(accessToken: string): Promise<void>;
+  /** A wrong current password is ValidationFailed (PASSWORD_INCORRECT, on `currentPassword`). */
+  abstract changePassword(accessToken: string, currentPassword: string, newPassword: string): Promise<void>;
+  /** Removes the user from the pool; one already gone is success. */
   abstract deleteUser(username: string): Promise<void>;
   /** Cheap call proving the pool answers, for /health/ready. */
   abstract ping(): Promise<void>;

@@ -40,12 +40,16 @@ export const ERROR_CODES = {
   EMAIL_TAKEN: 'An account with this e-mail address already exists',
   SESSION_INVALID: 'The sign-in session is invalid, used or expired (Cognito keeps it 3 minutes): sign in with the temporary password again',
   ALREADY_CONFIRMED: 'The account is already confirmed',
+  CODE_INVALID: 'The code is wrong or expired (codes last one hour): ask for a new one',
+  PASSWORD_INCORRECT: 'The current password is wrong',
+  CROSS_SITE_REQUEST: 'A browser on another site sent this request with the session cookie: refused, to protect the session',
   ACCOUNT_LOCKED: 'Too many failed sign-ins for this account (AUTH_LOCKOUT_ATTEMPTS in AUTH_LOCKOUT_WINDOW): retry after `Retry-After` seconds',
 
   // Roles.
   NOT_A_DEVELOPER: 'An admin account that never signed up as a developer: developer routes are not for it',
   NOT_AN_ADMIN: 'The route is for admins (members of the Cognito group `admin`)',
   ACCOUNT_SUSPENDED: 'An admin suspended this developer account: its keys are disabled and its routes refused',
+  ACCOUNT_DELETED: 'This developer account was deleted: its keys are revoked; sign up again to use Keyport',
   DEVELOPER_PENDING: 'The sign-up waits for an admin to approve it (SIGNUP_APPROVAL=manual): keys and applications can be created once approved',
 
   // Keys.
@@ -73,6 +77,7 @@ export const ERROR_CODES = {
   SUBSCRIPTION_EXISTS: 'A subscription already bills: change or cancel it in the billing portal (POST /v1/billing/portal)',
 
   // Admin actions.
+  ALREADY_DELETED: 'The developer is already deleted',
   ALREADY_SUSPENDED: 'The developer is already suspended',
   INVITATION_ACCEPTED: 'The invitation was accepted already: the user has set their password',
   CANNOT_REMOVE_OWN_ADMIN: 'An admin cannot remove their own admin role: ask another admin',

@@ -91,4 +91,52 @@ export class AuthService {
   refresh(refreshToken: string): Promise<AuthTokens> {
     return this.identity.refresh(refreshToken);
   }
+
+  /** Ends one refresh token (sign-out on this device). */
+  logout(refreshToken: string): Promise<void> {
+    return this.identity.revokeRefreshToken(refreshToken);
+  }
+
+  /** Sends a reset code when the account exists and is confirmed; says nothing either way (no enumeration). */
+  async forgotPassword(rawEmail: string): Promise<void> {
+    await ignoringAbsence(this.identity.forgotPassword(normalizeEmail(rawEmail)));
+  }
+
+  async resetPassword(rawEmail: string, code: string, newPassword: string): Promise<void> {
+    const email = normalizeEmail(rawEmail);
+    await this.identity.confirmForgotPassword(email, code, newPassword);
+    const developer = await this.developers.findByEmail(email);
+    await this.audit.record({
+      action: 'auth.password_reset',
+      actor: { type: 'anonymous' },
+      targetType: developer ? 'developer' : 'email',
+      targetId: developer?.id ?? email,
+    });
+  }
+
+  /** A new sign-up code when the account exists and is unconfirmed; says nothing either way (no enumeration). */
+  async resendCode(rawEmail: string): Promise<void> {
+    await ignoringAbsence(this.identity.resendConfirmationCode(normalizeEmail(rawEmail)));
+  }
+
+  async changePassword(developerId: string, accessToken: string, currentPassword: string, newPassword: string): Promise<void> {
+    await this.identity.changePassword(accessToken, currentPassword, newPassword);
+    await this.audit.record({ action: 'auth.password_changed', targetType: 'developer', targetId: developerId });
+  }
+
+  /** Every refresh token of the account stops working; access tokens already issued run out by themselves. */
+  async signOutEverywhere(developerId: string, accessToken: string): Promise<void> {
+    await this.identity.globalSignOut(accessToken);
+    await this.audit.record({ action: 'auth.signed_out_everywhere', targetType: 'developer', targetId: developerId });
+  }
+}
+
+/** Unknown account (NotFound) or already confirmed (Conflict): the caller answers the same as on success. */
+async function ignoringAbsence(call: Promise<void>): Promise<void> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof DomainError && (error.kind === ErrorKind.NotFound || error.kind === ErrorKind.Conflict)) return;
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 import { type QuotaPeriodName, forbidden } from '@keyport/common';
 import { type Quota } from '@keyport/tiers';
 
-export type DeveloperStatus = 'ACTIVE' | 'SUSPENDED' | 'PENDING';
+export type DeveloperStatus = 'ACTIVE' | 'SUSPENDED' | 'PENDING' | 'DELETED';
 
 export interface Developer {
   /** Cognito's `sub`. */
@@ -36,4 +36,9 @@ export interface BillingAccount {
 /** The one effective-quota rule: a developer's own quota when an admin set one, else their tier's. */
 export function effectiveQuota(developer: Pick<Developer, 'quotaOverride'>, tier: { quota: Quota }): Quota {
   return developer.quotaOverride ?? tier.quota;
+}
+
+/** What a deleted developer's e-mail becomes: `.invalid` is reserved (RFC 2606), so no one can sign up with it. */
+export function deletedEmail(developerId: string): string {
+  return `deleted+${developerId}@keyport.invalid`;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type QuotaPeriodName } from '@keyport/common';
 import { Db, type DeveloperRow, LeanReads, Prisma, RecentRows } from '@keyport/db';
-import { type BillingAccount, type Developer, type DeveloperStatus } from './developer';
+import { type BillingAccount, type Developer, type DeveloperStatus, deletedEmail } from './developer';
 import { type DeveloperCursor, type DeveloperFilter } from './developer-page';
 
 export interface NewDeveloper {
@@ -114,6 +114,16 @@ export class DevelopersRepository {
   async removeInvited(id: string): Promise<void> {
     this.recent.forget(DEVELOPER_ROWS, id);
     await this.db.client.developer.deleteMany({ where: { id, confirmedAt: null } });
+  }
+
+  /** Status DELETED and the e-mail released (rewritten to one no one can hold), so it may sign up again. */
+  async markDeleted(id: string): Promise<Developer> {
+    this.recent.forget(DEVELOPER_ROWS, id);
+    const row = await this.db.client.developer.update({
+      where: { id },
+      data: { status: 'DELETED', email: deletedEmail(id), suspendedReason: null, quotaLimitOverride: null, quotaPeriodOverride: null },
+    });
+    return toDeveloper(row);
   }
 
   async setQuotaOverride(id: string, quota: { limit: number; period: QuotaPeriodName } | null): Promise<Developer> {

@@ -47,6 +47,8 @@ export class DevelopersService {
   async requireActive(principal: VerifiedPrincipal): Promise<Developer> {
     const developer = await this.forPrincipal(principal);
     if (developer.status === 'SUSPENDED') throw forbidden('Your account is suspended', 'ACCOUNT_SUSPENDED');
+    // A token issued before the deletion stays valid until it expires: it reaches nothing.
+    if (developer.status === 'DELETED') throw forbidden('This account was deleted', 'ACCOUNT_DELETED');
     return developer;
   }
 

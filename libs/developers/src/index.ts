@@ -5,6 +5,7 @@ export * from './developer';
 export * from './developer-accounts.module';
 export * from './developer-approval.service';
 export * from './developer-accounts.service';
+export * from './developer-deletion.service';
 export * from './developer-messages';
 export * from './developer-page';
 export * from './developer-quota.service';

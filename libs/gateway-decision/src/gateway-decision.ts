@@ -18,7 +18,7 @@ export interface VerifiedCaller {
 export interface CallerDirectory {
   /** The live application behind a client id; null when deleted or never Keyport's. */
   application(clientId: string): Promise<{ applicationId: string; developerId: string; kind: 'APPLICATION' | 'SERVICE_ACCOUNT' } | null>;
-  /** The developer's status (`ACTIVE`, `SUSPENDED`, `PENDING`, ...); null when there is no such developer. Only `ACTIVE` is let through. */
+  /** The developer's status (`ACTIVE`, `SUSPENDED`, `PENDING`, `DELETED`); null when there is no such developer. Only `ACTIVE` is let through. */
   developerStatus(developerId: string): Promise<string | null>;
 }
 

@@ -155,6 +155,22 @@ export class KeysService {
     }
   }
 
+  /**
+   * Revokes every live key of a developer whose account is being deleted, in the caller's
+   * transaction (each through the outbox, as a single revoke); returns the ids for `announceRevoked`
+   * once that transaction has committed.
+   */
+  async revokeAllInside(developerId: string): Promise<string[]> {
+    const live = await this.keys.listLiveByDeveloper(developerId);
+    for (const key of live) await this.revokeInside(key, 'key.revoked');
+    return live.map((key) => key.id);
+  }
+
+  /** Tells an embedded gateway in this process, after commit, that these keys are revoked. */
+  announceRevoked(keyIds: string[]): void {
+    for (const id of keyIds) this.revocations.announce(id);
+  }
+
   /** Live keys of a developer, oldest first. */
   listLive(developerId: string): Promise<ApiKey[]> {
     return this.keys.listLiveByDeveloper(developerId);

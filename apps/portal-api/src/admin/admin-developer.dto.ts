@@ -20,10 +20,10 @@ export class ListDevelopersQueryDto {
   @Matches(/^[a-z0-9-]{1,64}$/, { message: 'must be a tier slug' })
   tier?: string;
 
-  @ApiPropertyOptional({ description: 'Only developers with this status', enum: ['active', 'suspended', 'pending'] })
+  @ApiPropertyOptional({ description: 'Only developers with this status', enum: ['active', 'suspended', 'pending', 'deleted'] })
   @IsOptional()
-  @IsIn(['active', 'suspended', 'pending'])
-  status?: 'active' | 'suspended' | 'pending';
+  @IsIn(['active', 'suspended', 'pending', 'deleted'])
+  status?: 'active' | 'suspended' | 'pending' | 'deleted';
 
   @ApiPropertyOptional({ description: '`nextCursor` of the previous page', minLength: 1, maxLength: 512 })
   @IsOptional()

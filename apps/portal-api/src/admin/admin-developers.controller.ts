@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeveloperDirectoryService, DeveloperTierService } from '@keyport/admin';
-import { DeveloperApprovalService, type DeveloperStatus, DeveloperSuspensionService } from '@keyport/developers';
+import { DeveloperApprovalService, DeveloperDeletionService, type DeveloperStatus, DeveloperSuspensionService } from '@keyport/developers';
 import { DevelopersService } from '@keyport/developers';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
@@ -20,7 +20,23 @@ export class AdminDevelopersController {
     private readonly suspension: DeveloperSuspensionService,
     private readonly approval: DeveloperApprovalService,
     private readonly tiers: DeveloperTierService,
+    private readonly deletion: DeveloperDeletionService,
   ) {}
+
+  @Delete(':id')
+  @ApiOperation({
+    summary: 'Delete a developer',
+    description:
+      'The same as the developer deleting their account: every key revoked at the gateway, any subscription ended at once, the identity removed ' +
+      'from the user pool, the e-mail released; the row and the audit trail stay (status `deleted`). Deleting again answers 409 `ALREADY_DELETED`.',
+  })
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Developer deleted' })
+  @ApiUuidParam('id', 'Developer id (their Cognito sub)')
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 409: ['ALREADY_DELETED'], 503: ['UNAVAILABLE'] })
+  async remove(@Param('id', developerIdParam) id: string): Promise<void> {
+    await this.deletion.delete(id);
+  }
 
   @Get()
   @ApiOperation({

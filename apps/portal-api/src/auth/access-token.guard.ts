@@ -36,6 +36,7 @@ export class AccessTokenGuard implements CanActivate {
     if (!match) throw tokenInvalid();
     const principal = await this.verifier.verify(match[1]);
     request.principal = principal;
+    request.accessToken = match[1];
     if (principal.client)
       return this.serviceAccounts.admit(principal.client, request.method, this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) === true);
     const isAdmin = principal.groups.includes(ADMIN_GROUP);

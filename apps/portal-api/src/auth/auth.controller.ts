@@ -1,9 +1,49 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { invalid } from '@keyport/common';
 import { AuthService } from '@keyport/developers';
 import { ApiErrors } from '../http/api-errors.decorator';
-import { ConfirmDto, LoginDto, NewPasswordChallengeDto, NewPasswordDto, RefreshDto, SignUpDto, SignUpResponseDto, TokensResponseDto } from './auth.dto';
+import {
+  ConfirmDto,
+  EmailDto,
+  LoginDto,
+  LogoutDto,
+  NewPasswordChallengeDto,
+  NewPasswordDto,
+  RefreshDto,
+  ResetPasswordDto,
+  SignUpDto,
+  SignUpResponseDto,
+  TokensResponseDto,
+} from './auth.dto';
 import { Public } from './public.decorator';
+import {
+  REFRESH_COOKIE,
+  SESSION_HEADER,
+  clearRefreshCookie,
+  refreshTokenFromCookie,
+  requireSameSite,
+  setRefreshCookie,
+  wantsCookieSession,
+} from './refresh-cookie';
+
+const SESSION_HEADER_DOC = {
+  name: SESSION_HEADER,
+  required: false,
+  enum: ['cookie'],
+  description: `\`cookie\`: the refresh token travels in the HttpOnly cookie \`${REFRESH_COOKIE}\` (Path=/v1/auth, SameSite=Strict) instead of the JSON (browsers)`,
+};
 
 @ApiTags('auth')
 @Public()
@@ -54,8 +94,14 @@ export class AuthController {
     schema: { oneOf: [{ $ref: getSchemaPath(TokensResponseDto) }, { $ref: getSchemaPath(NewPasswordChallengeDto) }] },
   })
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 401: ['BAD_CREDENTIALS', 'ACCOUNT_NOT_CONFIRMED', 'NEW_PASSWORD_REQUIRED'], 429: ['ACCOUNT_LOCKED'] })
-  login(@Body() body: LoginDto): Promise<TokensResponseDto | NewPasswordChallengeDto> {
-    return this.auth.login(body.email, body.password);
+  @ApiHeader(SESSION_HEADER_DOC)
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokensResponseDto | NewPasswordChallengeDto> {
+    const result = await this.auth.login(body.email, body.password);
+    return 'challenge' in result ? result : this.deliver(result, request, reply);
   }
 
   @Post('new-password')
@@ -66,21 +112,99 @@ export class AuthController {
       'The invitation is then accepted. A session that is wrong, used or older than 3 minutes answers 400 `SESSION_INVALID`: sign in again.',
   })
   @HttpCode(200)
+  @ApiHeader(SESSION_HEADER_DOC)
   @ApiOkResponse({ type: TokensResponseDto, description: 'Password set; signed in' })
   @ApiErrors({ 400: ['VALIDATION_FAILED', 'SESSION_INVALID'] })
-  newPassword(@Body() body: NewPasswordDto): Promise<TokensResponseDto> {
-    return this.auth.completeNewPassword(body.email, body.session, body.newPassword);
+  async newPassword(@Body() body: NewPasswordDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokensResponseDto> {
+    return this.deliver(await this.auth.completeNewPassword(body.email, body.session, body.newPassword), request, reply);
   }
 
   @Post('refresh')
   @ApiOperation({
     summary: 'New access and ID tokens from a refresh token',
-    description: 'Trades the refresh token from sign-in for new access and ID tokens; the refresh token itself stays the same.',
+    description:
+      'Trades the refresh token from sign-in for new access and ID tokens; the refresh token itself stays the same. ' +
+      `A browser session sends \`${SESSION_HEADER}: cookie\` and no token: the cookie's is used, only from this site (403 \`CROSS_SITE_REQUEST\` otherwise).`,
   })
   @HttpCode(200)
+  @ApiHeader(SESSION_HEADER_DOC)
   @ApiOkResponse({ type: TokensResponseDto, description: 'New tokens (without a refresh token)' })
-  @ApiErrors({ 400: ['VALIDATION_FAILED'], 401: ['REFRESH_TOKEN_INVALID'] })
-  refresh(@Body() body: RefreshDto): Promise<TokensResponseDto> {
-    return this.auth.refresh(body.refreshToken);
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 401: ['REFRESH_TOKEN_INVALID'], 403: ['CROSS_SITE_REQUEST'] })
+  refresh(@Body() body: RefreshDto, @Req() request: FastifyRequest): Promise<TokensResponseDto> {
+    return this.auth.refresh(this.refreshTokenOf(body.refreshToken, request));
+  }
+
+  @Post('logout')
+  @ApiOperation({
+    summary: 'Sign out: revoke the refresh token',
+    description:
+      'Revokes the refresh token (in the body, or the session cookie, which is cleared); it no longer gives new tokens. ' +
+      'Access tokens already issued work until they expire (at most an hour). Revoking a token that no longer works is success.',
+  })
+  @HttpCode(204)
+  @ApiHeader(SESSION_HEADER_DOC)
+  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED'], 403: ['CROSS_SITE_REQUEST'] })
+  async logout(@Body() body: LogoutDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    // Signing out with no session left (the cookie expired or was cleared) is already done.
+    if (body.refreshToken === undefined && refreshTokenFromCookie(request) === undefined) return clearRefreshCookie(request, reply);
+    await this.auth.logout(this.refreshTokenOf(body.refreshToken, request));
+    if (body.refreshToken === undefined) clearRefreshCookie(request, reply);
+  }
+
+  @Post('forgot-password')
+  @ApiOperation({
+    summary: 'Ask for a password reset code',
+    description:
+      'E-mails a code (on the embedded default, printed in the server log) for POST /v1/auth/reset-password when a confirmed account has this e-mail. ' +
+      'Always 202, whether or not it has: the answer tells nobody which e-mails have accounts.',
+  })
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'If a confirmed account has this e-mail, a code is on its way' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED'] })
+  async forgotPassword(@Body() body: EmailDto): Promise<void> {
+    await this.auth.forgotPassword(body.email);
+  }
+
+  @Post('reset-password')
+  @ApiOperation({
+    summary: 'Set a new password with the reset code',
+    description: 'The code from POST /v1/auth/forgot-password (valid one hour) and the new password; then sign in with it.',
+  })
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Password changed' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED', 'CODE_INVALID'] })
+  async resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
+    await this.auth.resetPassword(body.email, body.code, body.newPassword);
+  }
+
+  @Post('resend-code')
+  @ApiOperation({
+    summary: 'Send the sign-up confirmation code again',
+    description:
+      'A new code for POST /v1/auth/confirm when an unconfirmed account has this e-mail. Always 202: the answer tells nobody which e-mails have accounts.',
+  })
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'If an unconfirmed account has this e-mail, a new code is on its way' })
+  @ApiErrors({ 400: ['VALIDATION_FAILED'] })
+  async resendCode(@Body() body: EmailDto): Promise<void> {
+    await this.auth.resendCode(body.email);
+  }
+
+  /** Tokens as the client asked: in the JSON, or (a browser session) the refresh token in the HttpOnly cookie instead. */
+  private deliver(tokens: TokensResponseDto, request: FastifyRequest, reply: FastifyReply): TokensResponseDto {
+    if (!wantsCookieSession(request) || !tokens.refreshToken) return tokens;
+    setRefreshCookie(request, reply, tokens.refreshToken);
+    const { refreshToken: _inCookie, ...rest } = tokens;
+    return rest;
+  }
+
+  /** The token in the body, else the session cookie's (from this site only). */
+  private refreshTokenOf(fromBody: string | undefined, request: FastifyRequest): string {
+    if (fromBody !== undefined) return fromBody;
+    const fromCookie = refreshTokenFromCookie(request);
+    if (fromCookie === undefined) throw invalid('Send refreshToken, or sign in again', [{ field: 'refreshToken', message: 'is required' }]);
+    requireSameSite(request);
+    return fromCookie;
   }
 }

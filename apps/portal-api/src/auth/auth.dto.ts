@@ -1,11 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
-export class SignUpDto {
-  @ApiProperty({ description: 'E-mail address; becomes the sign-in name', format: 'email', maxLength: 254, example: 'dev@example.com' })
+export class EmailDto {
+  @ApiProperty({ description: 'E-mail address of the account', format: 'email', maxLength: 254, example: 'dev@example.com' })
   @IsEmail({ require_tld: false })
   @MaxLength(254)
   email!: string;
+}
+
+export class SignUpDto extends EmailDto {
+  @ApiProperty({ description: 'E-mail address; becomes the sign-in name', format: 'email', maxLength: 254, example: 'dev@example.com' })
+  declare email: string;
 
   @ApiProperty({
     description: 'At least 8 characters with a lowercase letter, an uppercase letter, a digit and a symbol',
@@ -37,10 +42,30 @@ export class ConfirmDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'Refresh token from sign-in', minLength: 1, maxLength: 8192 })
+  @ApiPropertyOptional({ description: 'Refresh token from sign-in; left out by a browser whose session cookie holds it', minLength: 1, maxLength: 8192 })
+  @IsOptional()
   @IsString()
   @Length(1, 8192)
-  refreshToken!: string;
+  refreshToken?: string;
+}
+
+export class LogoutDto extends RefreshDto {}
+
+export class ResetPasswordDto extends EmailDto {
+  @ApiProperty({
+    description: 'Code from POST /v1/auth/forgot-password (e-mailed; on the embedded default, printed in the server log)',
+    minLength: 1,
+    maxLength: 64,
+    example: '123456',
+  })
+  @IsString()
+  @Length(1, 64)
+  code!: string;
+
+  @ApiProperty({ description: 'The new password (the same policy as at sign-up)', example: 'Correct-Horse-10', maxLength: 256 })
+  @IsString()
+  @MaxLength(256)
+  newPassword!: string;
 }
 
 export class SignUpResponseDto {

@@ -29,4 +29,4 @@ export function ApiErrors(errors: ErrorCodesByStatus): MethodDecorator & ClassDe
 }
 
 /** The 403s of a developer's own routes (`/v1/me*`, `/v1/keys*`, `/v1/usage`, `/v1/billing*`). */
-export const DEVELOPER_ROUTE_ERRORS: ErrorCodesByStatus = { 403: ['NOT_A_DEVELOPER', 'ACCOUNT_SUSPENDED'] };
+export const DEVELOPER_ROUTE_ERRORS: ErrorCodesByStatus = { 403: ['NOT_A_DEVELOPER', 'ACCOUNT_SUSPENDED', 'ACCOUNT_DELETED'] };

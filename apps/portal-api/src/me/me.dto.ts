@@ -14,10 +14,11 @@ export class MeDto {
   tier!: string;
 
   @ApiProperty({
-    description: 'Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual)',
-    enum: ['active', 'suspended', 'pending'],
+    description:
+      'Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual); `deleted`: the account was deleted (its row stays for the audit trail)',
+    enum: ['active', 'suspended', 'pending', 'deleted'],
   })
-  status!: 'active' | 'suspended' | 'pending';
+  status!: 'active' | 'suspended' | 'pending' | 'deleted';
 
   @ApiProperty({ description: 'When the account was created', format: 'date-time' })
   createdAt!: string;

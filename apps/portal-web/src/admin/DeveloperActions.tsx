@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, Text, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -13,7 +13,7 @@ import { ActionDialog } from './ActionDialog';
 import { latestAuditEntry, useAdminMutation, useAdminTiers, useDeveloperRole } from './admin.queries';
 import type { AdminDeveloperDetail, QuotaPeriod } from './admin-schemas';
 
-type Dialog = 'suspend' | 'decline' | 'tier' | 'override' | 'grant' | null;
+type Dialog = 'suspend' | 'decline' | 'tier' | 'override' | 'grant' | 'delete' | null;
 
 export const QUOTA_PERIODS = [
   { value: 'DAY', label: 'Per day' },
@@ -76,6 +76,17 @@ export function DeveloperActions({ developer, onOutcome }: { developer: AdminDev
     close();
   });
 
+  const removal = useForm({
+    initialValues: { typed: '' },
+    validate: { typed: (value) => (value.trim().toLowerCase() === developer.email.toLowerCase() || value.trim() === 'DELETE' ? null : `Type ${developer.email} or DELETE.`) },
+  });
+  const removalSubmit = useApiForm(removal, async () => {
+    await act(`${developer.email} is deleted`, () => unwrap(api.DELETE('/v1/admin/developers/{id}', path)));
+    removal.reset();
+    close();
+  });
+
+  if (developer.status === 'deleted') return null;
   return (
     <>
       <Group gap="sm" wrap="wrap">
@@ -127,6 +138,9 @@ export function DeveloperActions({ developer, onOutcome }: { developer: AdminDev
             Remove admin
           </Button>
         )}
+        <Button color="red" variant="outline" onClick={() => setDialog('delete')}>
+          Delete developer
+        </Button>
       </Group>
       <FormError message={direct.error} />
 
@@ -147,6 +161,9 @@ export function DeveloperActions({ developer, onOutcome }: { developer: AdminDev
         danger
       >
         <Text size="sm">Their account is deleted; they may sign up again with the same address.</Text>
+      </ActionDialog>
+      <ActionDialog title={`Delete ${developer.email}?`} opened={dialog === 'delete'} onClose={close} onSubmit={removalSubmit.onSubmit} submitLabel="Delete developer" submitting={removalSubmit.submitting} error={removalSubmit.formError} danger>
+        <TextInput label={`Type ${developer.email} or DELETE to confirm`} description="Every key is revoked, any subscription ends now, the sign-in is removed. The audit trail stays." autoComplete="off" data-autofocus {...fieldProps(removal, 'typed')} />
       </ActionDialog>
       <ActionDialog title="Change tier" opened={dialog === 'tier'} onClose={close} onSubmit={tierSubmit.onSubmit} submitLabel="Save tier" submitting={tierSubmit.submitting} error={tierSubmit.formError}>
         <Select label="Tier" description="Applied at once and never billed; every key moves plan." data={(tiers.data ?? []).map((item) => ({ value: item.slug, label: item.name }))} allowDeselect={false} {...fieldProps(tier, 'tier')} />

@@ -95,9 +95,89 @@ export interface paths {
         put?: never;
         /**
          * New access and ID tokens from a refresh token
-         * @description Trades the refresh token from sign-in for new access and ID tokens; the refresh token itself stays the same.
+         * @description Trades the refresh token from sign-in for new access and ID tokens; the refresh token itself stays the same. A browser session sends `x-keyport-session: cookie` and no token: the cookie's is used, only from this site (403 `CROSS_SITE_REQUEST` otherwise).
          */
         post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: revoke the refresh token
+         * @description Revokes the refresh token (in the body, or the session cookie, which is cleared); it no longer gives new tokens. Access tokens already issued work until they expire (at most an hour). Revoking a token that no longer works is success.
+         */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/forgot-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset code
+         * @description E-mails a code (on the embedded default, printed in the server log) for POST /v1/auth/reset-password when a confirmed account has this e-mail. Always 202, whether or not it has: the answer tells nobody which e-mails have accounts.
+         */
+        post: operations["AuthController_forgotPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the reset code
+         * @description The code from POST /v1/auth/forgot-password (valid one hour) and the new password; then sign in with it.
+         */
+        post: operations["AuthController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/resend-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the sign-up confirmation code again
+         * @description A new code for POST /v1/auth/confirm when an unconfirmed account has this e-mail. Always 202: the answer tells nobody which e-mails have accounts.
+         */
+        post: operations["AuthController_resendCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -138,7 +218,11 @@ export interface paths {
         get: operations["MeController_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete my account
+         * @description Revokes every key at the gateway, ends any subscription at once, removes the identity from the user pool and releases the e-mail (it may sign up again). The audit trail is kept. Cannot be undone.
+         */
+        delete: operations["AccountController_deleteAccount"];
         options?: never;
         head?: never;
         patch?: never;
@@ -159,6 +243,46 @@ export interface paths {
         put: operations["MeController_changeTier"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the password
+         * @description Needs the current password. Sessions stay signed in; DELETE /v1/me/sessions ends them.
+         */
+        put: operations["AccountController_changePassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out everywhere
+         * @description Every refresh token of the account stops working (every browser and client must sign in again); access tokens already issued run out within the hour.
+         */
+        delete: operations["AccountController_signOutEverywhere"];
         options?: never;
         head?: never;
         patch?: never;
@@ -252,26 +376,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/admin/developers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List developers (search by e-mail, tier, status; cursor paging)
-         * @description Developers in sign-up order, a page at a time: follow `nextCursor` until null. Developers who sign up meanwhile appear on a later page, nobody twice.
-         */
-        get: operations["AdminDevelopersController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/admin/developers/{id}": {
         parameters: {
             query?: never;
@@ -284,6 +388,30 @@ export interface paths {
          * @description Everything about one developer: keys (never values), their own quota if any, this period's usage and grants, and billing (null while billing is off).
          */
         get: operations["AdminDevelopersController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a developer
+         * @description The same as the developer deleting their account: every key revoked at the gateway, any subscription ended at once, the identity removed from the user pool, the e-mail released; the row and the audit trail stay (status `deleted`). Deleting again answers 409 `ALREADY_DELETED`.
+         */
+        delete: operations["AdminDevelopersController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/developers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List developers (search by e-mail, tier, status; cursor paging)
+         * @description Developers in sign-up order, a page at a time: follow `nextCursor` until null. Developers who sign up meanwhile appear on a later page, nobody twice.
+         */
+        get: operations["AdminDevelopersController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1182,8 +1310,38 @@ export interface components {
             newPassword: string;
         };
         RefreshDto: {
-            /** @description Refresh token from sign-in */
-            refreshToken: string;
+            /** @description Refresh token from sign-in; left out by a browser whose session cookie holds it */
+            refreshToken?: string;
+        };
+        LogoutDto: {
+            /** @description Refresh token from sign-in; left out by a browser whose session cookie holds it */
+            refreshToken?: string;
+        };
+        EmailDto: {
+            /**
+             * Format: email
+             * @description E-mail address of the account
+             * @example dev@example.com
+             */
+            email: string;
+        };
+        ResetPasswordDto: {
+            /**
+             * Format: email
+             * @description E-mail address of the account
+             * @example dev@example.com
+             */
+            email: string;
+            /**
+             * @description Code from POST /v1/auth/forgot-password (e-mailed; on the embedded default, printed in the server log)
+             * @example 123456
+             */
+            code: string;
+            /**
+             * @description The new password (the same policy as at sign-up)
+             * @example Correct-Horse-10
+             */
+            newPassword: string;
         };
         ThrottleDto: {
             /**
@@ -1264,10 +1422,10 @@ export interface components {
              */
             tier: string;
             /**
-             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual)
+             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual); `deleted`: the account was deleted (its row stays for the audit trail)
              * @enum {string}
              */
-            status: "active" | "suspended" | "pending";
+            status: "active" | "suspended" | "pending" | "deleted";
             /**
              * Format: date-time
              * @description When the account was created
@@ -1326,6 +1484,15 @@ export interface components {
              * @description A Stripe Checkout page that sells the tier; the tier changes once Stripe reports the payment
              */
             checkoutUrl: string;
+        };
+        ChangePasswordDto: {
+            /** @description The password the account has now */
+            currentPassword: string;
+            /**
+             * @description The new password (the same policy as at sign-up)
+             * @example Correct-Horse-10
+             */
+            newPassword: string;
         };
         CreateKeyDto: {
             /**
@@ -1520,10 +1687,10 @@ export interface components {
              */
             tier: string;
             /**
-             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual)
+             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual); `deleted`: the account was deleted (its row stays for the audit trail)
              * @enum {string}
              */
-            status: "active" | "suspended" | "pending";
+            status: "active" | "suspended" | "pending" | "deleted";
             /**
              * Format: date-time
              * @description When the account was created
@@ -1622,10 +1789,10 @@ export interface components {
              */
             tier: string;
             /**
-             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual)
+             * @description Account status; `pending`: waiting for an admin to approve the sign-up (SIGNUP_APPROVAL=manual); `deleted`: the account was deleted (its row stays for the audit trail)
              * @enum {string}
              */
-            status: "active" | "suspended" | "pending";
+            status: "active" | "suspended" | "pending" | "deleted";
             /**
              * Format: date-time
              * @description When the account was created
@@ -2700,7 +2867,10 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `cookie`: the refresh token travels in the HttpOnly cookie `keyport_refresh` (Path=/v1/auth, SameSite=Strict) instead of the JSON (browsers) */
+                "x-keyport-session"?: "cookie";
+            };
             path?: never;
             cookie?: never;
         };
@@ -2782,7 +2952,10 @@ export interface operations {
     AuthController_newPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `cookie`: the refresh token travels in the HttpOnly cookie `keyport_refresh` (Path=/v1/auth, SameSite=Strict) instead of the JSON (browsers) */
+                "x-keyport-session"?: "cookie";
+            };
             path?: never;
             cookie?: never;
         };
@@ -2837,7 +3010,10 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `cookie`: the refresh token travels in the HttpOnly cookie `keyport_refresh` (Path=/v1/auth, SameSite=Strict) instead of the JSON (browsers) */
+                "x-keyport-session"?: "cookie";
+            };
             path?: never;
             cookie?: never;
         };
@@ -2874,6 +3050,242 @@ export interface operations {
              *     - `REFRESH_TOKEN_INVALID`: The refresh token is invalid or expired: sign in again
              */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Forbidden. Codes:
+             *     - `CROSS_SITE_REQUEST`: A browser on another site sent this request with the session cookie: refused, to protect the session
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `cookie`: the refresh token travels in the HttpOnly cookie `keyport_refresh` (Path=/v1/auth, SameSite=Strict) instead of the JSON (browsers) */
+                "x-keyport-session"?: "cookie";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutDto"];
+            };
+        };
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Forbidden. Codes:
+             *     - `CROSS_SITE_REQUEST`: A browser on another site sent this request with the session cookie: refused, to protect the session
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_forgotPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailDto"];
+            };
+        };
+        responses: {
+            /** @description If a confirmed account has this e-mail, a code is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Password changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `CODE_INVALID`: The code is wrong or expired (codes last one hour): ask for a new one
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AuthController_resendCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailDto"];
+            };
+        };
+        responses: {
+            /** @description If an unconfirmed account has this e-mail, a new code is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2946,6 +3358,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -2958,6 +3371,57 @@ export interface operations {
             429: components["responses"]["RateLimited"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
+        };
+    };
+    AccountController_deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Account deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     MeController_changeTier: {
@@ -3012,6 +3476,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -3026,6 +3491,125 @@ export interface operations {
              *     - `SUBSCRIPTION_EXISTS`: A subscription already bills: change or cancel it in the billing portal (POST /v1/billing/portal)
              */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Password changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `PASSWORD_INCORRECT`: The current password is wrong
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AccountController_signOutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every session ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
+             *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3075,6 +3659,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -3131,6 +3716,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              *     - `DEVELOPER_PENDING`: The sign-up waits for an admin to approve it (SIGNUP_APPROVAL=manual): keys and applications can be created once approved
              */
             403: {
@@ -3199,6 +3785,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -3262,6 +3849,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -3333,6 +3921,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -3418,6 +4007,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -3432,65 +4022,6 @@ export interface operations {
              *     - `NOT_FOUND`: It does not exist, or it is not yours
              */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            429: components["responses"]["RateLimited"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    AdminDevelopersController_list: {
-        parameters: {
-            query?: {
-                /** @description Part of the e-mail address (case-insensitive) */
-                search?: string;
-                /** @description Only developers on this tier */
-                tier?: string;
-                /** @description Only developers with this status */
-                status?: "active" | "suspended" | "pending";
-                /** @description `nextCursor` of the previous page */
-                cursor?: string;
-                /** @description Developers per page */
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Developers in sign-up order, a page at a time */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeveloperPageDto"];
-                };
-            };
-            /**
-             * @description Bad Request. Codes:
-             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
-             */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBodyDto"];
-                };
-            };
-            401: components["responses"]["Unauthenticated"];
-            /**
-             * @description Forbidden. Codes:
-             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
-             */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3554,6 +4085,153 @@ export interface operations {
              *     - `NOT_FOUND`: It does not exist, or it is not yours
              */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    AdminDevelopersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Developer id (their Cognito sub) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Developer deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `ALREADY_DELETED`: The developer is already deleted
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminDevelopersController_list: {
+        parameters: {
+            query?: {
+                /** @description Part of the e-mail address (case-insensitive) */
+                search?: string;
+                /** @description Only developers on this tier */
+                tier?: string;
+                /** @description Only developers with this status */
+                status?: "active" | "suspended" | "pending" | "deleted";
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Developers per page */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Developers in sign-up order, a page at a time */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeveloperPageDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4129,6 +4807,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -4195,6 +4874,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -4259,6 +4939,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -4310,6 +4991,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -5535,6 +6217,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -5589,6 +6272,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              *     - `DEVELOPER_PENDING`: The sign-up waits for an admin to approve it (SIGNUP_APPROVAL=manual): keys and applications can be created once approved
              */
             403: {
@@ -5669,6 +6353,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -5732,6 +6417,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {
@@ -5815,6 +6501,7 @@ export interface operations {
              * @description Forbidden. Codes:
              *     - `NOT_A_DEVELOPER`: An admin account that never signed up as a developer: developer routes are not for it
              *     - `ACCOUNT_SUSPENDED`: An admin suspended this developer account: its keys are disabled and its routes refused
+             *     - `ACCOUNT_DELETED`: This developer account was deleted: its keys are revoked; sign up again to use Keyport
              */
             403: {
                 headers: {

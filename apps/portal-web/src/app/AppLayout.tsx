@@ -26,7 +26,7 @@ export function AppLayout() {
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" aria-controls="main-navigation" />
             <Logo />
           </Group>
-          <Button variant="default" size="xs" onClick={() => session.signOut()}>
+          <Button variant="default" size="xs" onClick={() => void session.signOut()}>
             Sign out
           </Button>
         </Group>

@@ -15,6 +15,7 @@ interface SignInState {
   from?: string;
   email?: string;
   confirmed?: boolean;
+  passwordReset?: boolean;
 }
 
 export function SignInPage() {
@@ -51,6 +52,11 @@ export function SignInPage() {
       {state.confirmed && (
         <Note color="green" mb="md" title="Account confirmed">
           Sign in with your e-mail and password.
+        </Note>
+      )}
+      {state.passwordReset && (
+        <Note color="green" mb="md" title="Password changed">
+          Sign in with your new password.
         </Note>
       )}
       {endedBy === 'expiry' && !state.confirmed && (

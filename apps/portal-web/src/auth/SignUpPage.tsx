@@ -34,6 +34,7 @@ export function SignUpPage() {
             await unwrap(publicApi.POST('/v1/auth/confirm', { body: values }));
             await navigate('/login', { state: { email: values.email, confirmed: true } });
           }}
+          onResend={(address) => unwrap(publicApi.POST('/v1/auth/resend-code', { body: { email: address } }))}
         />
       ) : (
         <SignUpForm

@@ -1,7 +1,7 @@
 import { api } from '../api/client';
 import type { NewPasswordChallenge } from '../api/schemas';
 import { readClaims } from './token-claims';
-import { jsonTokenTransport, type TokenTransport } from './token-transport';
+import { cookieTokenTransport, type TokenTransport } from './token-transport';
 
 export interface SessionSnapshot {
   signedIn: boolean;
@@ -50,7 +50,24 @@ export class Session {
     this.adopt(await this.transport.completeNewPassword(email, challengeSession, newPassword));
   }
 
-  signOut(): void {
+  /** Ends the session here and revokes its refresh token (the cookie goes too); a failure to reach the API still signs out here. */
+  async signOut(): Promise<void> {
+    this.end(null);
+    await this.transport.signOut().catch(() => undefined);
+  }
+
+  /** After a reload: signs back in with the session cookie when there is one still working; stays signed out otherwise. */
+  async restore(): Promise<void> {
+    if (this.accessToken !== null) return;
+    try {
+      this.adopt(await this.transport.refresh(undefined));
+    } catch {
+      // No cookie, or one that no longer works: the sign-in page it is.
+    }
+  }
+
+  /** The account's sessions ended elsewhere (sign out everywhere, account deleted): forget this one without calling the API. */
+  forget(): void {
     this.end(null);
   }
 
@@ -98,7 +115,7 @@ export class Session {
   }
 }
 
-export const session = new Session(jsonTokenTransport);
+export const session = new Session(cookieTokenTransport);
 
 // Every call of the signed-in client carries the current access token; a 401 ends the session.
 api.use({

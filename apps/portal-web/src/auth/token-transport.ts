@@ -2,22 +2,26 @@ import { publicApi, unwrap } from '../api/client';
 import type { NewPasswordChallenge, Tokens } from '../api/schemas';
 
 /**
- * How tokens are obtained: today the refresh token travels in JSON and stays in this tab's memory.
- * When the API sets it in an HttpOnly cookie instead, only this file changes: `refresh` then sends
- * no token (the cookie goes along by itself) and `refreshToken` is no longer kept.
+ * How tokens are obtained. The refresh token lives in an HttpOnly cookie the API sets (the header
+ * below asks for it), scoped to /v1/auth: no script of the page can read it, and the access token
+ * stays in this tab's memory. A reload signs back in through the cookie (`refresh` with no token).
  */
 export interface TokenTransport {
   /** Tokens, or the challenge of a temporary password (an invitation) to replace first. */
   signIn(email: string, password: string): Promise<Tokens | NewPasswordChallenge>;
   completeNewPassword(email: string, session: string, newPassword: string): Promise<Tokens>;
   refresh(refreshToken: string | undefined): Promise<Tokens>;
+  signOut(): Promise<void>;
 }
 
-export const jsonTokenTransport: TokenTransport = {
-  signIn: (email, password) => unwrap(publicApi.POST('/v1/auth/login', { body: { email, password } })),
-  completeNewPassword: (email, session, newPassword) => unwrap(publicApi.POST('/v1/auth/new-password', { body: { email, session, newPassword } })),
-  refresh: (refreshToken) => {
-    if (!refreshToken) return Promise.reject(new Error('No refresh token'));
-    return unwrap(publicApi.POST('/v1/auth/refresh', { body: { refreshToken } }));
+const COOKIE_SESSION = { 'x-keyport-session': 'cookie' } as const;
+
+export const cookieTokenTransport: TokenTransport = {
+  signIn: (email, password) => unwrap(publicApi.POST('/v1/auth/login', { body: { email, password }, headers: COOKIE_SESSION })),
+  completeNewPassword: (email, session, newPassword) =>
+    unwrap(publicApi.POST('/v1/auth/new-password', { body: { email, session, newPassword }, headers: COOKIE_SESSION })),
+  refresh: () => unwrap(publicApi.POST('/v1/auth/refresh', { body: {}, headers: COOKIE_SESSION })),
+  signOut: async () => {
+    await unwrap(publicApi.POST('/v1/auth/logout', { body: {}, headers: COOKIE_SESSION }));
   },
 };

@@ -8,9 +8,10 @@ import { type ChallengeSessions, challengedUsername } from './temporary-password
 
 /**
  * The operations Keyport's identity provider and pool provisioner call. Each was read for how it
- * handles passwords and refresh tokens; every other one (ChangePassword, RespondToAuthChallenge,
- * ForgotPassword, RevokeToken, ...) compares or stores them in ways this layer does not cover, so
- * the embedded Cognito refuses it rather than half-protect it. Add one only after that check.
+ * handles passwords and refresh tokens; every other one (RespondToAuthChallenge, ...) compares or
+ * stores them in ways this layer does not cover, so the embedded Cognito refuses it rather than
+ * half-protect it. Add one only after that check. The account operations (ChangePassword,
+ * ForgotPassword, RevokeToken, ...) are the embedded Cognito's own: see account.routes.ts.
  */
 const SUPPORTED = new Set([
   'AdminAddUserToGroup',

@@ -1,7 +1,14 @@
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AdminAddUserToGroupCommand, AdminInitiateAuthCommand, ChangePasswordCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminAddUserToGroupCommand,
+  AdminInitiateAuthCommand,
+  ChangePasswordCommand,
+  GlobalSignOutCommand,
+  ListUserPoolsCommand,
+  RespondToAuthChallengeCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCognitoClient } from '../cognito-client';
 import { type OpenedCognitoConnection, openCognitoConnection } from '../cognito-connection';
@@ -75,12 +82,20 @@ describe('embedded Cognito hardening', () => {
           AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
           AuthParameters: { USERNAME: 'a@b.c', PASSWORD },
         }),
-        new ChangePasswordCommand({ AccessToken: 'x', PreviousPassword: PASSWORD, ProposedPassword: PASSWORD }),
+        new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', ChallengeResponses: {} }),
       ]) {
         await expect(client.send(command as never)).rejects.toMatchObject({
           name: 'InvalidParameterException',
           message: expect.stringMatching(/not available on the embedded Cognito/),
         });
+      }
+      // The account operations are the embedded Cognito's own: an access token it did not sign gets nowhere.
+      const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ token_use: 'access', client_id: clientId, username: 'a@b.c', exp: 4e9 })).toString('base64url')}.x`;
+      for (const command of [
+        new ChangePasswordCommand({ AccessToken: unsigned, PreviousPassword: PASSWORD, ProposedPassword: PASSWORD }),
+        new GlobalSignOutCommand({ AccessToken: unsigned }),
+      ]) {
+        await expect(client.send(command as never)).rejects.toMatchObject({ name: 'NotAuthorizedException' });
       }
     } finally {
       client.destroy();

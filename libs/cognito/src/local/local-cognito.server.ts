@@ -14,6 +14,7 @@ import { otp } from 'cognito-local/lib/services/otp';
 import { UserPoolServiceFactoryImpl } from 'cognito-local/lib/services/userPoolService';
 import pino from 'pino';
 import { ensurePrivateDir, restrictTree } from '@keyport/common';
+import { accountRoutes } from './account.routes';
 import { appClientRoutes } from './app-client.routes';
 import { clientCredentialsGrant } from './client-credentials.grant';
 import { credentialRouter } from './credential-router';
@@ -122,7 +123,11 @@ export class LocalCognitoServer {
     // Only the Express application is used, behind a handler that answers the JWKS itself.
     const router = Router(services);
     const sessions = new ChallengeSessions();
-    const added = { ...appClientRoutes(services, router, new ResourceServerStore(dataDir)), ...temporaryPasswordRoutes(services, router, sessions) };
+    const added = {
+      ...appClientRoutes(services, router, new ResourceServerStore(dataDir)),
+      ...temporaryPasswordRoutes(services, router, sessions),
+      ...accountRoutes(services, key, hasher),
+    };
     const { application } = createServer(credentialRouter(router, services, hasher, added, sessions), logger as never, config.ServerConfig, services);
     const issuerDomain = () => tokenConfig.IssuerDomain;
     const guard = {

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "DeveloperStatus" ADD VALUE 'DELETED';
