@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminModule } from '@keyport/admin';
 import { TerminusModule } from '@nestjs/terminus';
 import { GatewayModule } from '@keyport/api-gateway';
+import { ApiCatalogueModule } from '@keyport/api-catalogue';
 import { ApplicationsModule } from '@keyport/applications';
 import { AuditModule } from '@keyport/audit';
 import { BillingModule } from '@keyport/billing';
@@ -31,6 +32,8 @@ import { AdminGatewayController } from './admin/admin-gateway.controller';
 import { AdminSecurityController } from './admin/admin-security.controller';
 import { AdminGatewayStatusController } from './admin/admin-gateway-status.controller';
 import { AdminDeveloperRoleController } from './admin/admin-developer-role.controller';
+import { AdminApisController } from './apis/admin-apis.controller';
+import { ApisController } from './apis/apis.controller';
 import { ApplicationsController } from './applications/applications.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
 import { AuthController } from './auth/auth.controller';
@@ -78,6 +81,7 @@ export class AppModule {
         ReportsModule,
         SecurityPostureModule,
         ApplicationsModule,
+        ApiCatalogueModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
         ...(config.gatewayDriver === 'local' ? [EmbeddedGatewayModule] : []),
       ],
@@ -103,6 +107,8 @@ export class AppModule {
         AdminDeveloperRoleController,
         ApplicationsController,
         AdminServiceAccountsController,
+        ApisController,
+        AdminApisController,
       ],
       providers: [
         ReadinessService,
