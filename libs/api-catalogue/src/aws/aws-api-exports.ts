@@ -1,7 +1,7 @@
 import { GetExportCommand } from '@aws-sdk/client-api-gateway';
 import { Injectable } from '@nestjs/common';
 import { AwsCalls, GatewayNotFoundError, GatewayRejectedError } from '@keyport/api-gateway';
-import { invalid, notFound, unavailable } from '@keyport/common';
+import { notFound, unavailable } from '@keyport/common';
 import { type ApiStage } from '../api-document';
 
 /** Reads a deployed stage's own OpenAPI 3 export (API Gateway `GetExport`, `oas30`), paced like every AWS call. */
@@ -18,8 +18,9 @@ export class AwsApiExports {
       return new TextDecoder().decode(answer.body ?? new Uint8Array());
     } catch (error) {
       if (error instanceof GatewayNotFoundError) throw notFound(`Stage ${stage.stage} of REST API ${stage.restApiId}`);
+      // The request is well formed (the route checked it): a refusal is Keyport's IAM role lacking apigateway:GET.
       if (error instanceof GatewayRejectedError)
-        throw invalid(`API Gateway refused the export: ${error.message}`, [{ field: 'stage', message: error.message }]);
+        throw unavailable(`API Gateway refused the export (does Keyport's role allow apigateway:GET?): ${error.message}`);
       throw unavailable(`API Gateway did not answer the export of ${stage.restApiId}/${stage.stage}; retry later`);
     }
   }
