@@ -12,3 +12,5 @@ export type QuotaStatus = Schemas['QuotaStatusDto'];
 export type Tokens = Schemas['TokensResponseDto'];
 export type BillingStatus = Schemas['BillingStatusDto'];
 export type Invoice = Schemas['InvoiceDto'];
+export type ApiSummary = Schemas['ApiSummaryDto'];
+export type ApiDocument = Schemas['ApiDocumentDto'];
