@@ -42,6 +42,8 @@ const NOT_UUID = new Set([
   // Cognito's app client ids are not UUIDs.
   'ApplicationDto.clientId',
   'IssuedApplicationDto.clientId',
+  // API Gateway's REST API ids are ten lowercase letters and digits.
+  'ImportApiDto.restApiId',
 ]);
 /** Present only with `pendingTier`, and then possibly null: optional and nullable is the truth. */
 const OPTIONAL_NULLABLE = new Set(['TierChangedDto.effectiveAt']);

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { RequestContext } from '@keyport/common';
 import { type AppConfig } from '@keyport/config';
+import { GatewayCors } from '@keyport/embedded-gateway';
 import { PinoNestLogger } from '@keyport/observability';
 import { AppModule } from './app.module';
 import { hardenHttp } from './http/http-hardening';
@@ -56,7 +57,21 @@ export async function createApp(config: AppConfig, create: AppCreator = nestCrea
   app.enableShutdownHooks();
   setUpOpenApi(app);
   await serveWebApp(app, config);
+  if (config.gatewayDriver === 'local') letPortalCallGateway(app, config);
   return app;
+}
+
+/** The portal's "Try it" calls the embedded gateway from the browser: its origin is known once the API listens. */
+function letPortalCallGateway(app: NestFastifyApplication, config: AppConfig): void {
+  const cors = app.get(GatewayCors);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onListen', function (done) {
+      const address = this.server.address();
+      if (address !== null && typeof address === 'object') cors.allowPortal(address.port, config.host);
+      done();
+    });
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AdminModule } from '@keyport/admin';
 import { TerminusModule } from '@nestjs/terminus';
 import { GatewayModule } from '@keyport/api-gateway';
+import { ApiCatalogueModule } from '@keyport/api-catalogue';
 import { ApplicationsModule } from '@keyport/applications';
 import { AuditModule } from '@keyport/audit';
 import { BillingModule } from '@keyport/billing';
@@ -32,6 +33,8 @@ import { AdminSecurityController } from './admin/admin-security.controller';
 import { AdminGatewayStatusController } from './admin/admin-gateway-status.controller';
 import { AdminDeveloperRoleController } from './admin/admin-developer-role.controller';
 import { AdminInvitationsController } from './admin/admin-invitations.controller';
+import { AdminApisController } from './apis/admin-apis.controller';
+import { ApisController } from './apis/apis.controller';
 import { ApplicationsController } from './applications/applications.controller';
 import { AuthorizerInternalController } from './internal/authorizer-internal.controller';
 import { AccessTokenGuard } from './auth/access-token.guard';
@@ -81,6 +84,7 @@ export class AppModule {
         ReportsModule,
         SecurityPostureModule,
         ApplicationsModule,
+        ApiCatalogueModule,
         ...(config.runWorkerInProcess ? [WorkerModule] : []),
         ...(config.gatewayDriver === 'local' ? [EmbeddedGatewayModule] : []),
       ],
@@ -107,6 +111,8 @@ export class AppModule {
         AdminDeveloperRoleController,
         ApplicationsController,
         AdminServiceAccountsController,
+        ApisController,
+        AdminApisController,
         AdminInvitationsController,
         // The Lambda authorizer's internal route exists only with its shared secret.
         ...(config.applications.authorizerSecret ? [AuthorizerInternalController] : []),

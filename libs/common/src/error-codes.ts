@@ -72,6 +72,11 @@ export const ERROR_CODES = {
     "An application's token: it is for the gateway (and, for a service account with the admin scopes, the /v1/admin routes), not for this route",
   SCOPE_MISSING: "The service account's token lacks the scope this route needs (`keyport/admin.read` to read, `keyport/admin.write` to change)",
 
+  // The API catalogue.
+  API_DOCUMENT_INVALID:
+    'The document is not an OpenAPI 3.x document (YAML or JSON with `openapi`, `info.title`, `info.version` and `paths`); `message` and `details` say what the parser found',
+  API_IMPORT_NEEDS_AWS: 'Importing a stage export reads API Gateway: it needs GATEWAY_DRIVER=aws (upload the document with PUT instead)',
+
   // Billing.
   BILLING_DISABLED: 'Billing is not enabled on this installation',
   SUBSCRIPTION_EXISTS: 'A subscription already bills: change or cancel it in the billing portal (POST /v1/billing/portal)',

@@ -63,6 +63,11 @@ export interface EmbeddedGatewaySettings {
   upstreamUrl?: string;
   /** Caller credentials the upstream receives (`authorization`, `cookie`); by default neither. */
   forwardHeaders: Array<'authorization' | 'cookie'>;
+  /**
+   * GATEWAY_PUBLIC_URL: where browsers reach the gateway (the API catalogue's `servers`, "Try it", the
+   * portal's connect-src); absent: the embedded gateway's URL, or each API stage's invoke URL on AWS.
+   */
+  publicUrl?: string;
 }
 
 export interface RateLimitSettings {

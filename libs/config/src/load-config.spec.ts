@@ -10,7 +10,12 @@ describe('loadConfig', () => {
     expect(config.cognito.mode).toBe('local');
     expect(config.gatewayDriver).toBe('local');
     expect(config.maxKeysPerDeveloper).toBe(5);
-    expect(config.embeddedGateway).toEqual({ port: 3001, upstreamUrl: undefined, forwardHeaders: [] });
+    expect(config.embeddedGateway).toEqual({ port: 3001, upstreamUrl: undefined, forwardHeaders: [], publicUrl: undefined });
+  });
+
+  it('takes GATEWAY_PUBLIC_URL without its trailing slash and refuses one that is not http(s)', () => {
+    expect(loadConfig({ GATEWAY_PUBLIC_URL: 'https://api.example.com/' }).embeddedGateway.publicUrl).toBe('https://api.example.com');
+    expect(() => loadConfig({ GATEWAY_PUBLIC_URL: 'ftp://api.example.com' })).toThrow(/GATEWAY_PUBLIC_URL must use http: or https:/);
   });
 
   it('switches to a real pool and PostgreSQL from configuration', () => {

@@ -59,6 +59,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: read.int('GATEWAY_PORT', 3001, 0, 65535),
       upstreamUrl: read.url('UPSTREAM_URL', ['http:', 'https:']),
       forwardHeaders: read.someOf('UPSTREAM_FORWARD_HEADERS', ['authorization', 'cookie'] as const),
+      publicUrl: read.url('GATEWAY_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/+$/, ''),
     },
     maxUsagePlans: read.int('MAX_USAGE_PLANS', 300, 1, 10_000),
     redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),

@@ -8,6 +8,7 @@ import { Admission } from './admission';
 import { EchoUpstream } from './echo.upstream';
 import { EmbeddedGatewayServer } from './embedded-gateway.server';
 import { GatewayClock } from './gateway-clock';
+import { GatewayCors } from './gateway-cors';
 import { GatewayIdentity } from './gateway-identity';
 import { GatewaySnapshotRepository } from './gateway-snapshot.repository';
 import { GatewayState } from './gateway-state';
@@ -35,6 +36,7 @@ import { UtcCalendar } from './utc-calendar';
     IpRuleMetrics,
     IpRateRule,
     GatewayIdentity,
+    GatewayCors,
     {
       provide: Upstream,
       inject: [AppConfig],
@@ -46,6 +48,6 @@ import { UtcCalendar } from './utc-calendar';
     },
     EmbeddedGatewayServer,
   ],
-  exports: [EmbeddedGatewayServer, UsageFlusher, GatewayStateSync],
+  exports: [EmbeddedGatewayServer, UsageFlusher, GatewayStateSync, GatewayCors],
 })
 export class EmbeddedGatewayModule {}

@@ -5,6 +5,7 @@ import { AppConfig } from '@keyport/config';
 import { Metrics } from '@keyport/observability';
 import { Admission } from './admission';
 import { ClientIp } from './client-ip';
+import { GatewayCors } from './gateway-cors';
 import { GatewayIdentity } from './gateway-identity';
 import { GatewayResponse } from './gateway-response';
 import { GatewayStateSync } from './gateway-state.sync';
@@ -41,6 +42,7 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     private readonly metrics: Metrics,
     private readonly ipRule: IpRateRule,
     private readonly identity: GatewayIdentity,
+    private readonly cors: GatewayCors,
   ) {
     this.clientIp = new ClientIp(config.http.trustProxy);
     this.identityOn = config.applications.gatewayAuth === 'cognito';
@@ -95,6 +97,8 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     const target = normalisedTarget(request.url);
     if (target === null) return this.refuse(request, response, GatewayResponse.badRequest);
     request.url = target;
+    // A browser's preflight carries no key nor token: answered before admission, never counted.
+    if (this.cors.answer(request, response)) return;
     if (!this.admissionOn) return this.upstream.forward(request, response, null);
     // Like a WAF in front of API Gateway: before any key or token work.
     if (this.ipRule.enabled && this.ipRule.observe(this.clientIp.of(request)) === 'blocked')

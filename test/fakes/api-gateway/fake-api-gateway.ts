@@ -4,6 +4,7 @@ import { FakeAwsError, badRequest, notFound } from './fake-aws-error';
 import { type FakeKey, FakeGatewayState, type FakeLimits, type FakePlan } from './fake-gateway-state';
 import { AWS_QUOTAS, type FakeQuotaSettings, FakeQuotas } from './fake-quotas';
 import { FakeRestApis, domainJson, resourceJson, restApiJson } from './fake-rest-apis';
+import { stageExport } from './fake-stage-export';
 
 export interface FakeFaults {
   /** Extra milliseconds before each answer. */
@@ -22,7 +23,13 @@ export interface FakeApiGatewayOptions {
   seed?: number;
 }
 
-type Handler = (match: string[], query: URLSearchParams, body: any) => { status: number; body?: unknown };
+/** A JSON answer (`body`), or one the operation sends as it is (`raw`, e.g. GetExport's document). */
+type Handler = (
+  match: string[],
+  query: URLSearchParams,
+  body: any,
+  headers: IncomingMessage['headers'],
+) => { status: number; body?: unknown; raw?: { text: string; headers: Record<string, string> } };
 
 /**
  * API Gateway's control plane (REST APIs: API keys, usage plans, usage) over HTTP, as the AWS API
@@ -123,10 +130,15 @@ export class FakeApiGateway {
       const afterApply = failing && this.random() < 0.5;
       if (failing && !afterApply) throw this.serverError();
       const body = chunks.length > 0 ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-      const result = route.handle(decodedGroups(route.pattern.exec(url.pathname)!), url.searchParams, body);
+      const result = route.handle(decodedGroups(route.pattern.exec(url.pathname)!), url.searchParams, body, req.headers);
       this.applied.set(route.operation, (this.applied.get(route.operation) ?? 0) + 1);
       this.lastAppliedAt = Date.now();
       if (afterApply) throw this.serverError();
+      if (result.raw) {
+        res.writeHead(result.status, result.raw.headers);
+        res.end(result.raw.text);
+        return;
+      }
       res.writeHead(result.status, { 'content-type': 'application/json' });
       res.end(result.body === undefined ? '' : JSON.stringify(result.body));
     } catch (error) {
@@ -226,6 +238,10 @@ export class FakeApiGateway {
     });
     this.route('GET', '/restapis/{restApiId}/authorizers', 'GetAuthorizers', ([id], q) => ok(page(r.api(id).authorizers, q, (a) => a)));
     this.route('GET', '/restapis/{restApiId}/stages/{stageName}', 'GetStage', ([id, stage]) => ok(r.stage(id, stage)));
+    this.route('GET', '/restapis/{restApiId}/stages/{stageName}/exports/{exportType}', 'GetExport', ([id, stage, type], _, __, headers) => ({
+      status: 200,
+      raw: stageExport(r.api(id), r.stage(id, stage), type, String(headers.accept ?? 'application/json')),
+    }));
     this.route('GET', '/domainnames', 'GetDomainNames', (_, q) => ok(page([...r.domains.values()], q, domainJson)));
     this.route('GET', '/domainnames/{domainName}/basepathmappings', 'GetBasePathMappings', ([name], q) => ok(page(r.domain(name).mappings, q, (m) => m)));
   }

@@ -30,8 +30,13 @@ export function installJsonBodyParser(fastify: FastifyInstance, bodyLimit: numbe
   });
 }
 
+/** The one route that also takes YAML: an OpenAPI document uploaded to the API catalogue. */
+const YAML_ROUTE = /^\/v1\/admin\/apis\/[^/?#]+\/?(?:[?#]|$)/;
+const YAML_MEDIA_TYPE = /^(?:application|text)\/(?:x-)?yaml$/;
+
 function parseJsonBody(request: WithRawBody, body: Buffer): unknown {
   request.rawBody = body;
+  if (request.method === 'PUT' && YAML_ROUTE.test(request.url) && isYamlMediaType(request.headers['content-type'])) return yamlText(body);
   if (!isJsonMediaType(request.headers['content-type'])) throw notJson();
   if (body.length === 0) return undefined;
   if (nestingDepth(body) > MAX_JSON_DEPTH) {
@@ -58,6 +63,20 @@ function isJsonMediaType(header: string | undefined): boolean {
     ?.slice('charset='.length)
     .replace(/"/g, '');
   return charset === undefined || charset === 'utf-8' || charset === 'utf8';
+}
+
+function isYamlMediaType(header: string | undefined): boolean {
+  const [type = ''] = (header ?? '').split(';').map((part) => part.trim().toLowerCase());
+  return YAML_MEDIA_TYPE.test(type);
+}
+
+/** YAML stays text here; the API catalogue parses it (with the `yaml` package) and says what is wrong. */
+function yamlText(body: Buffer): string {
+  try {
+    return utf8.decode(body);
+  } catch {
+    throw notJson();
+  }
 }
 
 /** Shaped like Fastify's own 415, so the error filter answers it as every other unsupported body. */

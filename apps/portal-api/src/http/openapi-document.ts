@@ -12,6 +12,7 @@ const TAGS: Array<[name: string, description: string]> = [
     'applications',
     "The developer's services: client credentials (a Cognito app client with the client_credentials grant) whose access tokens the gateway requires with a key. A secret is shown once.",
   ],
+  ['apis', "The provider's API catalogue: each API's OpenAPI document, its `servers` at the gateway. No token needed."],
   ['usage', "The developer's daily usage and where they stand against their quota."],
   ['billing', "Stripe subscriptions for paid tiers (every route answers 404 `BILLING_DISABLED` while billing is off), and Stripe's webhook."],
   ['admin', 'Running the programme, for members of the Cognito group `admin`: developers, tiers, quotas, the audit log, usage reports.'],

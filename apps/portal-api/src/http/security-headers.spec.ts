@@ -27,4 +27,11 @@ describe('securityHeaders', () => {
     expect(policy).toContain("style-src 'self' 'nonce-n0nce'");
     expect(policy).not.toContain('unsafe-inline');
   });
+
+  it("lets the portal page call the gateway's origin and nothing else besides its own", () => {
+    const policy = webAppContentSecurityPolicy()('n0nce', ['http://127.0.0.1:3001', "https://evil.example; script-src 'unsafe-inline'"]);
+    expect(policy).toContain("connect-src 'self' http://127.0.0.1:3001");
+    expect(policy).not.toContain('evil');
+    expect(webAppContentSecurityPolicy()('n0nce')).not.toContain('connect-src');
+  });
 });

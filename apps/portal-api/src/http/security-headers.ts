@@ -41,8 +41,18 @@ export function securityHeaders(scope: SecurityScope = 'default'): Record<string
   return headers;
 }
 
-/** The portal page's Content-Security-Policy for one response, given that response's nonce. */
-export function webAppContentSecurityPolicy(): (nonce: string) => string {
+/**
+ * The portal page's Content-Security-Policy for one response, given that response's nonce and the
+ * origins besides its own it may call (the gateway, for the APIs page's "Try it").
+ */
+export function webAppContentSecurityPolicy(): (nonce: string, connectTo?: readonly string[]) => string {
   const policy = securityHeaders('webApp')['content-security-policy'];
-  return (nonce) => policy.replaceAll(NONCE, nonce);
+  return (nonce, connectTo = []) => {
+    const page = policy.replaceAll(NONCE, nonce);
+    const others = connectTo.filter((origin) => CSP_SOURCE.test(origin));
+    return others.length === 0 ? page : `${page};connect-src 'self' ${others.join(' ')}`;
+  };
 }
+
+/** A scheme-host-port origin, nothing that could end the directive or add another. */
+const CSP_SOURCE = /^https?:\/\/[A-Za-z0-9.[\]:-]+$/;

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { ApiCatalogueService } from '@keyport/api-catalogue';
 import { type AppConfig } from '@keyport/config';
 import { answerRouterError } from './router-errors';
 import { webAppContentSecurityPolicy } from './security-headers';
@@ -30,6 +31,8 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
   }
   const page = readFileSync(path.join(root, 'index.html'), 'utf8').replace(SETTINGS_PLACEHOLDER, htmlAttribute(JSON.stringify(settingsFor(config))));
   const policy = webAppContentSecurityPolicy();
+  // The APIs page's "Try it" calls the gateway from the browser.
+  const catalogue = app.get(ApiCatalogueService);
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(fastifyStatic, {
     root,
@@ -55,7 +58,7 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
       return reply.callNotFound();
     }
     const nonce = randomBytes(18).toString('base64');
-    return sendPage(reply, page.replace(NONCE_PLACEHOLDER, nonce), policy(nonce));
+    return sendPage(reply, page.replace(NONCE_PLACEHOLDER, nonce), policy(nonce, catalogue.gatewayOrigins()));
   });
 }
 

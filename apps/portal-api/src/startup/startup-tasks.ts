@@ -1,4 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { ApiCatalogueService } from '@keyport/api-catalogue';
 import { ApplicationsService } from '@keyport/applications';
 import { AppConfig } from '@keyport/config';
 import { AdminBootstrap } from '@keyport/developers';
@@ -14,6 +15,7 @@ export class StartupTasks implements OnApplicationBootstrap {
     private readonly plans: PlanSyncService,
     private readonly admin: AdminBootstrap,
     private readonly applications: ApplicationsService,
+    private readonly catalogue: ApiCatalogueService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -23,5 +25,7 @@ export class StartupTasks implements OnApplicationBootstrap {
     await this.admin.run();
     // The embedded Cognito's resource server (API_RESOURCE_SERVER, API_SCOPES); a real pool's is made by gateway:bootstrap.
     if (this.config.cognito.mode === 'local') await this.applications.ensureResourceServer();
+    // The APIs page is not empty on `npm start`: the built-in echo upstream's reference.
+    if (this.config.gatewayDriver === 'local' && !this.config.embeddedGateway.upstreamUrl) await this.catalogue.ensureEchoDemo();
   }
 }

@@ -1120,6 +1120,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/apis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The provider's APIs
+         * @description Every published API with its title, version and description; read one for its OpenAPI document.
+         */
+        get: operations["ApisController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/apis/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One API's OpenAPI document
+         * @description The document as published, with `servers` pointed at the gateway (GATEWAY_PUBLIC_URL; by default the embedded gateway's URL, or each API stage's invoke URL on AWS).
+         */
+        get: operations["ApisController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/apis/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Publish or replace an API’s OpenAPI document
+         * @description The body is an OpenAPI 3.x document, as JSON (`application/json`) or YAML (`application/yaml` or `text/yaml`), at most 64 KiB. It must have `openapi` (3.x), `info.title`, `info.version` and `paths`; otherwise 400 `API_DOCUMENT_INVALID` with the parser’s message, and nothing changes. 201 when the slug is new, 200 when its document was replaced.
+         */
+        put: operations["AdminApisController_put"];
+        post?: never;
+        /**
+         * Remove an API from the catalogue
+         * @description Its document is deleted; the gateway and its keys are untouched.
+         */
+        delete: operations["AdminApisController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/apis/{slug}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a deployed stage’s own OpenAPI export (AWS driver)
+         * @description Reads the stage’s export from API Gateway (`GetExport`, `oas30`) and publishes it under the slug, so the reference matches what is deployed. Needs GATEWAY_DRIVER=aws (409 `API_IMPORT_NEEDS_AWS` otherwise).
+         */
+        post: operations["AdminApisController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/invitations": {
         parameters: {
             query?: never;
@@ -2564,6 +2648,96 @@ export interface components {
         ServiceAccountListDto: {
             /** @description Every service account, whichever admin created it, oldest first (never their secrets) */
             items: components["schemas"]["ApplicationDto"][];
+        };
+        ApiSummaryDto: {
+            /**
+             * @description Identifier of the API in the catalogue
+             * @example orders
+             */
+            slug: string;
+            /**
+             * @description The document's info.title
+             * @example Orders API
+             */
+            title: string;
+            /**
+             * @description The document's info.version
+             * @example 1.4.0
+             */
+            version: string;
+            /** @description The document's info.description (Markdown as the provider wrote it) */
+            description: string | null;
+            /**
+             * Format: date-time
+             * @description When the document was last published
+             */
+            updatedAt: string;
+        };
+        ApiDocumentDto: {
+            /**
+             * @description Identifier of the API in the catalogue
+             * @example orders
+             */
+            slug: string;
+            /**
+             * @description The document's info.title
+             * @example Orders API
+             */
+            title: string;
+            /**
+             * @description The document's info.version
+             * @example 1.4.0
+             */
+            version: string;
+            /** @description The document's info.description (Markdown as the provider wrote it) */
+            description: string | null;
+            /**
+             * Format: date-time
+             * @description When the document was last published
+             */
+            updatedAt: string;
+            /** @description The OpenAPI 3.x document, its `servers` replaced by the gateway's URLs (GATEWAY_PUBLIC_URL, the embedded gateway, or each stage's invoke URL) */
+            document: {
+                [key: string]: unknown;
+            };
+        };
+        PublishedApiDto: {
+            /**
+             * @description Identifier of the API in the catalogue
+             * @example orders
+             */
+            slug: string;
+            /**
+             * @description The document's info.title
+             * @example Orders API
+             */
+            title: string;
+            /**
+             * @description The document's info.version
+             * @example 1.4.0
+             */
+            version: string;
+            /** @description The document's info.description (Markdown as the provider wrote it) */
+            description: string | null;
+            /**
+             * Format: date-time
+             * @description When the document was last published
+             */
+            updatedAt: string;
+            /** @description True when the slug was new, false when its document was replaced */
+            created: boolean;
+        };
+        ImportApiDto: {
+            /**
+             * @description The REST API whose stage is exported
+             * @example a1b2c3d4e5
+             */
+            restApiId: string;
+            /**
+             * @description The deployed stage to export (`oas30`)
+             * @example prod
+             */
+            stage: string;
         };
         CreateInvitationDto: {
             /**
@@ -6719,6 +6893,323 @@ export interface operations {
              *     - `NOT_FOUND`: It does not exist, or it is not yours
              */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            /**
+             * @description Service Unavailable. Codes:
+             *     - `UNAVAILABLE`: A service Keyport depends on (identity provider, gateway, payment provider) did not answer; retry later
+             *     - `SHUTTING_DOWN`: This replica is shutting down; retry the request (another replica answers it)
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ApisController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiSummaryDto"][];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ApisController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API and its document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiDocumentDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    AdminApisController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/yaml": {
+                    [key: string]: unknown;
+                };
+                "text/yaml": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedApiDto"];
+                };
+            };
+            /** @description Published */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedApiDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `API_DOCUMENT_INVALID`: The document is not an OpenAPI 3.x document (YAML or JSON with `openapi`, `info.title`, `info.version` and `paths`); `message` and `details` say what the parser found
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    AdminApisController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    AdminApisController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description API slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportApiDto"];
+            };
+        };
+        responses: {
+            /** @description Replaced by the export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedApiDto"];
+                };
+            };
+            /** @description Published from the export */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedApiDto"];
+                };
+            };
+            /**
+             * @description Bad Request. Codes:
+             *     - `VALIDATION_FAILED`: The input is invalid; `details` names each field and what is wrong with it
+             *     - `API_DOCUMENT_INVALID`: The document is not an OpenAPI 3.x document (YAML or JSON with `openapi`, `info.title`, `info.version` and `paths`); `message` and `details` say what the parser found
+             *     - `BODY_TOO_DEEP`: The JSON body is nested deeper than 32 levels
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            /**
+             * @description Forbidden. Codes:
+             *     - `NOT_AN_ADMIN`: The route is for admins (members of the Cognito group `admin`)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Not Found. Codes:
+             *     - `NOT_FOUND`: It does not exist, or it is not yours
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *     - `API_IMPORT_NEEDS_AWS`: Importing a stage export reads API Gateway: it needs GATEWAY_DRIVER=aws (upload the document with PUT instead)
+             */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,3 +17,5 @@ export type BillingStatus = Schemas['BillingStatusDto'];
 export type Invoice = Schemas['InvoiceDto'];
 export type Application = Schemas['ApplicationDto'];
 export type IssuedApplication = Schemas['IssuedApplicationDto'];
+export type ApiSummary = Schemas['ApiSummaryDto'];
+export type ApiDocument = Schemas['ApiDocumentDto'];
