@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsOptional, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { EmailProperty } from '../http/email-property';
 import { type Invitation } from '@keyport/developers';
 
 export class CreateInvitationDto {
-  @ApiProperty({ description: 'E-mail address to invite; Cognito sends the temporary password there', format: 'email', maxLength: 254 })
-  @IsEmail({ require_tld: false })
-  @MaxLength(254)
+  @EmailProperty('E-mail address to invite; Cognito sends the temporary password there')
   email!: string;
 
   @ApiPropertyOptional({ description: 'Invite an admin (member of `admin`, sees the console) instead of a developer', default: false })

@@ -1,16 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { EmailProperty } from '../http/email-property';
 
 export class EmailDto {
-  @ApiProperty({ description: 'E-mail address of the account', format: 'email', maxLength: 254, example: 'dev@example.com' })
-  @IsEmail({ require_tld: false })
-  @MaxLength(254)
+  @EmailProperty('E-mail address of the account')
   email!: string;
 }
 
-export class SignUpDto extends EmailDto {
-  @ApiProperty({ description: 'E-mail address; becomes the sign-in name', format: 'email', maxLength: 254, example: 'dev@example.com' })
-  declare email: string;
+export class SignUpDto {
+  @EmailProperty('E-mail address; becomes the sign-in name')
+  email!: string;
 
   @ApiProperty({
     description: 'At least 8 characters with a lowercase letter, an uppercase letter, a digit and a symbol',
@@ -25,9 +24,7 @@ export class SignUpDto extends EmailDto {
 export class LoginDto extends SignUpDto {}
 
 export class ConfirmDto {
-  @ApiProperty({ description: 'E-mail address used at sign-up', format: 'email', maxLength: 254, example: 'dev@example.com' })
-  @IsEmail({ require_tld: false })
-  @MaxLength(254)
+  @EmailProperty('E-mail address used at sign-up')
   email!: string;
 
   @ApiProperty({
@@ -51,7 +48,10 @@ export class RefreshDto {
 
 export class LogoutDto extends RefreshDto {}
 
-export class ResetPasswordDto extends EmailDto {
+export class ResetPasswordDto {
+  @EmailProperty('E-mail address of the account')
+  email!: string;
+
   @ApiProperty({
     description: 'Code from POST /v1/auth/forgot-password (e-mailed; on the embedded default, printed in the server log)',
     minLength: 1,
@@ -99,9 +99,7 @@ export class NewPasswordChallengeDto {
 }
 
 export class NewPasswordDto {
-  @ApiProperty({ description: 'E-mail address the invitation was sent to', format: 'email', maxLength: 254, example: 'dev@example.com' })
-  @IsEmail({ require_tld: false })
-  @MaxLength(254)
+  @EmailProperty('E-mail address the invitation was sent to')
   email!: string;
 
   @ApiProperty({ description: 'The `session` from the sign-in that answered NEW_PASSWORD_REQUIRED', minLength: 1, maxLength: 8192 })

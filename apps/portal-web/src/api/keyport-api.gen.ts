@@ -2743,6 +2743,7 @@ export interface components {
             /**
              * Format: email
              * @description E-mail address to invite; Cognito sends the temporary password there
+             * @example dev@example.com
              */
             email: string;
             /**

@@ -82,13 +82,24 @@ describe('embedded Cognito hardening', () => {
           AuthFlow: 'ADMIN_USER_PASSWORD_AUTH',
           AuthParameters: { USERNAME: 'a@b.c', PASSWORD },
         }),
-        new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'NEW_PASSWORD_REQUIRED', ChallengeResponses: {} }),
+        new RespondToAuthChallengeCommand({ ClientId: clientId, ChallengeName: 'SMS_MFA', ChallengeResponses: {} }),
       ]) {
         await expect(client.send(command as never)).rejects.toMatchObject({
           name: 'InvalidParameterException',
           message: expect.stringMatching(/not available on the embedded Cognito/),
         });
       }
+      // NEW_PASSWORD_REQUIRED is served, bound to a session this server handed out: a made-up one gets nowhere.
+      await expect(
+        client.send(
+          new RespondToAuthChallengeCommand({
+            ClientId: clientId,
+            ChallengeName: 'NEW_PASSWORD_REQUIRED',
+            Session: 'made-up',
+            ChallengeResponses: { USERNAME: 'a@b.c', NEW_PASSWORD: PASSWORD },
+          }),
+        ),
+      ).rejects.toMatchObject({ name: 'NotAuthorizedException' });
       // The account operations are the embedded Cognito's own: an access token it did not sign gets nowhere.
       const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ token_use: 'access', client_id: clientId, username: 'a@b.c', exp: 4e9 })).toString('base64url')}.x`;
       for (const command of [
