@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient } from './support/http-client';
-import { adminToken, expectErrorShape, signUpDeveloper } from './support/journey';
+import { adminToken, expectErrorShape, signUpDeveloper, waitForKeyStatus } from './support/journey';
 import { KeyportHarness } from './support/keyport-harness';
 
 /**
- * The developer's row is reused for up to ROW_CACHE_TTL_MS (set to its maximum here) by the replica
+ * The developer's row, and their key list, are reused for up to ROW_CACHE_TTL_MS (set to its maximum here) by the replica
  * that read it. A write in the same replica must still take effect for every request sent after its
  * response: suspension above all, but also reinstatement and tier changes.
  */
@@ -73,5 +73,31 @@ describe('the per-replica developer row cache', () => {
     expect((await http.get('/v1/me', { token: dev.token })).body.tier).toBe('premium');
     expect((await http.put('/v1/me/tier', { tier: 'standard' }, { token: dev.token })).status).toBe(200);
     expect((await http.get('/v1/me', { token: dev.token })).body.tier).toBe('standard');
+  });
+
+  it("shows the developer's own key changes in GET /v1/keys at once, while the list is cached", async () => {
+    const dev = await signUpDeveloper(http, admin);
+    const names = async () =>
+      (await http.get('/v1/keys', { token: dev.token })).body.items as Array<{ id: string; name: string; status: string; expiresAt: string | null }>;
+    expect(await names()).toEqual([]);
+    const created = await http.post('/v1/keys', { name: 'first' }, { token: dev.token });
+    expect(created.status).toBe(201);
+    expect(
+      (await names()).map((key) => key.name),
+      'right after the creation',
+    ).toEqual(['first']);
+    // Provisioned by the outbox worker in this process: the list follows without waiting for the TTL.
+    await waitForKeyStatus(http, dev.token, created.body.id, 'active');
+    expect((await names())[0].status, 'right after the worker provisioned it').toBe('active');
+    const rotated = await http.post(`/v1/keys/${created.body.id}/rotate`, { gracePeriodSeconds: 3600 }, { token: dev.token });
+    expect(rotated.status).toBe(201);
+    const afterRotation = await names();
+    expect(
+      afterRotation.map((key) => key.name),
+      'right after the rotation',
+    ).toHaveLength(2);
+    expect(afterRotation.find((key) => key.id === created.body.id)?.expiresAt, 'the old key ends with its grace').not.toBeNull();
+    expect((await http.delete(`/v1/keys/${rotated.body.id}`, { token: dev.token })).status).toBe(204);
+    expect((await names()).find((key) => key.id === rotated.body.id)?.status, 'right after the revocation').toBe('revoked');
   });
 });

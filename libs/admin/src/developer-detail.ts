@@ -17,7 +17,7 @@ export interface PeriodUsage {
 
 export interface DeveloperDetail {
   developer: Developer;
-  keys: ApiKey[];
+  keys: readonly ApiKey[];
   /** `BillingService.status`; null while billing is off. */
   billing: BillingStatus | null;
   usage: PeriodUsage;

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { GatewayChangeFeed } from '@keyport/api-gateway';
+import { AppConfig } from '@keyport/config';
 import { KeyRevocations } from '@keyport/keys';
 import { GatewaySnapshotRepository } from './gateway-snapshot.repository';
 import { GatewayState } from './gateway-state';
@@ -10,6 +11,8 @@ export const CHANGE_POLL_MS = 300;
 /**
  * Keeps GatewayState in line with the local driver's tables: at once on a change made in this
  * process (the change feed), and within CHANGE_POLL_MS + one load for a change made elsewhere.
+ * On the embedded PGlite database no other process can write (PGlite lives inside this one), so
+ * there is nothing to poll for and the feed alone keeps the state current.
  */
 @Injectable()
 export class GatewayStateSync {
@@ -26,6 +29,7 @@ export class GatewayStateSync {
     private readonly state: GatewayState,
     private readonly changes: GatewayChangeFeed,
     private readonly revocations: KeyRevocations,
+    private readonly config: AppConfig,
   ) {}
 
   async start(): Promise<void> {
@@ -33,6 +37,7 @@ export class GatewayStateSync {
     // Synchronous, so a revocation is in force before the request that made it answers.
     this.unsubscribeRevocations = this.revocations.subscribe((keyId) => this.state.forget(keyId));
     this.unsubscribe = this.changes.subscribe(() => void this.reload().catch((error: unknown) => this.warn(error)));
+    if (this.config.database.url === undefined) return;
     this.timer = setInterval(() => void this.poll(), CHANGE_POLL_MS);
     this.timer.unref();
   }

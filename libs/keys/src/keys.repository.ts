@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ApiKeyRow, Db, LeanReads, Prisma } from '@keyport/db';
+import { type ApiKeyRow, Db, LeanReads, Prisma, RecentRows } from '@keyport/db';
 import { type ApiKey } from './api-key';
 
 export interface NewApiKey {
@@ -16,11 +16,19 @@ export interface NewApiKey {
   managed?: { applicationId: string; sealedValue: string };
 }
 
+/** RecentRows kind of a developer's key list (the rows `GET /v1/keys` shows). */
+const DEVELOPER_KEY_LISTS = 'developer-keys';
+
+/**
+ * The only class that reads or writes `api_keys`. Every write forgets the owner's cached key list
+ * here, so the list `GET /v1/keys` serves from memory is never older than this process's own writes.
+ */
 @Injectable()
 export class KeysRepository {
   constructor(
     private readonly db: Db,
     private readonly lean: LeanReads,
+    private readonly recent: RecentRows,
   ) {}
 
   /**
@@ -58,6 +66,7 @@ export class KeysRepository {
   }
 
   async insert({ managed, ...key }: NewApiKey): Promise<ApiKey> {
+    this.recent.forget(DEVELOPER_KEY_LISTS, key.developerId);
     return toApiKey(await this.db.client.apiKey.create({ data: { ...key, ...managed, status: 'PROVISIONING' } }));
   }
 
@@ -76,8 +85,17 @@ export class KeysRepository {
     return rows.map(toApiKey);
   }
 
-  /** Every key of the developer, oldest first (read on every `GET /v1/keys`: the lean path). */
-  async listByDeveloper(developerId: string): Promise<ApiKey[]> {
+  /**
+   * Every key of the developer, oldest first, as read at most ROW_CACHE_TTL_MS ago by this process
+   * (`GET /v1/keys`, polled by the portal while a key provisions). A status set by another process
+   * (the worker's provisioning or expiry) shows within that bound, as the gateway's own does.
+   */
+  async listByDeveloper(developerId: string): Promise<readonly ApiKey[]> {
+    return (await this.recent.read(DEVELOPER_KEY_LISTS, developerId, () => this.readListByDeveloper(developerId))) ?? [];
+  }
+
+  /** The lean read behind `listByDeveloper` (no Prisma pipeline on the hot path). */
+  private async readListByDeveloper(developerId: string): Promise<ApiKey[]> {
     const rows = await this.lean.rows<KeyColumns>(Prisma.sql`
       SELECT id, developer_id AS "developerId", name, prefix, last4, status, lineage_id AS "lineageId",
              rotated_from_id AS "rotatedFromId", expires_at AS "expiresAt", revoked_at AS "revokedAt",
@@ -112,21 +130,29 @@ export class KeysRepository {
   }
 
   async scheduleExpiry(keyId: string, expiresAt: Date): Promise<void> {
-    await this.db.client.apiKey.update({ where: { id: keyId }, data: { expiresAt } });
+    const row = await this.db.client.apiKey.update({ where: { id: keyId }, data: { expiresAt }, select: { developerId: true } });
+    this.recent.forget(DEVELOPER_KEY_LISTS, row.developerId);
   }
 
   /** Revokes the key if it is still live; returns whether this call revoked it. */
   async revoke(keyId: string, at: Date): Promise<boolean> {
-    const result = await this.db.client.apiKey.updateMany({
+    const rows = await this.db.client.apiKey.updateManyAndReturn({
       where: { id: keyId, status: { not: 'REVOKED' } },
       data: { status: 'REVOKED', revokedAt: at, sealedValue: null },
+      select: { developerId: true },
     });
-    return result.count === 1;
+    this.forgetListsOf(rows);
+    return rows.length === 1;
   }
 
   async markProvisioned(keyId: string, gatewayKeyId: string): Promise<void> {
-    await this.db.client.apiKey.updateMany({ where: { id: keyId }, data: { gatewayKeyId } });
+    const rows = await this.db.client.apiKey.updateManyAndReturn({ where: { id: keyId }, data: { gatewayKeyId }, select: { developerId: true } });
     await this.db.client.apiKey.updateMany({ where: { id: keyId, status: 'PROVISIONING' }, data: { status: 'ACTIVE' } });
+    this.forgetListsOf(rows);
+  }
+
+  private forgetListsOf(rows: Array<{ developerId: string }>): void {
+    for (const { developerId } of rows) this.recent.forget(DEVELOPER_KEY_LISTS, developerId);
   }
 
   async dueForExpiry(now: Date, limit: number): Promise<ApiKey[]> {

@@ -47,7 +47,7 @@ export class KeysService {
     });
   }
 
-  list(developerId: string): Promise<ApiKey[]> {
+  list(developerId: string): Promise<readonly ApiKey[]> {
     return this.keys.listByDeveloper(developerId);
   }
 
