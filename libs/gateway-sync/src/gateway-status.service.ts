@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AwsCallStats } from '@keyport/api-gateway';
+import { Clock } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { KeyCapacity } from '@keyport/keys';
 import { OutboxBacklogService } from '@keyport/outbox';
@@ -22,6 +23,7 @@ export class GatewayStatusService {
     private readonly capacity: KeyCapacity,
     private readonly outbox: OutboxBacklogService,
     private readonly stats: AwsCallStats,
+    private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -29,7 +31,7 @@ export class GatewayStatusService {
     const [keys, backlog] = await Promise.all([this.capacity.usage(), this.outbox.stats()]);
     const sync = {
       pending: backlog.pending,
-      oldestPendingSeconds: backlog.oldestPendingAt ? Math.max(0, Math.round((Date.now() - backlog.oldestPendingAt.getTime()) / 1000)) : null,
+      oldestPendingSeconds: backlog.oldestPendingAt ? Math.max(0, Math.round((this.clock.now().getTime() - backlog.oldestPendingAt.getTime()) / 1000)) : null,
       dead: backlog.dead,
     };
     if (this.config.gatewayDriver !== 'aws') return { driver: 'local', keys, sync };

@@ -1,33 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length, Matches } from 'class-validator';
-import { ADMIN_SCOPES, ApplicationsService } from '@keyport/applications';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApplicationsService } from '@keyport/applications';
 import { type VerifiedPrincipal } from '@keyport/cognito';
 import { ApplicationDto, IssuedApplicationDto, ServiceAccountListDto } from '../applications/application.dto';
 import { AdminOnly } from '../auth/admin-only.decorator';
 import { Principal } from '../auth/principal.decorator';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { ApiUuidParam, uuidParam } from '../http/uuid-param';
-
-export class CreateServiceAccountDto {
-  @ApiProperty({ description: 'Who uses it, as the audit log will name it (no control characters)', example: 'billing-export', minLength: 1, maxLength: 100 })
-  @IsString()
-  @Length(1, 100)
-  @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'must not contain control characters' })
-  name!: string;
-
-  @ApiProperty({
-    description: '`keyport/admin.read` for the admin reads, `keyport/admin.write` for the admin changes',
-    type: [String],
-    enum: ADMIN_SCOPES,
-    example: ['keyport/admin.read'],
-  })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(2)
-  @IsIn(ADMIN_SCOPES, { each: true })
-  scopes!: string[];
-}
+import { CreateServiceAccountDto } from './service-account.dto';
 
 @ApiTags('admin')
 @AdminOnly()
