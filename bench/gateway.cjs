@@ -67,9 +67,14 @@ async function main() {
       `gateway ${targets.gateway}, bare proxy ${targets.bare}, ${CONNECTIONS} connections, ${ROUNDS} x ${SECONDS} s per mode, upstream in its own process\n`,
     );
 
-    const run = (mode, seconds) => {
+    const run = async (mode, seconds) => {
       if (mode !== 'bare') gateway.setAdmission(mode !== 'off', mode === 'auth');
-      return autocannon(mode === 'bare' ? targets.bare : targets.gateway, key, seconds, mode === 'auth' ? token : undefined);
+      // The proxying process's CPU time: this one for the gateway's modes, the bare proxy's own for `bare`.
+      const cpu = mode === 'bare' ? () => childCpuMicros(bare.child.pid) : () => ownCpuMicros();
+      const before = cpu();
+      const result = await autocannon(mode === 'bare' ? targets.bare : targets.gateway, key, seconds, mode === 'auth' ? token : undefined);
+      const requests = result.rps * seconds;
+      return { ...result, cpuUsPerRequest: before === null || requests === 0 ? null : (cpu() - before) / requests };
     };
     const results = Object.fromEntries(MODES.map((mode) => [mode, []]));
     for (const mode of MODES) await run(mode, 2); // warm-up, not counted
@@ -77,7 +82,10 @@ async function main() {
       for (const mode of MODES.map((_, i) => MODES[(i + round) % MODES.length])) {
         const result = await run(mode, SECONDS);
         results[mode].push(result);
-        console.log(`round ${round + 1} ${mode.padEnd(4)} ${fmt(result.rps, 0).padStart(8)} req/s  p50 ${fmt(result.p50)} ms  p99 ${fmt(result.p99)} ms`);
+        console.log(
+          `round ${round + 1} ${mode.padEnd(4)} ${fmt(result.rps, 0).padStart(8)} req/s  p50 ${fmt(result.p50)} ms  p99 ${fmt(result.p99)} ms  ` +
+            `CPU ${result.cpuUsPerRequest === null ? '-' : fmt(result.cpuUsPerRequest, 0)} µs/request`,
+        );
       }
     }
     gateway.setAdmission(true);
@@ -184,9 +192,10 @@ function report(results) {
   console.log("\nmedians of the rounds (ratios and differences: medians of each round's pair, neighbours in time)");
   const labels = { auth: 'token + key', key: 'key only', off: 'admission off, same listener', bare: 'bare node:http proxy' };
   for (const mode of MODES) {
-    const { rps, p99 } = summarise(results[mode]);
-    console.log(`  ${labels[mode].padEnd(30)} ${fmt(rps, 0).padStart(8)} req/s  p99 ${fmt(p99)} ms`);
+    const { rps, p99, cpu } = summarise(results[mode]);
+    console.log(`  ${labels[mode].padEnd(30)} ${fmt(rps, 0).padStart(8)} req/s  p99 ${fmt(p99)} ms  CPU ${cpu === null ? '-' : fmt(cpu, 0)} µs/request`);
   }
+  console.log("  (CPU: the proxying process per request, a figure the machine's other load hardly moves; the gateway's process also runs the API)");
   const compare = (mode, base, minRatio, maxP99) => {
     const ratio = median(results[mode].map((r, i) => r.rps / results[base][i].rps));
     const p99Delta = median(results[mode].map((r, i) => r.p99 - results[base][i].p99));
@@ -202,7 +211,24 @@ function report(results) {
 }
 
 function summarise(rounds) {
-  return { rps: median(rounds.map((r) => r.rps)), p99: median(rounds.map((r) => r.p99)) };
+  const cpu = rounds.map((r) => r.cpuUsPerRequest).filter((value) => value !== null);
+  return { rps: median(rounds.map((r) => r.rps)), p99: median(rounds.map((r) => r.p99)), cpu: cpu.length ? median(cpu) : null };
+}
+
+function ownCpuMicros() {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
+/** A child's user + system CPU time from /proc (Linux); null where there is no /proc. */
+function childCpuMicros(pid) {
+  try {
+    const fields = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime and stime, in clock ticks (100 per second on Linux)
+    return ticks * 10_000;
+  } catch {
+    return null;
+  }
 }
 
 function median(values) {
