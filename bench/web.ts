@@ -197,8 +197,8 @@ function watchForChart(page: Page): Promise<void> {
     const observer = new MutationObserver(() => {
       const now = performance.now();
       if (!marks.dashboard && document.querySelector('h1')?.textContent === 'Dashboard') marks.dashboard = now;
-      if (!marks.surface && document.querySelector('[data-usage-chart] .recharts-surface')) marks.surface = now;
-      if (!document.querySelector('[data-usage-chart] .recharts-bar-rectangle')) return;
+      if (!marks.surface && document.querySelector('[data-usage-chart] [data-chart-bars]')) marks.surface = now;
+      if (!document.querySelector('[data-usage-chart] [data-bar]')) return;
       observer.disconnect();
       // Two frames: the one that paints the bars has then been shown.
       requestAnimationFrame(() => requestAnimationFrame(() => (marks.drawn = performance.now())));

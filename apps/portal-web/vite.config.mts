@@ -14,7 +14,6 @@ export default defineConfig({
   // Vite stamps this placeholder on its script tags and a <meta property="csp-nonce">; the API
   // replaces it with a fresh nonce per response, which Mantine then puts on its <style> tags.
   html: { cspNonce: 'KEYPORT_CSP_NONCE' },
-  // The chart chunk is large (recharts) but loads on its own, after the first page.
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', sourcemap: false },
   server: { proxy: { '/v1': api, '/docs': api, '/health': api } },
 });

@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('the admin console in a browser', () => {
     await table.getByRole('link', { name: dev.email }).click();
     await page.getByRole('heading', { name: dev.email, level: 1 }).waitFor();
     await page.getByRole('table', { name: 'Their keys' }).getByText('active').waitFor();
-    await page.locator('[data-usage-chart] .recharts-surface').waitFor();
+    await page.locator('[data-usage-chart] [data-chart-bars]').waitFor();
     await checkPage(console_, 'admin-developer');
   });
 
@@ -136,7 +136,7 @@ describe.skipIf(!hasChromium)('the admin console in a browser', () => {
     const json = (await http.get('/v1/admin/usage?groupBy=day', { token: await adminToken(http) })).body;
     expect(json.total).toBeGreaterThanOrEqual(admitted);
     await page.getByText(`${json.total.toLocaleString('en-US')} requests from`).waitFor();
-    await page.locator('[data-report-chart="by-day"] .recharts-surface').waitFor();
+    await page.locator('[data-report-chart="by-day"] [data-chart-bars]').waitFor();
     await page.getByRole('table', { name: 'Top developers' }).getByRole('link', { name: dev.email }).waitFor();
     await checkPage(console_, 'admin-reports');
 
@@ -218,7 +218,7 @@ describe.skipIf(!hasChromium)('the admin console in a browser', () => {
       history.pushState({}, '', `/admin/reports`);
       dispatchEvent(new PopStateEvent('popstate'));
     });
-    await page.locator('[data-report-chart="by-day"] .recharts-surface').waitFor();
+    await page.locator('[data-report-chart="by-day"] [data-chart-bars]').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await checkPage(mobile, 'admin-mobile-reports');
     await page.context().close();

@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)('the developer portal in a browser', () => {
     await navLink(page, 'Dashboard').click();
     await page.getByText('1 of 1,000,000 requests used').waitFor();
     const chart = page.locator('[data-usage-chart]');
-    await chart.locator('.recharts-surface').waitFor();
+    await chart.locator('[data-chart-bars]').waitFor();
     expect(await chart.getAttribute('aria-label')).toMatch(/1 in total$/);
     const keyChoice = page.getByRole('combobox', { name: 'Key' });
     await keyChoice.click();
@@ -229,7 +229,7 @@ describe.skipIf(!hasChromium)('the developer portal in a browser', () => {
     const mobile = await signedInPortal(browser, harness.baseUrl, email, PASSWORD, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     const { page } = mobile;
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    await page.locator('[data-usage-chart] .recharts-surface').waitFor();
+    await page.locator('[data-usage-chart] [data-chart-bars]').waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
     await checkPage(mobile, 'mobile-dashboard');
     await page.getByRole('button', { name: 'Toggle navigation' }).click();
@@ -244,7 +244,7 @@ describe.skipIf(!hasChromium)('the developer portal in a browser', () => {
     const dark = await signedInPortal(browser, harness.baseUrl, email, PASSWORD, { colorScheme: 'dark' });
     const { page } = dark;
     expect(await page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'))).toBe('dark');
-    await page.locator('[data-usage-chart] .recharts-surface').waitFor();
+    await page.locator('[data-usage-chart] [data-chart-bars]').waitFor();
     await checkPage(dark, 'dark-dashboard');
     for (const [link, heading] of [
       ['Keys', 'Keys'],

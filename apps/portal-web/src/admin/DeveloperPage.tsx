@@ -1,19 +1,18 @@
 import { Anchor, Card, Code, Group, Progress, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { KeyStatusBadge } from '../keys/KeyStatusBadge';
 import { formatCount, formatDateTime, formatUtc, periodName } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
 import { lastDays, requestsPerDay } from '../usage/days';
+import UsageChart from '../usage/UsageChart';
 import { type ActionOutcome, ActionResult } from './ActionResult';
 import { useDeveloper, useUsageTotals } from './admin.queries';
 import type { AdminDeveloperDetail } from './admin-schemas';
 import { DeveloperActions } from './DeveloperActions';
 import { DeveloperStatusBadge } from './DeveloperStatusBadge';
 import { FactsTable } from './FactsTable';
-
-const UsageChart = lazy(() => import('../usage/UsageChart'));
 
 /** One developer: profile, quota utilisation, usage, keys, and what an admin can do about them. */
 export function Component() {
@@ -105,9 +104,7 @@ function DeveloperUsage({ id }: { id: string }) {
       {usage.error ? (
         <QueryError error={usage.error} retry={() => void usage.refetch()} />
       ) : (
-        <Suspense fallback={<Skeleton h={260} />}>
-          {usage.data ? <UsageChart days={requestsPerDay(usage.data.groups.map((group) => ({ date: group.group, requests: group.requests })), range)} /> : <Skeleton h={260} />}
-        </Suspense>
+        usage.data ? <UsageChart days={requestsPerDay(usage.data.groups.map((group) => ({ date: group.group, requests: group.requests })), range)} /> : <Skeleton h={260} />
       )}
     </Card>
   );

@@ -1,27 +1,19 @@
-import '@mantine/charts/styles.css';
-import { BarChart } from '@mantine/charts';
+import { BarChart } from '../ui/BarChart';
 import { formatCount, formatDay } from '../ui/format';
 
 /**
- * The reports' pictures, loaded on their own like the dashboard's chart. Each is summed up in words
- * for screen readers (its aria-label); the tables beside them hold the same figures.
+ * The reports' pictures. Each is summed up in words for screen readers (its aria-label); the tables
+ * beside them hold the same figures.
  */
 export function RequestsByDayChart({ days }: { days: Array<{ date: string; requests: number }> }) {
   const total = days.reduce((sum, day) => sum + day.requests, 0);
   return (
     <BarChart
-      h={260}
-      data={days.map((day) => ({ day: formatDay(`${day.date}T00:00:00Z`), requests: day.requests }))}
-      dataKey="day"
-      series={[{ name: 'requests', label: 'Requests', color: 'blue.6' }]}
-      valueFormatter={formatCount}
-      tickLine="none"
-      gridAxis="x"
-      yAxisProps={{ allowDecimals: false }}
-      role="img"
+      height={240}
+      color="blue.6"
+      bars={days.map((day) => ({ label: formatDay(`${day.date}T00:00:00Z`), value: day.requests }))}
       aria-label={`Requests per day, ${days.length} days: ${formatCount(total)} in total`}
-      data-report-chart="by-day"
-      barChartProps={{ accessibilityLayer: false }}
+      marker={{ 'data-report-chart': 'by-day' }}
     />
   );
 }
@@ -29,18 +21,11 @@ export function RequestsByDayChart({ days }: { days: Array<{ date: string; reque
 export function RequestsByTierChart({ tiers }: { tiers: Array<{ group: string; requests: number }> }) {
   return (
     <BarChart
-      h={220}
-      data={tiers.map((tier) => ({ tier: tier.group, requests: tier.requests }))}
-      dataKey="tier"
-      series={[{ name: 'requests', label: 'Requests', color: 'teal.6' }]}
-      valueFormatter={formatCount}
-      tickLine="none"
-      gridAxis="x"
-      yAxisProps={{ allowDecimals: false }}
-      role="img"
+      height={200}
+      color="teal.6"
+      bars={tiers.map((tier) => ({ label: tier.group, value: tier.requests }))}
       aria-label={`Requests by tier: ${tiers.map((tier) => `${tier.group} ${formatCount(tier.requests)}`).join(', ') || 'none'}`}
-      data-report-chart="by-tier"
-      barChartProps={{ accessibilityLayer: false }}
+      marker={{ 'data-report-chart': 'by-tier' }}
     />
   );
 }

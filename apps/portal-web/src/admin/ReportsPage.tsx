@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { lazy, type ReactNode, Suspense, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { FormError } from '../ui/FormError';
 import { formatCount, formatDay } from '../ui/format';
@@ -10,9 +10,8 @@ import { lastDays, requestsPerDay } from '../usage/days';
 import { type DayRange, useQuotaUtilization, useTopDevelopers, useUsageTotals } from './admin.queries';
 import type { DeveloperUsage } from './admin-schemas';
 import { downloadUsageCsv } from './csv-download';
+import { RequestsByDayChart, RequestsByTierChart } from './ReportCharts';
 
-const RequestsByDayChart = lazy(() => import('./ReportCharts').then((charts) => ({ default: charts.RequestsByDayChart })));
-const RequestsByTierChart = lazy(() => import('./ReportCharts').then((charts) => ({ default: charts.RequestsByTierChart })));
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PRESETS = ['7', '30', '90'];
@@ -67,9 +66,7 @@ export function Component() {
             <Text data-report-total>
               {formatCount(byDay.data.total)} requests from {formatDay(`${byDay.data.from}T00:00:00Z`)} to {formatDay(`${byDay.data.to}T00:00:00Z`)}
             </Text>
-            <Suspense fallback={<Skeleton h={260} />}>
-              <RequestsByDayChart days={requestsPerDay(byDay.data.groups.map((group) => ({ date: group.group, requests: group.requests })), byDay.data)} />
-            </Suspense>
+            <RequestsByDayChart days={requestsPerDay(byDay.data.groups.map((group) => ({ date: group.group, requests: group.requests })), byDay.data)} />
           </Stack>
         ) : (
           <Skeleton h={280} />
@@ -81,9 +78,7 @@ export function Component() {
             <QueryError error={byTier.error} retry={() => void byTier.refetch()} />
           ) : byTier.data ? (
             <Stack>
-              <Suspense fallback={<Skeleton h={220} />}>
-                <RequestsByTierChart tiers={byTier.data.groups} />
-              </Suspense>
+              <RequestsByTierChart tiers={byTier.data.groups} />
               <Table aria-label="Requests by tier">
                 <Table.Thead>
                   <Table.Tr>

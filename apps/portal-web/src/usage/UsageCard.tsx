@@ -1,11 +1,11 @@
 import { Card, Group, Loader, Select, Stack, Title } from '@mantine/core';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import type { ApiKey, Usage } from '../api/schemas';
 import { QueryError } from '../ui/QueryError';
 import { lastDays, requestsPerDay } from './days';
+import UsageChart from './UsageChart';
 import { CHART_DAYS, useUsage } from './usage.queries';
 
-const UsageChart = lazy(() => import('./UsageChart'));
 const ALL = 'all';
 
 /** Requests per day for the last 30 days, for all keys or one chosen key. */
@@ -32,9 +32,7 @@ export function UsageCard({ keys, allKeysUsage }: { keys: ApiKey[]; allKeysUsage
         {keyId !== ALL && perKey.error ? (
           <QueryError error={perKey.error} retry={() => void perKey.refetch()} />
         ) : usage ? (
-          <Suspense fallback={<ChartPlaceholder />}>
-            <UsageChart days={requestsPerDay(usage.items, lastDays(CHART_DAYS))} />
-          </Suspense>
+          <UsageChart days={requestsPerDay(usage.items, lastDays(CHART_DAYS))} />
         ) : (
           <ChartPlaceholder />
         )}

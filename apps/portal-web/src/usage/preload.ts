@@ -1,9 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-/** Starts loading the dashboard's code (page and chart) on pressing "Sign in", while Cognito checks the password. */
+/** Starts loading the dashboard's code on pressing "Sign in", while Cognito checks the password. */
 export function preloadDashboard(): void {
   void import('./DashboardPage');
-  void import('./UsageChart');
 }
 
 /**
