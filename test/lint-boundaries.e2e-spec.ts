@@ -9,10 +9,11 @@ const PROBE_LIB = path.join(ROOT, 'libs', 'zz-lint-probe');
 const PROBE_APP = path.join(ROOT, 'apps', 'zz-lint-probe');
 
 /**
- * The boundary rules of .dependency-cruiser.cjs fail on a deliberate violation of each: probe files
- * that break one rule apiece are written into the tree, checked with the project's own configs, and removed.
+ * The boundary rules of .dependency-cruiser.cjs and eslint.config.mjs, and typescript-eslint's strict
+ * type-checked preset, fail on a deliberate violation: probe files that break one rule apiece are
+ * written into the tree, checked with the project's own configs, and removed.
  */
-describe('npm run lint: the import boundaries', () => {
+describe('npm run lint: the import boundaries and the strict type-checked preset', () => {
   afterAll(async () => {
     await rm(PROBE_LIB, { recursive: true, force: true });
     await rm(PROBE_APP, { recursive: true, force: true });
@@ -63,10 +64,24 @@ describe('npm run lint: the import boundaries', () => {
     const file = 'libs/zz-lint-probe/src/reads-env.ts';
     await mkdir(path.dirname(path.join(ROOT, file)), { recursive: true });
     await writeFile(path.join(ROOT, file), 'export const port = process.env.PORT;\n');
-    const lint = await promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', file], {
-      cwd: ROOT,
-    }).catch((error: { stdout: string }) => error);
-    const [result] = JSON.parse(lint.stdout) as Array<{ messages: Array<{ ruleId: string }> }>;
-    expect(result.messages.map((message) => message.ruleId)).toEqual(['no-restricted-properties']);
+    // The boundary rule alone: without typescript-eslint's type information this takes a second.
+    expect(await eslintRules(file, { KEYPORT_LINT_TYPES: '0' })).toEqual(['no-restricted-properties']);
+  }, 300_000);
+
+  it("applies typescript-eslint's strict type-checked preset: a floating promise fails", async () => {
+    const file = 'libs/zz-lint-probe/src/floating-promise.ts';
+    await mkdir(path.dirname(path.join(ROOT, file)), { recursive: true });
+    await writeFile(path.join(ROOT, file), 'export function save(write: () => Promise<void>): void {\n  write();\n}\n');
+    expect(await eslintRules(file)).toEqual(['@typescript-eslint/no-floating-promises']);
   }, 300_000);
 });
+
+/** The rules ESLint, with the project's config, reports on one file. */
+async function eslintRules(file: string, env: Record<string, string> = {}): Promise<string[]> {
+  const lint = await promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', file], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+  }).catch((error: { stdout: string }) => error);
+  const [result] = JSON.parse(lint.stdout) as Array<{ messages: Array<{ ruleId: string }> }>;
+  return result.messages.map((message) => message.ruleId);
+}

@@ -1,4 +1,4 @@
-import { JwtRsaVerifier } from 'aws-jwt-verify';
+import { JwtVerifier } from 'aws-jwt-verify';
 import { FetchError, NonRetryableFetchError } from 'aws-jwt-verify/error';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
@@ -26,7 +26,7 @@ export class AccessTokens {
   private readonly verifier;
 
   constructor(config: AuthorizerConfig) {
-    this.verifier = JwtRsaVerifier.create(
+    this.verifier = JwtVerifier.create(
       {
         issuer: config.issuer,
         jwksUri: config.jwksUrl,
@@ -52,6 +52,7 @@ export class AccessTokens {
     if (typeof sub !== 'string' || typeof clientId !== 'string') return undefined;
     const scopes = typeof scope === 'string' ? scope.split(' ').filter((s) => s !== '') : [];
     // client_credentials: no user, and `sub` is the client id.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JwtPayload's index signature claims every claim is present; this one may be absent
     if (username === undefined && sub === clientId && typeof scope === 'string') return { sub, client: { clientId, scopes } };
     return { sub, scopes };
   }

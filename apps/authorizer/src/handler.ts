@@ -51,6 +51,7 @@ function result(principalId: string, effect: 'Allow' | 'Deny', methodArn: string
   const [apiArn, stage] = methodArn.split('/');
   return {
     principalId,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- an ARN without a stage splits into one part
     policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: effect, Resource: `${apiArn}/${stage ?? '*'}/*` }] },
     context,
   };

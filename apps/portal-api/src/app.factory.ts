@@ -37,6 +37,7 @@ export async function createApp(config: AppConfig, create: AppCreator = nestCrea
     return503OnClosing: false,
     frameworkErrors: answerRouterError,
   });
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options as a class and reads them as a plain object
   const app = await create(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
     // Keyport's own JSON parser (installed below) replaces Nest's JSON and form parsers.

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Shutdown after ${signal} took longer than ${config.http.shutdownTimeoutMs} ms; exiting\n`),
   );
   await app.listen(config.port, config.host);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-boolean-literal-compare -- isTTY is undefined, not false, when stdout is not a terminal
   if (!showsStartLine(config, process.stdout.isTTY === true)) return;
   const address = app.getHttpServer().address();
   const apiPort = address !== null && typeof address === 'object' ? address.port : config.port;

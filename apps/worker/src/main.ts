@@ -5,6 +5,7 @@ import { WorkerAppModule } from './worker-app.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options as a class and reads them as a plain object
   const app = await NestFactory.createApplicationContext(WorkerAppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(PinoNestLogger));
   app.enableShutdownHooks();

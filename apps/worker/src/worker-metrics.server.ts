@@ -40,6 +40,7 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
         () => response.writeHead(503).end(),
       );
     });
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- assigned above; the callback does not keep the narrowing
     await new Promise<void>((resolve) => this.server!.listen(this.config.observability.metricsPort, this.config.host, resolve));
     const address = this.server.address();
     this.logger.log(`Worker metrics on port ${address !== null && typeof address === 'object' ? address.port : '?'}`);

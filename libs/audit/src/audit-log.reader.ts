@@ -45,7 +45,7 @@ export class AuditLogReader {
       after: row.after,
       requestId: row.requestId,
     }));
-    const last = items[items.length - 1];
+    const last = items.at(-1);
     return { items, nextCursor: rows.length > query.limit && last ? last.id : null };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
-import { DomainError, ErrorKind, conflict, invalid, notFound } from '@keyport/common';
+import { DomainError, ErrorKind, conflict, invalid } from '@keyport/common';
 import { Transactions } from '@keyport/db';
 import { type BillingAccount, DeveloperAccountsService, TierChanger } from '@keyport/developers';
 import { OutboxWriter } from '@keyport/outbox';
@@ -37,7 +37,7 @@ export class BillingService {
   async status(developerId: string, requireEnabled = false): Promise<BillingStatus> {
     if (requireEnabled) this.gate.require();
     const account = await this.account(developerId);
-    const newest = (await this.subscriptions.listByDeveloper(developerId))[0];
+    const newest = (await this.subscriptions.listByDeveloper(developerId)).at(0);
     return {
       enabled: this.gate.enabled,
       status: newest?.status ?? 'none',

@@ -15,7 +15,7 @@ export class CognitoConnection {
   /** Expected `iss` of the pool's tokens. */
   readonly issuer: string;
   readonly jwksUri: string;
-  /** True for cognito-local (embedded or external): dummy credentials, JwtRsaVerifier, local password policy. */
+  /** True for cognito-local (embedded or external): dummy credentials, JwtVerifier, local password policy. */
   readonly local: boolean;
   /** The secret the embedded Cognito of this process requires with every call. */
   readonly embeddedSecret?: string;

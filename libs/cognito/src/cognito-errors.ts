@@ -43,7 +43,7 @@ export const UNAVAILABLE_MESSAGE = 'The identity provider is unavailable';
  * then the failures common to every call. Messages are fixed texts: SDK messages may echo input.
  * Anything else is rethrown unchanged (a programming error, not a user's).
  */
-export function toDomainError(error: unknown, cases: Record<string, () => DomainError> = {}): Error {
+export function toDomainError(error: unknown, cases: Partial<Record<string, () => DomainError>> = {}): Error {
   if (error instanceof DomainError) return error;
   const name = sdkErrorName(error) ?? '';
   const specific = cases[name];

@@ -1,5 +1,5 @@
 import { unavailable } from '@keyport/common';
-import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
+import { CognitoJwtVerifier, JwtVerifier } from 'aws-jwt-verify';
 import { FetchError, JwtExpiredError } from 'aws-jwt-verify/error';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
@@ -25,7 +25,7 @@ export interface CognitoAccessTokenVerifierOptions {
  * AccessTokenVerifier for Cognito access tokens: signature against the pool's JWKS (fetched once,
  * cached by aws-jwt-verify, refetched only for an unknown `kid` and at most every 10 s), issuer,
  * `token_use = access`, `client_id`, expiry. Real pools use CognitoJwtVerifier; cognito-local
- * (issuer `http://...`, pool ids `local_...` that CognitoJwtVerifier refuses) uses JwtRsaVerifier
+ * (issuer `http://...`, pool ids `local_...` that CognitoJwtVerifier refuses) uses JwtVerifier
  * with the same checks spelled out. Verified tokens are cached until `exp`; failures never are.
  */
 export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
@@ -39,7 +39,7 @@ export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
     this.portalClientId = connection.clientId;
     if (connection.local) {
       const clientId = connection.clientId;
-      const verifier = JwtRsaVerifier.create(
+      const verifier = JwtVerifier.create(
         {
           issuer: connection.issuer,
           jwksUri: connection.jwksUri,
@@ -98,6 +98,7 @@ export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
  * for the caller to decide (the gateway and the admin routes look the client id up).
  */
 function isClientCredentialsToken(payload: JwtPayload): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JwtPayload's index signature claims every claim is present; this one may be absent
   return payload.username === undefined && typeof payload.client_id === 'string' && payload.sub === payload.client_id && typeof payload.scope === 'string';
 }
 

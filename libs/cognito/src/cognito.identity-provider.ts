@@ -40,8 +40,6 @@ const BAD_CODE = 'Invalid or expired confirmation code';
 const BAD_SESSION = 'The sign-in session is invalid or expired: sign in with the temporary password again';
 const BAD_RESET_CODE = 'Invalid or expired code';
 
-type Cases = Record<string, () => DomainError>;
-
 /**
  * IdentityProvider over the AWS SDK, for Amazon Cognito and cognito-local alike.
  * The pool uses the e-mail as user name (Cognito then generates the user name, which is the `sub`);

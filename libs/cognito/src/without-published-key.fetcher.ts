@@ -24,7 +24,7 @@ export class WithoutPublishedKeyFetcher implements Fetcher {
       return body; // not JSON: aws-jwt-verify reports it
     }
     if (!Array.isArray(jwks.keys)) return body;
-    const keys = jwks.keys.filter((key: { n?: unknown }) => key?.n !== PUBLISHED_MODULUS);
-    return new TextEncoder().encode(JSON.stringify({ ...jwks, keys })).buffer as ArrayBuffer;
+    const keys = jwks.keys.filter((key: { n?: unknown } | null) => key?.n !== PUBLISHED_MODULUS);
+    return new TextEncoder().encode(JSON.stringify({ ...jwks, keys })).buffer;
   }
 }

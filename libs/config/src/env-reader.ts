@@ -47,7 +47,8 @@ export class EnvReader {
       this.problems.push(`${name} must be a duration such as 900, 90s, 15m or 1h (got "${raw}")`);
       return fallbackMs;
     }
-    return Number(match[1]) * UNIT_MS[match[2] ?? 's']!;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- an optional group that did not match is undefined
+    return Number(match[1]) * UNIT_MS[match[2] ?? 's'];
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

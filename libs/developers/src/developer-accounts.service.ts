@@ -51,7 +51,7 @@ export class DeveloperAccountsService {
     const after = cursor === undefined ? null : developerCursor.decode(cursor);
     const rows = await this.developers.page(filter, after, limit + 1);
     const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
+    const last = items.at(-1);
     const nextCursor = rows.length > limit && last ? developerCursor.encode({ createdAt: last.createdAt, id: last.id }) : null;
     return { items, nextCursor };
   }

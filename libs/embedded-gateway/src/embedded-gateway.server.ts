@@ -120,11 +120,18 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
       decision = await this.identity.decide(request.headers.authorization);
     } catch (error) {
       this.logger.warn(`Gateway identity check failed: ${(error as Error).message}`);
-      return this.refuse(request, response, GatewayResponse.upstreamFailed);
+      this.refuse(request, response, GatewayResponse.upstreamFailed);
+      return;
     }
-    if (!decision.allow) return this.refuse(request, response, decision.refusal === 'unauthorized' ? GatewayResponse.unauthorized : GatewayResponse.forbidden);
+    if (!decision.allow) {
+      this.refuse(request, response, decision.refusal === 'unauthorized' ? GatewayResponse.unauthorized : GatewayResponse.forbidden);
+      return;
+    }
     const admitted = this.keyFromIdentity ? this.admission.checkFor(decision) : this.admission.check(request.headers['x-api-key'], decision.developerId);
-    if (admitted instanceof GatewayResponse) return this.refuse(request, response, admitted);
+    if (admitted instanceof GatewayResponse) {
+      this.refuse(request, response, admitted);
+      return;
+    }
     this.metrics.gatewayAdmission('admitted');
     this.upstream.forward(request, response, {
       keyId: admitted.keyId,

@@ -18,7 +18,7 @@ export class GatewaySnapshotRepository {
       const tags = (key.tags ?? {}) as Record<string, string>;
       // Only Keyport's keys carry the ids usage is recorded under; anything else is not ours to admit.
       if (!tags[TAG.key] || !tags[TAG.developer]) continue;
-      const membership = key.plans[0];
+      const membership = key.plans.at(0);
       rows.push({
         gatewayKeyId: key.id,
         valueHash: key.valueHash,

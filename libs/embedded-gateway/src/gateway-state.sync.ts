@@ -62,6 +62,7 @@ export class GatewayStateSync {
         const fingerprint = await this.snapshots.fingerprint();
         this.state.replace(await this.snapshots.load());
         this.fingerprint = fingerprint;
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- reload() sets it while this load awaits
       } while (this.again);
     })().finally(() => {
       this.loading = undefined;

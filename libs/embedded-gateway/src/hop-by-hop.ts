@@ -36,7 +36,7 @@ const NONE: ReadonlySet<string> = new Set();
 /** The field names listed in `Connection` (Node joins repeated headers with commas). */
 function connectionOptions(value: string | string[] | undefined): ReadonlySet<string> {
   if (value === undefined) return NONE;
-  const joined = Array.isArray(value) ? value.join(',') : (value ?? '');
+  const joined = Array.isArray(value) ? value.join(',') : value;
   return new Set(
     joined
       .split(',')

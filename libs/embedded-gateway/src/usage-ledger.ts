@@ -39,10 +39,10 @@ export class UsageLedger {
     const byLineage = new Map<string, Map<string, number>>();
     for (const row of rows) {
       let days = byLineage.get(row.lineageId);
-      if (!days) byLineage.set(row.lineageId, (days = new Map()));
+      if (!days) byLineage.set(row.lineageId, (days = new Map<string, number>()));
       days.set(row.day, row.requests);
     }
-    for (const [lineageId, lineage] of this.lineages) lineage.replaceFlushed(byLineage.get(lineageId) ?? new Map());
+    for (const [lineageId, lineage] of this.lineages) lineage.replaceFlushed(byLineage.get(lineageId) ?? new Map<string, number>());
     for (const [lineageId, days] of byLineage) if (!this.lineages.has(lineageId)) this.lineage(lineageId).replaceFlushed(days);
   }
 

@@ -58,7 +58,7 @@ export class GatewayReconcilerService {
       if (stray || duplicate) {
         findings.push({
           kind: stray ? 'stray-key' : 'duplicate-key',
-          detail: `gateway key ${gatewayKey.id} (${gatewayKey.name}) ${stray ? 'matches no live Keyport key' : `duplicates ${key!.gatewayKeyId}`}`,
+          detail: `gateway key ${gatewayKey.id} (${gatewayKey.name}) ${stray ? 'matches no live Keyport key' : `duplicates ${key.gatewayKeyId}`}`,
           action: 'delete it at the gateway',
           keyId: key?.id,
           gatewayKeyId: gatewayKey.id,
@@ -118,9 +118,9 @@ export class GatewayReconcilerService {
     const differs =
       plan.id !== boundId ||
       plan.throttle?.rateLimit !== tier.throttle.rateLimit ||
-      plan.throttle?.burstLimit !== tier.throttle.burstLimit ||
+      plan.throttle.burstLimit !== tier.throttle.burstLimit ||
       plan.quota?.limit !== tier.quota.limit ||
-      plan.quota?.period !== tier.quota.period ||
+      plan.quota.period !== tier.quota.period ||
       [...plan.apiStages].sort().join() !== [...stages].sort().join();
     if (!differs) return [];
     return [{ kind: 'plan-settings', detail: `plan ${plan.id} (${plan.name}) differs from tier ${tier.slug}`, action: 'update the plan', repair }];

@@ -61,6 +61,7 @@ export class KeyProvisionHandler extends OutboxHandler {
 
   /** API Gateway starts a new key's quota afresh; a rotation must not reset what the developer has used. */
   private async carryOverQuota(key: ApiKey, gatewayKeyId: string, target: PlanTarget): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- called only for a key with rotatedFromId (see above)
     const old = await this.keys.findById(key.rotatedFromId!);
     if (!old?.gatewayKeyId) return;
     const oldPlacement = await this.placements.find(old.id);

@@ -121,6 +121,7 @@ export class KeysRepository {
       where: { gatewayKeyId: { in: gatewayKeyIds } },
       select: { id: true, developerId: true, gatewayKeyId: true },
     });
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the where clause matches only rows with one of these ids
     return new Map(rows.map((row) => [row.gatewayKeyId!, { keyId: row.id, developerId: row.developerId }]));
   }
 

@@ -31,7 +31,7 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel' | 'observabi
       hooks: {
         logMethod(args, method) {
           const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrubSecrets(arg) : arg));
-          return method.apply(this, scrubbed as Parameters<typeof method>);
+          method.apply(this, scrubbed as Parameters<typeof method>);
         },
       },
     },

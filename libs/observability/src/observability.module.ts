@@ -14,6 +14,7 @@ import { RootLogger } from './root-logger';
     {
       provide: RootLogger,
       inject: [AppConfig],
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- RootLogger is an abstract class only to serve as the injection token
       useFactory: (config: AppConfig): RootLogger => ({ pino: createRootLogger(config) }),
     },
     {

@@ -81,6 +81,7 @@ export class OutboxWorker {
       } catch (error) {
         this.logger.error(`Outbox poll failed: ${(error as Error).message}`);
       }
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have cleared it while runOnce() awaited
       if (handled < this.options.batchSize && this.running) await this.sleep(this.options.pollIntervalMs);
     }
   }

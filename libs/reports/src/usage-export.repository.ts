@@ -77,7 +77,7 @@ function batchSql(range: DayRange, after: UsageExportPosition | null, size: numb
 }
 
 function toBatch(rows: BatchRow[]): UsageExportBatch {
-  const [row] = rows;
+  const row = rows.at(0);
   const last = row?.last_key && row.last_day ? { keyId: row.last_key, day: row.last_day } : null;
   return { csv: row?.csv ?? '', rows: Number(row?.rows ?? 0), last };
 }

@@ -179,7 +179,7 @@ export class UsageReportsRepository {
     const rows = await this.db.client.$queryRaw<Array<{ first: string | null; last: string | null; n: bigint }>>(Prisma.sql`
       SELECT (array_agg(id::text ORDER BY id))[1] AS first, (array_agg(id::text ORDER BY id DESC))[1] AS last, count(*) AS n
       FROM (${ids}) ids`);
-    const [row] = rows;
+    const row = rows.at(0);
     if (!row?.first || !row.last) return null;
     return { first: row.first, last: row.last, full: Number(row.n) >= limit };
   }
@@ -198,7 +198,7 @@ function fromQuotaRow(row: QuotaSqlRow): Omit<DeveloperTotalRow, 'requests'> {
     developerId: row.developer_id,
     email: row.email,
     tier: row.tier_slug,
-    quotaLimit: Number(row.quota_limit),
+    quotaLimit: row.quota_limit,
     quotaPeriod: row.quota_period,
   };
 }

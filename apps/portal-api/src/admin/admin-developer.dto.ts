@@ -68,7 +68,7 @@ export class DeveloperPageDto {
   nextCursor!: string | null;
 
   static from(page: DeveloperPage): DeveloperPageDto {
-    return { items: page.items.map(AdminDeveloperDto.fromDeveloper), nextCursor: page.nextCursor };
+    return { items: page.items.map((developer) => AdminDeveloperDto.fromDeveloper(developer)), nextCursor: page.nextCursor };
   }
 }
 
@@ -110,7 +110,7 @@ export class AdminDeveloperDetailDto extends AdminDeveloperDto {
     const { billing, usage } = detail;
     return {
       ...AdminDeveloperDto.fromDeveloper(detail.developer),
-      keys: detail.keys.map(KeyDto.from),
+      keys: detail.keys.map((key) => KeyDto.from(key)),
       billing: billing && AdminBillingStatusDto.from(billing),
       usage: {
         period: usage.period,

@@ -31,7 +31,7 @@ export class AdminInvitationsController {
   @ApiOperation({ summary: 'List invitations, pending and accepted', description: 'Newest first, at most 200.' })
   @ApiOkResponse({ type: InvitationListDto, description: 'Invitations, newest first' })
   async list(): Promise<InvitationListDto> {
-    return { items: (await this.invitations.list()).map(InvitationDto.from) };
+    return { items: (await this.invitations.list()).map((invitation) => InvitationDto.from(invitation)) };
   }
 
   @Post(':id/resend')

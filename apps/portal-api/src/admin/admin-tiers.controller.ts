@@ -18,7 +18,7 @@ export class AdminTiersController {
   @ApiOperation({ summary: 'List tiers with their usage plan settings', description: 'Every tier with its throttle, quota and Stripe price.' })
   @ApiOkResponse({ type: [AdminTierDto], description: 'The tiers' })
   async list(): Promise<AdminTierDto[]> {
-    return (await this.tiers.list()).map(AdminTierDto.fromTier);
+    return (await this.tiers.list()).map((tier) => AdminTierDto.fromTier(tier));
   }
 
   @Put(':slug')

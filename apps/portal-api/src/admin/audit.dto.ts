@@ -102,6 +102,6 @@ export class AuditPageDto {
   nextCursor!: string | null;
 
   static from(page: AuditPage): AuditPageDto {
-    return { items: page.items.map(AuditEntryDto.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((entry) => AuditEntryDto.from(entry)), nextCursor: page.nextCursor };
   }
 }

@@ -19,7 +19,7 @@ export class ApisController {
   })
   @ApiOkResponse({ type: [ApiSummaryDto], description: 'The catalogue' })
   async list(): Promise<ApiSummaryDto[]> {
-    return (await this.catalogue.list()).map(ApiSummaryDto.from);
+    return (await this.catalogue.list()).map((api) => ApiSummaryDto.from(api));
   }
 
   @Get(':slug')

@@ -38,7 +38,7 @@ export class AccessTokenGuard implements CanActivate {
     request.principal = principal;
     request.accessToken = match[1];
     if (principal.client)
-      return this.serviceAccounts.admit(principal.client, request.method, this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) === true);
+      return this.serviceAccounts.admit(principal.client, request.method, this.reflector.getAllAndOverride<boolean | undefined>(ADMIN_ONLY, targets) === true);
     const isAdmin = principal.groups.includes(ADMIN_GROUP);
     RequestContext.setActor({ type: isAdmin ? 'admin' : 'developer', id: principal.userId });
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !isAdmin) {

@@ -147,7 +147,10 @@ export class AuthController {
   @ApiErrors({ 400: ['VALIDATION_FAILED'], 403: ['CROSS_SITE_REQUEST'] })
   async logout(@Body() body: LogoutDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     // Signing out with no session left (the cookie expired or was cleared) is already done.
-    if (body.refreshToken === undefined && refreshTokenFromCookie(request) === undefined) return clearRefreshCookie(request, reply);
+    if (body.refreshToken === undefined && refreshTokenFromCookie(request) === undefined) {
+      clearRefreshCookie(request, reply);
+      return;
+    }
     await this.auth.logout(this.refreshTokenOf(body.refreshToken, request));
     if (body.refreshToken === undefined) clearRefreshCookie(request, reply);
   }

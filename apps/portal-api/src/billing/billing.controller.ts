@@ -48,6 +48,6 @@ export class BillingController {
   @ApiOperation({ summary: 'Your invoices', description: 'Your latest invoices from Stripe, newest first (at most 24).' })
   @ApiOkResponse({ type: InvoiceListDto, description: 'Your invoices' })
   async invoices(@ActiveDeveloper() developer: Developer): Promise<InvoiceListDto> {
-    return { items: (await this.billing.invoices(developer.id)).map(InvoiceDto.from) };
+    return { items: (await this.billing.invoices(developer.id)).map((invoice) => InvoiceDto.from(invoice)) };
   }
 }

@@ -84,7 +84,7 @@ export class ApiErrorFilter implements ExceptionFilter {
 
   private unexpected(exception: unknown, request: FastifyRequest): ErrorBody {
     const stack = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
-    this.logger.error(`Unhandled error on ${request.method} ${request.routeOptions?.url ?? 'unknown route'} [${request.id}]: ${stack}`);
+    this.logger.error(`Unhandled error on ${request.method} ${request.routeOptions.url ?? 'unknown route'} [${request.id}]: ${stack}`);
     return shape(500, `Internal error; reference ${request.id}`, INTERNAL_ERROR_CODE);
   }
 }

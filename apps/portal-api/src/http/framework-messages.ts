@@ -6,7 +6,7 @@ import { STATUS_CODES } from 'node:http';
  * component`, the content type sent): an API must not echo its input into error bodies, so each
  * status has one fixed message instead.
  */
-const MESSAGE_BY_STATUS: Record<number, string> = {
+const MESSAGE_BY_STATUS: Partial<Record<number, string>> = {
   400: 'Malformed request',
   404: 'No route matches this method and path',
   405: 'Method not allowed on this route',

@@ -30,7 +30,7 @@ export async function hardenHttp(app: NestFastifyApplication, config: AppConfig)
   const metrics = app.get(Metrics);
   const log = app.get(RootLogger).pino.child({ context: 'HTTP' });
   fastify.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions?.url ?? 'unmatched';
+    const route = request.routeOptions.url ?? 'unmatched';
     const status = reply.statusCode;
     metrics.httpRequest(request.method, route, status, reply.elapsedTime / 1000);
     if (log.isLevelEnabled('info')) {

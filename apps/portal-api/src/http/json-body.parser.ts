@@ -23,7 +23,7 @@ export function installJsonBodyParser(fastify: FastifyInstance, bodyLimit: numbe
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit }, (request, body, done) => {
     try {
-      done(null, parseJsonBody(request as WithRawBody, body as Buffer));
+      done(null, parseJsonBody(request, body as Buffer));
     } catch (error) {
       done(error as Error, undefined);
     }
@@ -95,7 +95,7 @@ export function nestingDepth(bytes: Uint8Array): number {
   let deepest = 0;
   let inString = false;
   for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i]!;
+    const byte = bytes[i];
     if (inString) {
       if (byte === BACKSLASH) i++;
       else if (byte === QUOTE) inString = false;

@@ -47,16 +47,16 @@ export function completeErrorResponses(document: OpenAPIObject): void {
   for (const [name, { status, codes, headers }] of Object.entries(SHARED)) shared[name] = { ...errorResponse(status, codes), ...(headers ? { headers } : {}) };
 
   for (const item of Object.values(document.paths)) {
-    for (const [method, operation] of Object.entries(item)) {
+    for (const [method, operation] of Object.entries(item as Record<string, unknown>)) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
-      const responses = operation.responses as unknown as Responses;
+      const responses = operation.responses as Responses;
       const add = (name: keyof typeof SHARED) => {
         const { status, codes, headers } = SHARED[name];
-        const own = responses[status];
+        const own = responses[status] as Response | undefined;
         if (!own) responses[status] = { $ref: `#/components/responses/${name}` };
         else if (!('$ref' in own)) Object.assign(own, { [ERROR_CODES_EXTENSION]: union(own, codes) }, headers ? { headers } : {});
       };
-      if ((operation.security ?? document.security ?? []).length > 0) add('Unauthenticated');
+      if (((operation as { security?: unknown[] }).security ?? document.security ?? []).length > 0) add('Unauthenticated');
       // Any route: a replica that is shutting down answers what still reaches it with 503.
       add('Unavailable');
       if (method !== 'get') {

@@ -31,12 +31,13 @@ export type SecurityScope = keyof typeof POLICIES;
 export function securityHeaders(scope: SecurityScope = 'default'): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
-    setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = String(value)),
+    setHeader: (name: string, value: string | number) => (headers[name.toLowerCase()] = String(value)),
     removeHeader: () => undefined,
   };
   let failure: unknown;
   const options: HelmetOptions = { contentSecurityPolicy: { directives: POLICIES[scope] } };
-  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => (failure = error));
+  helmet(options)({} as unknown as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => (failure = error));
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows what helmet reported, as it reported it
   if (failure !== undefined) throw failure;
   return headers;
 }

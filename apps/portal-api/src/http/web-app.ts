@@ -54,8 +54,12 @@ export async function serveWebApp(app: NestFastifyApplication, config: AppConfig
     if (!wantsPage(request)) {
       // The router falls back to this route when a path parameter is over its length limit; answer
       // what it answers without this route (414), not a 404.
-      if (hasLongSegment(request, maxParamLength)) return answerRouterError({ statusCode: 414 }, request, reply);
-      return reply.callNotFound();
+      if (hasLongSegment(request, maxParamLength)) {
+        answerRouterError({ statusCode: 414 }, request, reply);
+        return;
+      }
+      reply.callNotFound();
+      return;
     }
     const nonce = randomBytes(18).toString('base64');
     return sendPage(reply, page.replace(NONCE_PLACEHOLDER, nonce), policy(nonce, catalogue.gatewayOrigins()));

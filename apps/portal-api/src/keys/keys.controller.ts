@@ -39,7 +39,7 @@ export class KeysController {
   @ApiOperation({ summary: 'List your keys (never their values)', description: 'Every key you made, oldest first, revoked ones included.' })
   @ApiOkResponse({ type: KeyListDto, description: 'Your keys' })
   async list(@ActiveDeveloper() developer: Developer): Promise<KeyListDto> {
-    return { items: (await this.keys.list(developer.id)).map(KeyDto.from) };
+    return { items: (await this.keys.list(developer.id)).map((key) => KeyDto.from(key)) };
   }
 
   @Get(':id')

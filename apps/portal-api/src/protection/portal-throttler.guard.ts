@@ -21,7 +21,7 @@ export const AUTH_LIMIT = 'auth';
 export const USER_LIMIT = 'user';
 
 export const isAuthRoute = (context: ExecutionContext): boolean =>
-  context.switchToHttp().getRequest<AuthenticatedRequest>().routeOptions?.url?.startsWith('/v1/auth/') === true;
+  context.switchToHttp().getRequest<AuthenticatedRequest>().routeOptions.url?.startsWith('/v1/auth/') === true;
 
 /**
  * Runs after AccessTokenGuard, so a verified principal is known: signed-in callers are counted by
@@ -59,7 +59,7 @@ export class PortalThrottlerGuard extends ThrottlerGuard {
     const handler = context.getHandler();
     const classRef = context.getClass();
     let byHandler = this.routeLimits.get(classRef);
-    if (byHandler === undefined) this.routeLimits.set(classRef, (byHandler = new Map()));
+    if (byHandler === undefined) this.routeLimits.set(classRef, (byHandler = new Map<object, RouteLimit[]>()));
     let limits = byHandler.get(handler);
     if (limits === undefined) byHandler.set(handler, (limits = this.resolveLimits(context)));
     return limits;
@@ -69,6 +69,7 @@ export class PortalThrottlerGuard extends ThrottlerGuard {
     const targets = [context.getHandler(), context.getClass()];
     const limits: RouteLimit[] = [];
     for (const throttler of this.throttlers) {
+      // eslint-disable-next-line @typescript-eslint/restrict-plus-operands -- the library's own key; its onModuleInit names every throttler
       if (this.reflector.getAllAndOverride<boolean>(THROTTLER_SKIP + throttler.name, targets)) continue;
       if ((throttler.skipIf ?? this.commonOptions.skipIf)?.(context)) continue;
       const { limit, ttl } = throttler;
@@ -76,11 +77,13 @@ export class PortalThrottlerGuard extends ThrottlerGuard {
       if (typeof limit !== 'number' || typeof ttl !== 'number' || typeof blockDuration !== 'number') {
         throw new Error(`Rate limit ${throttler.name}: limit, ttl and blockDuration must be numbers`);
       }
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the library's onModuleInit sets both before any request
       limits.push({ throttler, limit, ttl, blockDuration, getTracker: this.commonOptions.getTracker!, generateKey: this.commonOptions.generateKey! });
     }
     return limits;
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the signature of the method it overrides
   protected override async getTracker(request: Record<string, any>): Promise<string> {
     const principal = (request as AuthenticatedRequest).principal;
     return principal ? `user:${principal.userId}` : `ip:${await super.getTracker(request)}`;

@@ -19,6 +19,6 @@ export class TiersController {
   })
   @ApiOkResponse({ type: [OfferedTierDto], description: 'The tiers' })
   async list(): Promise<OfferedTierDto[]> {
-    return (await this.catalogue.list()).map(OfferedTierDto.fromOffered);
+    return (await this.catalogue.list()).map((offered) => OfferedTierDto.fromOffered(offered));
   }
 }

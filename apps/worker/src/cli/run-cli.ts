@@ -7,6 +7,7 @@ import { CliAppModule } from './cli-app.module';
 export function runCli(command: (app: INestApplicationContext, args: string[]) => Promise<number>): void {
   const main = async (): Promise<number> => {
     const config = loadConfig();
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest declares its options as a class and reads them as a plain object
     const app = await NestFactory.createApplicationContext(CliAppModule.forRoot(config), {
       logger: config.logLevel === 'silent' ? false : ['warn', 'error', 'fatal'],
     });

@@ -1,3 +1,5 @@
+// The SDK types every output field as optional; API Gateway always returns the id of a resource it holds.
+/* eslint-disable @typescript-eslint/no-non-null-assertion */
 import {
   type ApiKey,
   CreateApiKeyCommand,
@@ -17,7 +19,7 @@ import {
   type UsagePlan,
 } from '@aws-sdk/client-api-gateway';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, type QuotaPeriodName, isoDay, quotaWindow } from '@keyport/common';
+import { Clock, isoDay, quotaWindow } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { GatewayDriver, type GatewayKey, type GatewayKeySpec, type GatewayPlan, type UsagePlanSettings, type UsageRecord } from '../gateway-driver.port';
 import { GatewayConflictError, GatewayNotFoundError } from '../gateway-errors';
@@ -134,7 +136,7 @@ export class AwsGatewayDriver extends GatewayDriver {
   async adjustRemainingQuota(planId: string, gatewayKeyId: string, delta: number): Promise<void> {
     const plan = await this.getPlan(planId);
     if (!plan?.quota?.period) return;
-    const start = isoDay(quotaWindow(plan.quota.period as QuotaPeriodName, this.clock.now()).start);
+    const start = isoDay(quotaWindow(plan.quota.period, this.clock.now()).start);
     const remaining = await this.remaining(planId, gatewayKeyId, start);
     if (remaining !== null) await this.setRemaining(planId, gatewayKeyId, Math.max(0, remaining + delta));
   }
@@ -173,6 +175,7 @@ export class AwsGatewayDriver extends GatewayDriver {
         client.send(new GetUsageCommand({ usagePlanId: planId, startDate: from, endDate: to, limit: PAGE_LIMIT, position })),
       );
       for (const [gatewayKeyId, days] of Object.entries(page.items ?? {})) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- the SDK passes GetUsage's JSON through unchecked
         days.forEach(([used], index) => records.push({ gatewayKeyId, day: addDays(from, index), used: Number(used) }));
       }
       position = page.position;
@@ -208,6 +211,7 @@ export class AwsGatewayDriver extends GatewayDriver {
     );
     const days = usage.items?.[gatewayKeyId] ?? [];
     const last = days.at(-1);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- the SDK passes GetUsage's JSON through unchecked
     return last && last.length >= 2 ? Number(last[1]) : null;
   }
 
@@ -241,7 +245,7 @@ function toPlan(plan: UsagePlan): GatewayPlan {
     id: plan.id!,
     name: plan.name ?? '',
     throttle: plan.throttle ? { rateLimit: plan.throttle.rateLimit ?? 0, burstLimit: plan.throttle.burstLimit ?? 0 } : null,
-    quota: plan.quota ? { limit: plan.quota.limit ?? 0, period: (plan.quota.period ?? 'MONTH') as QuotaPeriodName } : null,
+    quota: plan.quota ? { limit: plan.quota.limit ?? 0, period: plan.quota.period ?? 'MONTH' } : null,
     apiStages: (plan.apiStages ?? []).map((stage) => `${stage.apiId}:${stage.stage}`),
     tags: plan.tags ?? {},
   };

@@ -7,7 +7,7 @@ import { type GatewayPlan, type UsagePlanSettings } from '../gateway-driver.port
  */
 export function planPatch(plan: GatewayPlan, settings: UsagePlanSettings, stages: string[]): PatchOperation[] {
   const ops: PatchOperation[] = [];
-  const replace = (path: string, current: unknown, wanted: string | number) => {
+  const replace = (path: string, current: string | number | undefined, wanted: string | number) => {
     if (current === undefined || String(current) !== String(wanted)) ops.push({ op: 'replace', path, value: String(wanted) });
   };
   replace('/throttle/rateLimit', plan.throttle?.rateLimit, settings.throttle.rateLimit);

@@ -110,7 +110,7 @@ export class CognitoAppClients extends AppClients {
     });
   }
 
-  private async call<T>(send: () => Promise<T>, cases: Record<string, () => DomainError> = {}): Promise<T> {
+  private async call<T>(send: () => Promise<T>, cases: Partial<Record<string, () => DomainError>> = {}): Promise<T> {
     try {
       return await send();
     } catch (error) {

@@ -7,20 +7,23 @@ const idOf = (value: unknown): string | null =>
 
 export function toSnapshot(subscription: Stripe.Subscription): SubscriptionSnapshot {
   // Since API version 2025-03-31 the period lives on the items; Keyport sells one item per subscription.
-  const item = subscription.items.data[0];
+  const item = subscription.items.data.at(0);
   return {
     id: subscription.id,
     customerId: idOf(subscription.customer) ?? '',
     status: subscription.status as SubscriptionStatus,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Stripe's JSON, read defensively whatever its types promise
     priceId: item?.price?.id ?? null,
     currentPeriodEnd: item?.current_period_end ? seconds(item.current_period_end) : null,
     cancelAtPeriodEnd: subscription.cancel_at_period_end,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Stripe's JSON, read defensively whatever its types promise
     developerId: subscription.metadata?.developer_id ?? null,
   };
 }
 
 export function toInvoiceSummary(invoice: Stripe.Invoice): InvoiceSummary {
   return {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Stripe's JSON, read defensively whatever its types promise
     id: invoice.id ?? '',
     number: invoice.number,
     status: invoice.status,

@@ -34,7 +34,7 @@ export function accountRoutes(services: Services, key: InstallationKey, hasher: 
   const poolAndUser = async (ctx: Context, req: ClientRequest): Promise<{ pool: UserPoolService; user: AccountUser; clientId: string }> => {
     if (typeof req.ClientId !== 'string' || typeof req.Username !== 'string') throw new InvalidParameterError('ClientId and Username are required');
     const pool = await cognito.getUserPoolForClientId(ctx, req.ClientId);
-    const user = (await pool.getUserByUsername(ctx, req.Username)) as AccountUser | null;
+    const user: AccountUser | null = await pool.getUserByUsername(ctx, req.Username);
     if (!user) throw new UserNotFoundError('User does not exist.');
     return { pool, user, clientId: req.ClientId };
   };
@@ -48,7 +48,7 @@ export function accountRoutes(services: Services, key: InstallationKey, hasher: 
   const signedInUser = async (ctx: Context, accessToken: unknown): Promise<{ pool: UserPoolService; user: AccountUser }> => {
     const claims = verifiedAccessClaims(accessToken, publicKey, clock.get());
     const pool = await cognito.getUserPoolForClientId(ctx, claims.client_id);
-    const user = (await pool.getUserByUsername(ctx, claims.username)) as AccountUser | null;
+    const user: AccountUser | null = await pool.getUserByUsername(ctx, claims.username);
     if (!user) throw new NotAuthorizedError();
     return { pool, user };
   };

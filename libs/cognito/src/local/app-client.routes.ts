@@ -30,13 +30,13 @@ export function appClientRoutes(services: Services, inner: (target: string) => R
   const { cognito, clock } = services;
   const ownClient = async (ctx: Context, req: { UserPoolId?: unknown; ClientId?: unknown }): Promise<EmbeddedAppClient> => {
     if (typeof req.UserPoolId !== 'string' || typeof req.ClientId !== 'string') throw new InvalidParameterError('UserPoolId and ClientId are required');
-    const client = (await cognito.getAppClient(ctx, req.ClientId)) as EmbeddedAppClient | null;
+    const client = await cognito.getAppClient(ctx, req.ClientId);
     if (!client || client.UserPoolId !== req.UserPoolId) throw new ResourceNotFoundError('User pool client does not exist.');
     return client;
   };
   const save = async (ctx: Context, client: EmbeddedAppClient): Promise<void> => {
     const pool = await cognito.getUserPool(ctx, client.UserPoolId);
-    await pool.saveAppClient(ctx, { ...client, LastModifiedDate: clock.get() } as AppClient);
+    await pool.saveAppClient(ctx, { ...client, LastModifiedDate: clock.get() });
   };
   const addSecret = async (ctx: Context, client: EmbeddedAppClient) => {
     const value = generateClientSecret();
@@ -61,7 +61,7 @@ export function appClientRoutes(services: Services, inner: (target: string) => R
       return { UserPoolClient: { ...created.UserPoolClient, ClientSecret: secret.ClientSecretValue } };
     },
     DeleteUserPoolClient: inner('DeleteUserPoolClient'),
-    AddUserPoolClientSecret: async (ctx, req) => {
+    AddUserPoolClientSecret: async (ctx, req: { UserPoolId?: unknown; ClientId?: unknown }) => {
       const client = await ownClient(ctx, req);
       if ((client.KeyportSecrets ?? []).length >= MAX_SECRETS) {
         throw new CognitoError('LimitExceededException', 'The app client already has the maximum number of client secrets.');
@@ -76,7 +76,7 @@ export function appClientRoutes(services: Services, inner: (target: string) => R
       await save(ctx, { ...client, KeyportSecrets: remaining });
       return {};
     },
-    ListUserPoolClientSecrets: async (ctx, req) => {
+    ListUserPoolClientSecrets: async (ctx, req: { UserPoolId?: unknown; ClientId?: unknown }) => {
       const client = await ownClient(ctx, req);
       return { ClientSecrets: (client.KeyportSecrets ?? []).map((s) => ({ ClientSecretId: s.ClientSecretId, ClientSecretCreateDate: s.CreatedAt })) };
     },
@@ -128,7 +128,6 @@ function requiredString(value: unknown, name: string): string {
 
 /** Cognito refuses an app client whose scopes no resource server of the pool defines. */
 async function checkScopesExist(ctx: Context, store: ResourceServerStore, userPoolId: string | undefined, scopes: string[] | undefined): Promise<void> {
-  void ctx;
   for (const scope of scopes ?? []) {
     const slash = scope.lastIndexOf('/');
     const server = slash > 0 && userPoolId ? await store.get(userPoolId, scope.slice(0, slash)) : undefined;

@@ -45,7 +45,7 @@ async function issue(deps: ClientCredentialsDeps, request: IncomingMessage, form
   if (!grantType) return 'invalid_request';
   const credentials = clientCredentials(request.headers.authorization, form);
   if (!credentials) return 'invalid_client';
-  const client = (await deps.services.cognito.getAppClient(deps.ctx, credentials.id)) as EmbeddedAppClient | null;
+  const client: EmbeddedAppClient | null = await deps.services.cognito.getAppClient(deps.ctx, credentials.id);
   if (!client || !secretMatches(client, credentials.secret)) return 'invalid_client';
   if (grantType !== 'client_credentials') return 'unsupported_grant_type';
   if (!client.AllowedOAuthFlows?.includes('client_credentials')) return 'unauthorized_client';

@@ -62,7 +62,7 @@ export function credentialRouter(
     const route = inner(target);
     if (target !== 'InitiateAuth') return route;
     return async (ctx: Context, req: AuthRequest) => {
-      const out = await route(ctx, await checkedAuth(ctx, req, services, hasher));
+      const out: unknown = await route(ctx, await checkedAuth(ctx, req, services, hasher));
       // cognito-local's Session is a random value nothing checks: bind one to the user and client.
       const username = challengedUsername(out);
       if (username && sessions && typeof req.ClientId === 'string') return { ...(out as object), Session: sessions.open(username, req.ClientId) };

@@ -58,7 +58,7 @@ class CredentialStore implements DataStore {
     return (path.length === 1 ? mapValues(value, asRead) : asRead(value)) as T;
   }
 
-  async set<T>(ctx: Context, key: string | string[], value: T): Promise<void> {
+  async set(ctx: Context, key: string | string[], value: unknown): Promise<void> {
     const path = Array.isArray(key) ? key : [key];
     if (path[0] === 'Users' && isRecord(value)) {
       const stored = path.length === 1 ? await mapValuesAsync(value, (user) => this.toStored(user)) : await this.toStored(value);

@@ -28,8 +28,8 @@ export async function loadInstallationKey(dataDir: string): Promise<Installation
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     const generated = await generatePem();
     // Another process starting on the same folder may have written first: its key wins.
-    await writeFile(file, generated, { mode: PRIVATE_FILE_MODE, flag: 'wx' }).catch((writeError: NodeJS.ErrnoException) => {
-      if (writeError.code !== 'EEXIST') throw writeError;
+    await writeFile(file, generated, { mode: PRIVATE_FILE_MODE, flag: 'wx' }).catch((writeError: unknown) => {
+      if ((writeError as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError;
     });
     pem = await readFile(file, 'utf8');
   }

@@ -6,7 +6,7 @@ import { type User, attributeValue, attributesToRecord, customAttributes } from 
 import { signRs256 } from '../rs256-jwt';
 import { type InstallationKey } from './installation-key';
 
-const UNIT_SECONDS: Record<string, number> = { seconds: 1, minutes: 60, hours: 3_600, days: 86_400 };
+const UNIT_SECONDS: Partial<Record<string, number>> = { seconds: 1, minutes: 60, hours: 3_600, days: 86_400 };
 
 /**
  * cognito-local's tokens, claim for claim (its JwtTokenGenerator), signed with this installation's

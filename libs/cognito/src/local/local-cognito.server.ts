@@ -1,4 +1,4 @@
-import { type Server, createServer as createHttpServer } from 'node:http';
+import { type RequestListener, type Server, createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Config } from 'cognito-local/lib/server/config';
@@ -93,6 +93,7 @@ export class LocalCognitoServer {
     // at every sign-in, so it is filled in below before any request can arrive.
     const tokenConfig: Config['TokenConfig'] = { IssuerDomain: undefined };
     const config: Config = {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- cognito-local types these SDK options as a class and reads them as a plain object
       LambdaClient: {},
       TriggerFunctions: {},
       UserPoolDefaults: { UsernameAttributes: ['email'] },
@@ -128,7 +129,10 @@ export class LocalCognitoServer {
       ...temporaryPasswordRoutes(services, router, sessions),
       ...accountRoutes(services, key, hasher),
     };
-    const { application } = createServer(credentialRouter(router, services, hasher, added, sessions), logger as never, config.ServerConfig, services);
+    // cognito-local types its Express application as `any`; it is Node's request listener.
+    const { application } = createServer(credentialRouter(router, services, hasher, added, sessions), logger as never, config.ServerConfig, services) as {
+      application: RequestListener;
+    };
     const issuerDomain = () => tokenConfig.IssuerDomain;
     const guard = {
       key,
@@ -181,6 +185,7 @@ async function rewriteLegacyCredentials(ctx: Context, cognito: CognitoService): 
     const users = await cognito.getUserPool(ctx, pool.Id);
     for (const user of await users.listUsers(ctx)) {
       const legacy = typeof (user as { PasswordHash?: unknown }).PasswordHash !== 'string' && typeof user.Password === 'string';
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a user stored by an older version may have none
       if (legacy || (user.RefreshTokens ?? []).some((token) => !isRefreshTokenHash(token))) await users.saveUser(ctx, user);
     }
   }

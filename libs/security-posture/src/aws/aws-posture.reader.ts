@@ -6,6 +6,7 @@ import {
   GetRestApiCommand,
   GetStageCommand,
   type Method,
+  type MethodSetting,
   type RestApi,
   type Stage,
 } from '@aws-sdk/client-api-gateway';
@@ -52,6 +53,7 @@ export class AwsPostureReader {
     const result: StagePosture[] = [];
     for (const ref of this.config.aws.apiStages) {
       if (!apis.has(ref.restApiId)) apis.set(ref.restApiId, this.readApi(ref.restApiId, region));
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- set on the line above
       const { api, methods } = await apis.get(ref.restApiId)!;
       const settings = api === null ? null : await this.readStage(ref, region);
       if (api === null || settings === null) {
@@ -171,7 +173,7 @@ function toMethod(path: string, method: Method, knownAuthorizers: Set<string | u
 
 function toSettings(stage: Stage): StageSettingsPosture {
   const settings = stage.methodSettings ?? {};
-  const defaults = settings[DEFAULT_METHOD_SETTINGS];
+  const defaults = settings[DEFAULT_METHOD_SETTINGS] as MethodSetting | undefined;
   return {
     webAclArn: stage.webAclArn ?? null,
     tracingEnabled: stage.tracingEnabled ?? false,

@@ -98,5 +98,6 @@ function anyone(principal: unknown): boolean {
 
 function networkBound(condition: Statement['Condition']): boolean {
   if (!condition) return false;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the policy is parsed JSON: an operator may map to null
   return Object.values(condition).some((operands) => Object.keys(operands ?? {}).some((key) => NETWORK_KEYS.includes(key.toLowerCase())));
 }
