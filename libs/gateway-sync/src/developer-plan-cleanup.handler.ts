@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayDriver, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
-import { DeveloperAccountsService, DeveloperOutboxType } from '@keyport/developers';
+import { DeveloperAccountsService, DeveloperOutboxType, type DeveloperPlanCleanupMessage } from '@keyport/developers';
 import { KeysRepository } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { KeyPlacement } from './key-placement';
@@ -11,8 +11,8 @@ import { KeyPlacement } from './key-placement';
  * so no key is ever left without a plan. Nothing to do when the developer got an override again.
  */
 @Injectable()
-export class DeveloperPlanCleanupHandler extends OutboxHandler {
-  readonly type = DeveloperOutboxType.PlanCleanup;
+export class DeveloperPlanCleanupHandler extends OutboxHandler<DeveloperPlanCleanupMessage> {
+  readonly message = DeveloperOutboxType.PlanCleanup;
 
   constructor(
     private readonly driver: GatewayDriver,
@@ -24,8 +24,8 @@ export class DeveloperPlanCleanupHandler extends OutboxHandler {
     super();
   }
 
-  async handle(item: OutboxItem): Promise<void> {
-    const { developerId } = item.payload as { developerId: string };
+  async handle(item: OutboxItem<DeveloperPlanCleanupMessage>): Promise<void> {
+    const { developerId } = item.payload;
     const developer = await this.developers.find(developerId);
     if (developer?.quotaOverride) return;
     const owner = planOwner.developer(developerId);

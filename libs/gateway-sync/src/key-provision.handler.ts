@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { GATEWAY_TAG, GatewayDriver, type GatewayKey, GatewayNotFoundError, gatewayKeyName } from '@keyport/api-gateway';
 import { Clock, isoDay, quotaWindow } from '@keyport/common';
 import { DeveloperAccountsService } from '@keyport/developers';
-import { type ApiKey, KeyOutboxType, KeySealer, KeysRepository } from '@keyport/keys';
+import { type ApiKey, KeyOutboxType, type KeyProvisionMessage, KeySealer, KeysRepository } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
 import { KeyPlacement, type KnownPlacement } from './key-placement';
 import { KeyPlacementsRepository } from './key-placements.repository';
@@ -13,8 +13,8 @@ import { type PlanTarget } from './plan-sync.service';
  * key's remaining quota over to its successor, and marks it active.
  */
 @Injectable()
-export class KeyProvisionHandler extends OutboxHandler {
-  readonly type = KeyOutboxType.Provision;
+export class KeyProvisionHandler extends OutboxHandler<KeyProvisionMessage> {
+  readonly message = KeyOutboxType.Provision;
 
   constructor(
     private readonly driver: GatewayDriver,
@@ -28,8 +28,8 @@ export class KeyProvisionHandler extends OutboxHandler {
     super();
   }
 
-  async handle(item: OutboxItem): Promise<void> {
-    const { keyId, sealedValue } = item.payload as { keyId: string; sealedValue?: string };
+  async handle(item: OutboxItem<KeyProvisionMessage>): Promise<void> {
+    const { keyId, sealedValue } = item.payload;
     const key = await this.keys.findById(keyId);
     if (!key) throw new PermanentOutboxError(`Key ${keyId} not found`);
     if (key.status === 'REVOKED') return; // revoked before it reached the gateway: the revoke item cleans up

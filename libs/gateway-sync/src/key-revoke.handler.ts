@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayDriver, GatewayNotFoundError, gatewayKeyName } from '@keyport/api-gateway';
-import { KeyOutboxType, KeysRepository } from '@keyport/keys';
+import { KeyOutboxType, type KeyRevokeMessage, KeysRepository } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { KeyPlacementsRepository } from './key-placements.repository';
 
@@ -9,8 +9,8 @@ import { KeyPlacementsRepository } from './key-placements.repository';
  * key is disabled first, so that it stops working even while its deletion waits for a retry.
  */
 @Injectable()
-export class KeyRevokeHandler extends OutboxHandler {
-  readonly type = KeyOutboxType.Revoke;
+export class KeyRevokeHandler extends OutboxHandler<KeyRevokeMessage> {
+  readonly message = KeyOutboxType.Revoke;
 
   constructor(
     private readonly driver: GatewayDriver,
@@ -20,8 +20,8 @@ export class KeyRevokeHandler extends OutboxHandler {
     super();
   }
 
-  async handle(item: OutboxItem): Promise<void> {
-    const { keyId, expired } = item.payload as { keyId: string; expired?: boolean };
+  async handle(item: OutboxItem<KeyRevokeMessage>): Promise<void> {
+    const { keyId, expired } = item.payload;
     const key = await this.keys.findById(keyId);
     const gatewayKeyId = key?.gatewayKeyId ?? (await this.driver.findApiKeyByName(gatewayKeyName(keyId)))?.id;
     if (gatewayKeyId) {
