@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { GatewayDriver, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { GatewayDriver, PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { DeveloperAccountsService, DeveloperOutboxType, type DeveloperPlanCleanupMessage } from '@keyport/developers';
-import { KeysRepository } from '@keyport/keys';
+import { KeysService } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { KeyPlacement } from './key-placement';
 
@@ -16,9 +16,9 @@ export class DeveloperPlanCleanupHandler extends OutboxHandler<DeveloperPlanClea
 
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly bindings: PlanBindingsRepository,
+    private readonly bindings: PlanBindingsService,
     private readonly developers: DeveloperAccountsService,
-    private readonly keys: KeysRepository,
+    private readonly keys: KeysService,
     private readonly placement: KeyPlacement,
   ) {
     super();
@@ -32,7 +32,7 @@ export class DeveloperPlanCleanupHandler extends OutboxHandler<DeveloperPlanClea
     const planId = await this.bindings.planIdOf(owner);
     if (!planId) return;
     if (developer) {
-      for (const key of await this.keys.listLiveByDeveloper(developerId)) {
+      for (const key of await this.keys.listLive(developerId)) {
         if (key.gatewayKeyId) await this.placement.place({ id: key.id, gatewayKeyId: key.gatewayKeyId, developerId });
       }
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { GATEWAY_TAG, GatewayDriver, type GatewayKey, GatewayNotFoundError, gatewayKeyName } from '@keyport/api-gateway';
 import { Clock, isoDay, quotaWindow } from '@keyport/common';
 import { DeveloperAccountsService } from '@keyport/developers';
-import { type ApiKey, KeyOutboxType, type KeyProvisionMessage, KeySealer, KeysRepository } from '@keyport/keys';
+import { type ApiKey, KeyOutboxType, type KeyProvisionMessage, KeySealer, KeyGatewayStateService } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
 import { KeyPlacement, type KnownPlacement } from './key-placement';
 import { KeyPlacementsRepository } from './key-placements.repository';
@@ -18,7 +18,7 @@ export class KeyProvisionHandler extends OutboxHandler<KeyProvisionMessage> {
 
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly keys: KeysRepository,
+    private readonly keys: KeyGatewayStateService,
     private readonly developers: DeveloperAccountsService,
     private readonly sealer: KeySealer,
     private readonly placement: KeyPlacement,
@@ -30,7 +30,7 @@ export class KeyProvisionHandler extends OutboxHandler<KeyProvisionMessage> {
 
   async handle(item: OutboxItem<KeyProvisionMessage>): Promise<void> {
     const { keyId, sealedValue } = item.payload;
-    const key = await this.keys.findById(keyId);
+    const key = await this.keys.find(keyId);
     if (!key) throw new PermanentOutboxError(`Key ${keyId} not found`);
     if (key.status === 'REVOKED') return; // revoked before it reached the gateway: the revoke item cleans up
     const developer = await this.developers.find(key.developerId);
@@ -61,7 +61,7 @@ export class KeyProvisionHandler extends OutboxHandler<KeyProvisionMessage> {
 
   /** API Gateway starts a new key's quota afresh; a rotation must not reset what the developer has used. */
   private async carryOverQuota(key: ApiKey, gatewayKeyId: string, target: PlanTarget): Promise<void> {
-    const old = await this.keys.findById(key.rotatedFromId!);
+    const old = await this.keys.find(key.rotatedFromId!);
     if (!old?.gatewayKeyId) return;
     const oldPlacement = await this.placements.find(old.id);
     // The old key's usage counts against this quota only when both keys share the plan.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayDriver, GatewayNotFoundError, gatewayKeyName } from '@keyport/api-gateway';
-import { KeyOutboxType, type KeyRevokeMessage, KeysRepository } from '@keyport/keys';
+import { KeyOutboxType, type KeyRevokeMessage, KeyGatewayStateService } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { KeyPlacementsRepository } from './key-placements.repository';
 
@@ -14,7 +14,7 @@ export class KeyRevokeHandler extends OutboxHandler<KeyRevokeMessage> {
 
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly keys: KeysRepository,
+    private readonly keys: KeyGatewayStateService,
     private readonly placements: KeyPlacementsRepository,
   ) {
     super();
@@ -22,7 +22,7 @@ export class KeyRevokeHandler extends OutboxHandler<KeyRevokeMessage> {
 
   async handle(item: OutboxItem<KeyRevokeMessage>): Promise<void> {
     const { keyId, expired } = item.payload;
-    const key = await this.keys.findById(keyId);
+    const key = await this.keys.find(keyId);
     const gatewayKeyId = key?.gatewayKeyId ?? (await this.driver.findApiKeyByName(gatewayKeyName(keyId)))?.id;
     if (gatewayKeyId) {
       if (expired) await this.disable(gatewayKeyId);

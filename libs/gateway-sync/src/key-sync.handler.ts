@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { KeyOutboxType, type KeySyncMessage, KeysRepository } from '@keyport/keys';
+import { KeyOutboxType, type KeySyncMessage, KeyGatewayStateService } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { KeyPlacement } from './key-placement';
 
@@ -9,7 +9,7 @@ export class KeySyncHandler extends OutboxHandler<KeySyncMessage> {
   readonly message = KeyOutboxType.Sync;
 
   constructor(
-    private readonly keys: KeysRepository,
+    private readonly keys: KeyGatewayStateService,
     private readonly placement: KeyPlacement,
   ) {
     super();
@@ -17,7 +17,7 @@ export class KeySyncHandler extends OutboxHandler<KeySyncMessage> {
 
   async handle(item: OutboxItem<KeySyncMessage>): Promise<void> {
     const { keyId } = item.payload;
-    const key = await this.keys.findById(keyId);
+    const key = await this.keys.find(keyId);
     // Not yet provisioned: the provision item, queued before this one, places it correctly.
     if (!key || key.status === 'REVOKED' || !key.gatewayKeyId) return;
     await this.placement.place({ id: key.id, gatewayKeyId: key.gatewayKeyId, developerId: key.developerId });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { GatewayDriver } from '@keyport/api-gateway';
 import { Transactions } from '@keyport/db';
 import { DeveloperOutboxType, type QuotaGrantMessage } from '@keyport/developers';
-import { KeysRepository } from '@keyport/keys';
+import { KeyGatewayStateService } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { PlanSyncService } from './plan-sync.service';
 import { QuotaGrantMarksRepository } from './quota-grant-marks.repository';
@@ -18,7 +18,7 @@ export class QuotaGrantHandler extends OutboxHandler<QuotaGrantMessage> {
 
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly keys: KeysRepository,
+    private readonly keys: KeyGatewayStateService,
     private readonly plans: PlanSyncService,
     private readonly marks: QuotaGrantMarksRepository,
     private readonly transactions: Transactions,
@@ -28,7 +28,7 @@ export class QuotaGrantHandler extends OutboxHandler<QuotaGrantMessage> {
 
   async handle(item: OutboxItem<QuotaGrantMessage>): Promise<void> {
     const { grantId, keyId, requests } = item.payload;
-    const key = await this.keys.findById(keyId);
+    const key = await this.keys.find(keyId);
     if (!key || key.status === 'REVOKED') return;
     if (!key.gatewayKeyId) throw new Error(`Key ${keyId} is not at the gateway yet`);
     const gatewayKeyId = key.gatewayKeyId;
