@@ -26,7 +26,7 @@ const { createApp } = dist('apps/portal-api/src/app.factory.js');
 const { loadConfig } = dist('libs/config/src/index.js');
 const { DevelopersRepository } = dist('libs/developers/src/developers.repository.js');
 const { EmbeddedGatewayServer, GatewayStateSync } = dist('libs/embedded-gateway/src/index.js');
-const { KeysRepository, KeysService } = dist('libs/keys/src/index.js');
+const { KeyGatewayStateService, KeysService } = dist('libs/keys/src/index.js');
 const { TiersRepository } = dist('libs/tiers/src/tiers.repository.js');
 const { ApplicationsService } = dist('libs/applications/src/index.js');
 const { CognitoConnection } = dist('libs/cognito/src/index.js');
@@ -117,7 +117,7 @@ async function benchCredentials(app) {
     .createIfMissing({ id: randomUUID(), email: `bench-${randomUUID()}@example.com`, tierSlug: tier.slug, confirmedAt: new Date() });
   const issued = await app.get(KeysService).create(developer.id, 'bench');
   const deadline = Date.now() + 30_000;
-  while ((await app.get(KeysRepository).findById(issued.key.id)).status !== 'ACTIVE') {
+  while ((await app.get(KeyGatewayStateService).find(issued.key.id)).status !== 'ACTIVE') {
     if (Date.now() > deadline) throw new Error('the bench key never became active');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -3,7 +3,7 @@
 // sets, and the errors that reached a user.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { AwsCallStats, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { AwsCallStats, PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { PrismaService } from '@keyport/db';
 import { GatewayBootstrapService } from '@keyport/gateway-sync';
 import { OutboxBacklogService } from '@keyport/outbox';
@@ -39,7 +39,7 @@ afterAll(async () => {
 it(`moves ${KEYS} keys from standard to premium`, async () => {
   const http = new HttpClient(harness.baseUrl);
   await harness.app.get(GatewayBootstrapService).run();
-  const bindings = harness.app.get(PlanBindingsRepository);
+  const bindings = harness.app.get(PlanBindingsService);
   const standard = (await bindings.planIdOf(planOwner.tier('standard')))!;
   const premium = (await bindings.planIdOf(planOwner.tier('premium')))!;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayDriver, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { GatewayDriver, PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { Db } from '@keyport/db';
 import {
   FORBIDDEN,
@@ -76,12 +76,12 @@ describe('admin actions at the gateway', () => {
     expect(detail.text).not.toMatch(/"value"/);
     expect(detail.body.billing).toBeNull(); // billing is off here
 
-    const ownPlan = await harness.app.get(PlanBindingsRepository).planIdOf(planOwner.developer(dev.id));
+    const ownPlan = await harness.app.get(PlanBindingsService).planIdOf(planOwner.developer(dev.id));
     expect((await http.delete(`/v1/admin/developers/${dev.id}/quota`, { token: admin })).status).toBe(200);
     await waitForQuota(key.id, (quota) => quota.planId !== ownPlan);
     expect(await statuses(gateway, key.value, 3)).toEqual([200, 200, 200]);
     // The developer's own plan is gone from the gateway once nothing uses it.
-    await eventually(async () => (await harness.app.get(PlanBindingsRepository).planIdOf(planOwner.developer(dev.id))) === null);
+    await eventually(async () => (await harness.app.get(PlanBindingsService).planIdOf(planOwner.developer(dev.id))) === null);
     expect(await harness.app.get(GatewayDriver).plansOfKey(ownPlan!)).toEqual([]);
   });
 

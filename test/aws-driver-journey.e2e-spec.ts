@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { GatewayBootstrapService } from '@keyport/gateway-sync';
 import { PLAN_SYNC, tierPlanAggregate } from '@keyport/tiers';
 import { OutboxBacklogService, OutboxWriter } from '@keyport/outbox';
@@ -15,7 +15,7 @@ describe('developer journey on the aws driver, against a fake API Gateway with A
     admin = await adminToken(aws.http);
   });
 
-  const planOf = (tier: string) => aws.harness.app.get(PlanBindingsRepository).planIdOf(planOwner.tier(tier));
+  const planOf = (tier: string) => aws.harness.app.get(PlanBindingsService).planIdOf(planOwner.tier(tier));
   const gatewayKey = (keyportId: string) => [...aws.fake.state.keys.values()].find((key) => key.name === `keyport-${keyportId}`);
   const plansOfGatewayKey = (id: string) => aws.fake.state.plansOfKey(id).map((plan) => plan.id);
 

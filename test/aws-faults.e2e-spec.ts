@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { OutboxBacklogService } from '@keyport/outbox';
 import { eventually, useAwsKeyport } from './support/aws-keyport';
 import { adminToken, signUpDeveloper } from './support/journey';
@@ -39,7 +39,7 @@ describe('aws driver under 20% injected throttles and 5xx', () => {
     await eventually(async () => (await outbox.stats()).pending === 0, 'outbox drained', 120_000);
     expect((await outbox.stats()).dead).toBe(0);
 
-    const bindings = aws.harness.app.get(PlanBindingsRepository);
+    const bindings = aws.harness.app.get(PlanBindingsService);
     const plan = { standard: await bindings.planIdOf(planOwner.tier('standard')), premium: await bindings.planIdOf(planOwner.tier('premium')) };
     const liveAtGateway = new Map([...aws.fake.state.keys.values()].map((key) => [key.tags['keyport:key'], key]));
     for (const key of keys) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { ManagedKeysService } from '@keyport/keys';
 import { createApplication } from './support/applications';
 import { eventually, useAwsKeyport } from './support/aws-keyport';
@@ -23,7 +23,7 @@ describe('managed keys on the aws driver, against the fake API Gateway', () => {
     expect(key).toBeDefined();
     expect(key.enabled).toBe(true);
     expect(key.tags).toMatchObject({ 'keyport:key': keyId, 'keyport:developer': dev.id, 'keyport:application': app.id });
-    const standard = await aws.harness.app.get(PlanBindingsRepository).planIdOf(planOwner.tier('standard'));
+    const standard = await aws.harness.app.get(PlanBindingsService).planIdOf(planOwner.tier('standard'));
     expect(plansOfGatewayKey(key.id)).toEqual([standard]);
     // The value the Lambda authorizer hands API Gateway as usageIdentifierKey is the key's own.
     expect((await aws.harness.app.get(ManagedKeysService).current(app.id))?.value).toBe(key.value);

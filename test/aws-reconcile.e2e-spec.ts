@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { GatewayReconcilerService } from '@keyport/gateway-sync';
 import { useAwsKeyport } from './support/aws-keyport';
 import { adminToken, signUpDeveloper, waitForKeyStatus } from './support/journey';
@@ -17,7 +17,7 @@ describe('reconciliation with AWS after drift behind Keyport back', () => {
     }
     const gatewayId = (keyportId: string) => [...aws.fake.state.keys.values()].find((key) => key.tags['keyport:key'] === keyportId)!.id;
     const [deleted, moved, disabled] = ids.map(gatewayId);
-    const bindings = aws.harness.app.get(PlanBindingsRepository);
+    const bindings = aws.harness.app.get(PlanBindingsService);
     const standard = (await bindings.planIdOf(planOwner.tier('standard')))!;
     const premium = (await bindings.planIdOf(planOwner.tier('premium')))!;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { PrismaService } from '@keyport/db';
 import { useAwsKeyport, today } from './support/aws-keyport';
 import { adminToken } from './support/journey';
@@ -12,7 +12,7 @@ describe('usage ingestion from AWS GetUsage', () => {
 
   it('reads more than 500 keys over several pages, sums a key across plans, and re-reads late data without double counting', async () => {
     const prisma = aws.harness.app.get(PrismaService);
-    const bindings = aws.harness.app.get(PlanBindingsRepository);
+    const bindings = aws.harness.app.get(PlanBindingsService);
     const standard = (await bindings.planIdOf(planOwner.tier('standard')))!;
     const premium = (await bindings.planIdOf(planOwner.tier('premium')))!;
     const developerId = randomUUID();

@@ -1,7 +1,7 @@
 import { type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { GatewayBootstrapService } from '@keyport/gateway-sync';
 import { OutboxBacklogService } from '@keyport/outbox';
 import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
@@ -77,7 +77,7 @@ describe('the worker process killed with SIGKILL mid-sync, then restarted', () =
     await eventually(async () => (await outbox.stats()).pending === 0, 'outbox drained by the second worker', 180_000);
     expect((await outbox.stats()).dead).toBe(0);
 
-    const bindings = harness.app.get(PlanBindingsRepository);
+    const bindings = harness.app.get(PlanBindingsService);
     const plans = [await bindings.planIdOf(planOwner.tier('standard')), await bindings.planIdOf(planOwner.tier('premium'))];
     for (const key of created) {
       const listed = await http.get(`/v1/keys/${key.id}`, { token: developers[key.dev].token });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayDriver, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { GatewayDriver, PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { OPENED_COGNITO_CONNECTION, type OpenedCognitoConnection } from '@keyport/cognito';
 import { HttpClient } from './support/http-client';
 import { adminToken, expectErrorShape, PASSWORD, signUpDeveloper, uniqueEmail, waitForKeyStatus } from './support/journey';
@@ -113,7 +113,7 @@ describe('developer journey on the embedded default', () => {
     expect(list.text).not.toContain(value);
 
     const driver = harness.app.get(GatewayDriver);
-    const bindings = harness.app.get(PlanBindingsRepository);
+    const bindings = harness.app.get(PlanBindingsService);
     const gatewayKey = await driver.findApiKeyByName(`keyport-${created.body.id}`);
     expect(gatewayKey?.enabled).toBe(true);
     expect(await driver.plansOfKey(gatewayKey!.id)).toEqual([await bindings.planIdOf(planOwner.tier('standard'))]);
@@ -164,7 +164,7 @@ describe('developer journey on the embedded default', () => {
     expect((await http.get('/v1/me', { token: dev.token })).body.tier).toBe('premium');
 
     const driver = harness.app.get(GatewayDriver);
-    const premiumPlan = await harness.app.get(PlanBindingsRepository).planIdOf(planOwner.tier('premium'));
+    const premiumPlan = await harness.app.get(PlanBindingsService).planIdOf(planOwner.tier('premium'));
     for (const id of [a.body.id, b.body.id]) {
       const key = await driver.findApiKeyByName(`keyport-${id}`);
       await expectEventually(async () => JSON.stringify(await driver.plansOfKey(key!.id)) === JSON.stringify([premiumPlan]));

@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayDriver, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { GatewayDriver, PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { Db, Transactions } from '@keyport/db';
 import { UsageFlusher } from '@keyport/embedded-gateway';
 import { PLAN_SYNC, tierPlanAggregate } from '@keyport/tiers';
-import { KeyOutboxType, KeysRepository, keyAggregate } from '@keyport/keys';
+import { KeyOutboxType, keyAggregate } from '@keyport/keys';
+import { KeysRepository } from '../libs/keys/src/keys.repository';
 import { OutboxWriter } from '@keyport/outbox';
 import { TiersRepository } from '../libs/tiers/src/tiers.repository';
 import {
@@ -120,7 +121,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     expect(exceeded.headers.get('x-amzn-errortype')).toBe('LimitExceededException');
 
     const driver = harness.app.get(GatewayDriver);
-    const planId = (await harness.app.get(PlanBindingsRepository).planIdOf(planOwner.tier(tier.slug)))!;
+    const planId = (await harness.app.get(PlanBindingsService).planIdOf(planOwner.tier(tier.slug)))!;
     const gatewayKey = (await driver.findApiKeyByName(`keyport-${key.id}`))!;
     await driver.adjustRemainingQuota(planId, gatewayKey.id, 2);
     await gatewayCaughtUp(harness);

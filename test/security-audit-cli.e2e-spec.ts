@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { GatewayBootstrapService } from '@keyport/gateway-sync';
 import { SecurityAuditService } from '@keyport/security-posture';
 import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
@@ -84,7 +84,7 @@ describe('npm run gateway:audit in a pipeline, and an audit of large APIs under 
 
     // The tier plan losing the secure stage is a fail the pipeline catches.
     await harness.restart();
-    const planId = (await harness.app.get(PlanBindingsRepository).planIdOf(planOwner.tier('premium')))!;
+    const planId = (await harness.app.get(PlanBindingsService).planIdOf(planOwner.tier('premium')))!;
     await harness.stop();
     const plan = fake.state.plan(planId);
     plan.apiStages = plan.apiStages.filter((s) => s.apiId !== SECURE_API);

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { GatewayDriver, LocalGatewayDriver, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
+import { GatewayDriver, LocalGatewayDriver, PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { Clock } from '@keyport/common';
-import { KeysRepository } from '@keyport/keys';
+import { KeyGatewayStateService } from '@keyport/keys';
 import { FakeStripe } from '../fakes/stripe/fake-stripe.server';
 import { FailingGatewayDriver } from './failing-gateway.driver';
 import { type HttpClient, type HttpResult } from './http-client';
@@ -87,10 +87,10 @@ export async function subscribe(http: HttpClient, stripe: FakeStripe, developer:
 
 /** The tier whose gateway plan the key sits in now, or null. */
 export async function planTierOfKey(harness: KeyportHarness, keyId: string): Promise<string | null> {
-  const key = await harness.app.get(KeysRepository, { strict: false }).findById(keyId);
+  const key = await harness.app.get(KeyGatewayStateService, { strict: false }).find(keyId);
   if (!key?.gatewayKeyId) return null;
   const plans = await harness.app.get(LocalGatewayDriver, { strict: false }).plansOfKey(key.gatewayKeyId);
-  const bindings = harness.app.get(PlanBindingsRepository, { strict: false });
+  const bindings = harness.app.get(PlanBindingsService, { strict: false });
   for (const tier of ['standard', 'premium']) {
     const planId = await bindings.planIdOf(planOwner.tier(tier));
     if (planId && plans.includes(planId)) return tier;

@@ -1,4 +1,4 @@
-import { KeysRepository } from '@keyport/keys';
+import { KeysRepository } from '../../libs/keys/src/keys.repository';
 import { eventually, gatewayCaughtUp } from './gateway-journey';
 import { type KeyportHarness } from './keyport-harness';
 

@@ -11,6 +11,7 @@ import { instrumentGatewayDriver } from './instrumented-gateway.driver';
 import { GatewayChangeFeed } from './local/gateway-change-feed';
 import { LocalGatewayDriver } from './local/local-gateway.driver';
 import { PlanBindingsRepository } from './plan-bindings.repository';
+import { PlanBindingsService } from './plan-bindings.service';
 
 @Global()
 @Module({
@@ -18,6 +19,7 @@ import { PlanBindingsRepository } from './plan-bindings.repository';
     GatewayChangeFeed,
     LocalGatewayDriver,
     PlanBindingsRepository,
+    PlanBindingsService,
     ApiGatewayClientFactory,
     AwsCallPacer,
     AwsCallStats,
@@ -30,6 +32,6 @@ import { PlanBindingsRepository } from './plan-bindings.repository';
         instrumentGatewayDriver(config.gatewayDriver === 'aws' ? aws : local, metrics),
     },
   ],
-  exports: [GatewayDriver, GatewayChangeFeed, PlanBindingsRepository, AwsCallStats, AwsCalls],
+  exports: [GatewayDriver, GatewayChangeFeed, PlanBindingsService, AwsCallStats, AwsCalls],
 })
 export class GatewayModule {}

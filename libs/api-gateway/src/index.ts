@@ -2,7 +2,7 @@ export * from './gateway-driver.port';
 export * from './gateway.module';
 export * from './local/gateway-change-feed';
 export * from './local/local-gateway.driver';
-export * from './plan-bindings.repository';
+export * from './plan-bindings.service';
 export * from './plan-owner';
 export * from './gateway-errors';
 export * from './aws/aws-call-stats';

@@ -6,7 +6,7 @@ import { type BillingAccount, DeveloperAccountsService, TierChanger } from '@key
 import { OutboxWriter } from '@keyport/outbox';
 import { DEFAULT_TIER_SLUG, TiersService } from '@keyport/tiers';
 import { BillingGate } from './billing-gate';
-import { BillingOutboxType, subscriptionAggregate } from './billing-outbox';
+import { BillingOutboxType, subscriptionAggregate } from './billing-messages';
 import { BillingProvider } from './billing-provider.port';
 import { type BillingStatus, type TierChangeOutcome } from './billing-status';
 import { type InvoiceSummary } from './billing-types';

@@ -7,8 +7,8 @@ import { SubscriptionsRepository } from './subscriptions.repository';
 
 /** A deleted developer pays for nothing more: every subscription still running ends now, not at the period's end. */
 @Injectable()
-export class DeveloperDeletedHandler extends OutboxHandler {
-  readonly type = DeveloperOutboxType.Deleted;
+export class DeveloperDeletedHandler extends OutboxHandler<DeveloperDeletedMessage> {
+  readonly message = DeveloperOutboxType.Deleted;
 
   constructor(
     private readonly subscriptions: SubscriptionsRepository,

@@ -1,4 +1,4 @@
-export * from './billing-outbox';
+export * from './billing-messages';
 export * from './billing-provider.port';
 export * from './billing-status';
 export * from './billing-types';

@@ -3,9 +3,8 @@ import { AppConfig } from '@keyport/config';
 import { Clock, DAY_MS, isoDay } from '@keyport/common';
 import { Transactions } from '@keyport/db';
 import { OutboxWriter } from '@keyport/outbox';
-import { BillingOutboxType, meterAggregate } from './billing-outbox';
+import { BillingOutboxType, type UsageReportMessage, meterAggregate } from './billing-messages';
 import { type DeveloperDayUsage, MeterReportsRepository } from './meter-reports.repository';
-import { type UsageReportPayload } from './usage-report.handler';
 
 const LOOKBACK_DAYS = 7;
 const BATCH = 500;
@@ -49,7 +48,7 @@ export class UsageMeteringService {
     const identifier = meterIdentifier(usage.developerId, usage.day);
     return this.transactions.run(async () => {
       if (!(await this.reports.claim(usage, identifier))) return false;
-      const payload: UsageReportPayload = {
+      const payload: UsageReportMessage = {
         customerId: usage.customerId,
         value: usage.requests,
         identifier,

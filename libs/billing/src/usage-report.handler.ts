@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxHandler, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
 import { AppConfig } from '@keyport/config';
-import { BillingOutboxType } from './billing-outbox';
+import { BillingOutboxType, type UsageReportMessage } from './billing-messages';
 import { BillingProvider } from './billing-provider.port';
-
-export interface UsageReportPayload {
-  [field: string]: unknown;
-  customerId: string;
-  value: number;
-  identifier: string;
-  /** ISO time inside the reported day. */
-  at: string;
-}
 
 /** Sends one developer-day of usage to the Stripe meter, under an identifier Stripe will not bill twice. */
 @Injectable()
-export class UsageReportHandler extends OutboxHandler {
-  readonly type = BillingOutboxType.ReportUsage;
+export class UsageReportHandler extends OutboxHandler<UsageReportMessage> {
+  readonly message = BillingOutboxType.ReportUsage;
 
   constructor(
     private readonly provider: BillingProvider,
@@ -25,10 +16,10 @@ export class UsageReportHandler extends OutboxHandler {
     super();
   }
 
-  async handle(item: OutboxItem): Promise<void> {
+  async handle(item: OutboxItem<UsageReportMessage>): Promise<void> {
     const eventName = this.config.billing?.meterEventName;
     if (!eventName) throw new PermanentOutboxError('STRIPE_METER_EVENT_NAME is not set');
-    const usage = item.payload as UsageReportPayload;
+    const usage = item.payload;
     await this.provider.reportUsage({ eventName, customerId: usage.customerId, value: usage.value, identifier: usage.identifier, at: new Date(usage.at) });
   }
 }

@@ -27,7 +27,7 @@ function world(stored: Developer | null) {
     announceRevoked: recorder((ids: string[]) => void inside(`announce ${ids.join(',')}`)),
   });
   const outbox = strictFake<OutboxWriter>('OutboxWriter', {
-    enqueue: recorder(async (_aggregate: string, type: string) => void inside(`enqueue ${type}`)),
+    enqueue: recorder(async (_aggregate: string, message: { type: string }) => void inside(`enqueue ${message.type}`)),
   });
   const identity = strictFake<IdentityProvider>('IdentityProvider', {
     deleteUser: recorder(async (username: string) => void inside(`deleteUser ${username}`)),
@@ -52,7 +52,11 @@ describe('DeveloperDeletionService', () => {
       'deleteUser ada@example.com (outside the transaction)',
     ]);
     const outboxCalls = (outbox.enqueue as unknown as { calls: unknown[][] }).calls;
-    expect(outboxCalls[0]).toEqual(['developer:dev-1', 'developer.deleted', { developerId: 'dev-1', deletedAt: NOW.toISOString() }]);
+    expect(outboxCalls[0]).toEqual([
+      'developer:dev-1',
+      expect.objectContaining({ type: 'developer.deleted' }),
+      { developerId: 'dev-1', deletedAt: NOW.toISOString() },
+    ]);
     const auditCalls = (audit.record as unknown as { calls: unknown[][] }).calls;
     expect(auditCalls[0]?.[0]).toMatchObject({ action: 'developer.deleted', targetId: 'dev-1', before: { status: 'ACTIVE', email: 'ada@example.com' } });
   });

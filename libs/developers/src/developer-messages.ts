@@ -1,23 +1,21 @@
+import { type MessagePayload, OutboxMessage } from '@keyport/outbox';
+
 /**
- * Outbox items of decisions about a developer that others have to follow: the quota ones by the
- * gateway (gateway-sync), `developer.deleted` by billing (ends any subscription at once).
+ * The outbox messages of decisions about a developer that others have to follow: the quota ones by
+ * the gateway (gateway-sync), `developer.deleted` by billing (ends any subscription at once).
  */
 export const DeveloperOutboxType = {
-  /** Payload DeveloperDeletedMessage: the account is deleted (DeveloperDeletionService). */
-  Deleted: 'developer.deleted',
+  /** The account is deleted (DeveloperDeletionService); `deletedAt` is an ISO date-time. */
+  Deleted: OutboxMessage.define('developer.deleted', { developerId: 'string', deletedAt: 'string' }),
   /** Add a grant's requests to one key's remaining quota this period (AWS UpdateUsage). */
-  QuotaGrant: 'quota.grant',
+  QuotaGrant: OutboxMessage.define('quota.grant', { grantId: 'string', keyId: 'string', requests: 'number' }),
   /** Delete a developer's own usage plan once their quota override is gone. */
-  PlanCleanup: 'developer-plan.cleanup',
+  PlanCleanup: OutboxMessage.define('developer-plan.cleanup', { developerId: 'string' }),
 } as const;
 
+export type DeveloperDeletedMessage = MessagePayload<typeof DeveloperOutboxType.Deleted>;
+export type QuotaGrantMessage = MessagePayload<typeof DeveloperOutboxType.QuotaGrant>;
+export type DeveloperPlanCleanupMessage = MessagePayload<typeof DeveloperOutboxType.PlanCleanup>;
+
 export const developerPlanAggregate = (developerId: string): string => `plan:developer:${developerId}`;
-
-/** The payload of a `developer.deleted` item (a type alias, so that it is a Record the outbox accepts). */
-export type DeveloperDeletedMessage = {
-  developerId: string;
-  /** ISO date-time of the deletion. */
-  deletedAt: string;
-};
-
 export const developerAggregate = (developerId: string): string => `developer:${developerId}`;

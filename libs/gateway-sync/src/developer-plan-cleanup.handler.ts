@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { GatewayDriver, PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
-import { DeveloperAccountsService, DeveloperOutboxType } from '@keyport/developers';
-import { KeysRepository } from '@keyport/keys';
+import { GatewayDriver, PlanBindingsService, planOwner } from '@keyport/api-gateway';
+import { DeveloperAccountsService, DeveloperOutboxType, type DeveloperPlanCleanupMessage } from '@keyport/developers';
+import { KeysService } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { KeyPlacement } from './key-placement';
 
@@ -11,28 +11,28 @@ import { KeyPlacement } from './key-placement';
  * so no key is ever left without a plan. Nothing to do when the developer got an override again.
  */
 @Injectable()
-export class DeveloperPlanCleanupHandler extends OutboxHandler {
-  readonly type = DeveloperOutboxType.PlanCleanup;
+export class DeveloperPlanCleanupHandler extends OutboxHandler<DeveloperPlanCleanupMessage> {
+  readonly message = DeveloperOutboxType.PlanCleanup;
 
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly bindings: PlanBindingsRepository,
+    private readonly bindings: PlanBindingsService,
     private readonly developers: DeveloperAccountsService,
-    private readonly keys: KeysRepository,
+    private readonly keys: KeysService,
     private readonly placement: KeyPlacement,
   ) {
     super();
   }
 
-  async handle(item: OutboxItem): Promise<void> {
-    const { developerId } = item.payload as { developerId: string };
+  async handle(item: OutboxItem<DeveloperPlanCleanupMessage>): Promise<void> {
+    const { developerId } = item.payload;
     const developer = await this.developers.find(developerId);
     if (developer?.quotaOverride) return;
     const owner = planOwner.developer(developerId);
     const planId = await this.bindings.planIdOf(owner);
     if (!planId) return;
     if (developer) {
-      for (const key of await this.keys.listLiveByDeveloper(developerId)) {
+      for (const key of await this.keys.listLive(developerId)) {
         if (key.gatewayKeyId) await this.placement.place({ id: key.id, gatewayKeyId: key.gatewayKeyId, developerId });
       }
     }

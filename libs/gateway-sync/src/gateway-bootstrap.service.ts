@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PlanBindingsRepository, planName, planOwner } from '@keyport/api-gateway';
+import { PlanBindingsService, planName, planOwner } from '@keyport/api-gateway';
 import { TiersService } from '@keyport/tiers';
 import { withPatience } from './paced-retry';
 import { PlanSyncService } from './plan-sync.service';
@@ -22,7 +22,7 @@ export class GatewayBootstrapService {
   constructor(
     private readonly tiers: TiersService,
     private readonly plans: PlanSyncService,
-    private readonly bindings: PlanBindingsRepository,
+    private readonly bindings: PlanBindingsService,
   ) {}
 
   async run(): Promise<BootstrappedPlan[]> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type GatewayKey, type GatewayPlan, GATEWAY_TAG, GatewayDriver, PlanBindingsRepository, planName, planOwner } from '@keyport/api-gateway';
+import { type GatewayKey, type GatewayPlan, GATEWAY_TAG, GatewayDriver, PlanBindingsService, planName, planOwner } from '@keyport/api-gateway';
 import { AppConfig } from '@keyport/config';
 import { KeysService } from '@keyport/keys';
 import { type Tier, TiersService } from '@keyport/tiers';
@@ -23,7 +23,7 @@ export class GatewayReconcilerService {
   constructor(
     private readonly driver: GatewayDriver,
     private readonly tiers: TiersService,
-    private readonly bindings: PlanBindingsRepository,
+    private readonly bindings: PlanBindingsService,
     private readonly plans: PlanSyncService,
     private readonly placement: KeyPlacement,
     private readonly keys: KeysService,

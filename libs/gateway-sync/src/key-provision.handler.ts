@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { GATEWAY_TAG, GatewayDriver, type GatewayKey, GatewayNotFoundError, gatewayKeyName } from '@keyport/api-gateway';
 import { Clock, isoDay, quotaWindow } from '@keyport/common';
 import { DeveloperAccountsService } from '@keyport/developers';
-import { type ApiKey, KeyOutboxType, KeySealer, KeysRepository } from '@keyport/keys';
+import { type ApiKey, KeyOutboxType, type KeyProvisionMessage, KeySealer, KeyGatewayStateService } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem, PermanentOutboxError } from '@keyport/outbox';
 import { KeyPlacement, type KnownPlacement } from './key-placement';
 import { KeyPlacementsRepository } from './key-placements.repository';
@@ -13,12 +13,12 @@ import { type PlanTarget } from './plan-sync.service';
  * key's remaining quota over to its successor, and marks it active.
  */
 @Injectable()
-export class KeyProvisionHandler extends OutboxHandler {
-  readonly type = KeyOutboxType.Provision;
+export class KeyProvisionHandler extends OutboxHandler<KeyProvisionMessage> {
+  readonly message = KeyOutboxType.Provision;
 
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly keys: KeysRepository,
+    private readonly keys: KeyGatewayStateService,
     private readonly developers: DeveloperAccountsService,
     private readonly sealer: KeySealer,
     private readonly placement: KeyPlacement,
@@ -28,9 +28,9 @@ export class KeyProvisionHandler extends OutboxHandler {
     super();
   }
 
-  async handle(item: OutboxItem): Promise<void> {
-    const { keyId, sealedValue } = item.payload as { keyId: string; sealedValue?: string };
-    const key = await this.keys.findById(keyId);
+  async handle(item: OutboxItem<KeyProvisionMessage>): Promise<void> {
+    const { keyId, sealedValue } = item.payload;
+    const key = await this.keys.find(keyId);
     if (!key) throw new PermanentOutboxError(`Key ${keyId} not found`);
     if (key.status === 'REVOKED') return; // revoked before it reached the gateway: the revoke item cleans up
     const developer = await this.developers.find(key.developerId);
@@ -62,7 +62,7 @@ export class KeyProvisionHandler extends OutboxHandler {
   /** API Gateway starts a new key's quota afresh; a rotation must not reset what the developer has used. */
   private async carryOverQuota(key: ApiKey, gatewayKeyId: string, target: PlanTarget): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- called only for a key with rotatedFromId (see above)
-    const old = await this.keys.findById(key.rotatedFromId!);
+    const old = await this.keys.find(key.rotatedFromId!);
     if (!old?.gatewayKeyId) return;
     const oldPlacement = await this.placements.find(old.id);
     // The old key's usage counts against this quota only when both keys share the plan.

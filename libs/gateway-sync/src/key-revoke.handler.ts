@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayDriver, GatewayNotFoundError, gatewayKeyName } from '@keyport/api-gateway';
-import { KeyOutboxType, KeysRepository } from '@keyport/keys';
+import { KeyOutboxType, type KeyRevokeMessage, KeyGatewayStateService } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { KeyPlacementsRepository } from './key-placements.repository';
 
@@ -9,20 +9,20 @@ import { KeyPlacementsRepository } from './key-placements.repository';
  * key is disabled first, so that it stops working even while its deletion waits for a retry.
  */
 @Injectable()
-export class KeyRevokeHandler extends OutboxHandler {
-  readonly type = KeyOutboxType.Revoke;
+export class KeyRevokeHandler extends OutboxHandler<KeyRevokeMessage> {
+  readonly message = KeyOutboxType.Revoke;
 
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly keys: KeysRepository,
+    private readonly keys: KeyGatewayStateService,
     private readonly placements: KeyPlacementsRepository,
   ) {
     super();
   }
 
-  async handle(item: OutboxItem): Promise<void> {
-    const { keyId, expired } = item.payload as { keyId: string; expired?: boolean };
-    const key = await this.keys.findById(keyId);
+  async handle(item: OutboxItem<KeyRevokeMessage>): Promise<void> {
+    const { keyId, expired } = item.payload;
+    const key = await this.keys.find(keyId);
     const gatewayKeyId = key?.gatewayKeyId ?? (await this.driver.findApiKeyByName(gatewayKeyName(keyId)))?.id;
     if (gatewayKeyId) {
       if (expired) await this.disable(gatewayKeyId);

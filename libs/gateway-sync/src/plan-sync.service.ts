@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GATEWAY_TAG, GatewayDriver, PlanBindingsRepository, planName, planOwner } from '@keyport/api-gateway';
+import { GATEWAY_TAG, GatewayDriver, PlanBindingsService, planName, planOwner } from '@keyport/api-gateway';
 import { DeveloperAccountsService } from '@keyport/developers';
 import { type Quota, type Tier, TiersService } from '@keyport/tiers';
 
@@ -14,7 +14,7 @@ export interface PlanTarget {
 export class PlanSyncService {
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly bindings: PlanBindingsRepository,
+    private readonly bindings: PlanBindingsService,
     private readonly tiers: TiersService,
     private readonly developers: DeveloperAccountsService,
   ) {}

@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { GatewayDriver } from '@keyport/api-gateway';
 import { Transactions } from '@keyport/db';
-import { DeveloperOutboxType } from '@keyport/developers';
-import { KeysRepository } from '@keyport/keys';
+import { DeveloperOutboxType, type QuotaGrantMessage } from '@keyport/developers';
+import { KeyGatewayStateService } from '@keyport/keys';
 import { OutboxHandler, type OutboxItem } from '@keyport/outbox';
 import { PlanSyncService } from './plan-sync.service';
 import { QuotaGrantMarksRepository } from './quota-grant-marks.repository';
-
-interface QuotaGrantPayload {
-  grantId: string;
-  keyId: string;
-  requests: number;
-}
 
 /**
  * Adds a grant's requests to one key's remaining quota in its plan. Queued on the key's aggregate,
@@ -19,12 +13,12 @@ interface QuotaGrantPayload {
  * together on the local driver; on AWS only a crash between the call and the commit could repeat it.
  */
 @Injectable()
-export class QuotaGrantHandler extends OutboxHandler {
-  readonly type = DeveloperOutboxType.QuotaGrant;
+export class QuotaGrantHandler extends OutboxHandler<QuotaGrantMessage> {
+  readonly message = DeveloperOutboxType.QuotaGrant;
 
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly keys: KeysRepository,
+    private readonly keys: KeyGatewayStateService,
     private readonly plans: PlanSyncService,
     private readonly marks: QuotaGrantMarksRepository,
     private readonly transactions: Transactions,
@@ -32,9 +26,9 @@ export class QuotaGrantHandler extends OutboxHandler {
     super();
   }
 
-  async handle(item: OutboxItem): Promise<void> {
-    const { grantId, keyId, requests } = item.payload as unknown as QuotaGrantPayload;
-    const key = await this.keys.findById(keyId);
+  async handle(item: OutboxItem<QuotaGrantMessage>): Promise<void> {
+    const { grantId, keyId, requests } = item.payload;
+    const key = await this.keys.find(keyId);
     if (!key || key.status === 'REVOKED') return;
     if (!key.gatewayKeyId) throw new Error(`Key ${keyId} is not at the gateway yet`);
     const gatewayKeyId = key.gatewayKeyId;

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { GatewayDriver, GatewayUnavailableError, PlanBindingsRepository } from '@keyport/api-gateway';
+import { GatewayDriver, GatewayUnavailableError, PlanBindingsService } from '@keyport/api-gateway';
 import { Clock, DAY_MS, isoDay, unavailable } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
-import { KeysRepository } from '@keyport/keys';
+import { KeyGatewayStateService } from '@keyport/keys';
 import { type UsageIncrement, UsageRecorderService } from '@keyport/usage';
 import { GatewayJobHistory } from './gateway-job-history';
 
@@ -26,8 +26,8 @@ export class UsageIngestionService {
 
   constructor(
     private readonly driver: GatewayDriver,
-    private readonly bindings: PlanBindingsRepository,
-    private readonly keys: KeysRepository,
+    private readonly bindings: PlanBindingsService,
+    private readonly keys: KeyGatewayStateService,
     private readonly usage: UsageRecorderService,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,

@@ -3,6 +3,7 @@ import { RandomSource } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { ApiKeyCodec } from './api-key-codec';
 import { KeyCapacity } from './key-capacity';
+import { KeyGatewayStateService } from './key-gateway-state.service';
 import { KeyRevocations } from './key-revocations';
 import { KeySealer } from './key-sealer';
 import { resolveKeySealingSecret } from './key-sealing-secret';
@@ -15,6 +16,7 @@ import { ManagedKeysService } from './managed-keys.service';
     ApiKeyCodec,
     KeysRepository,
     KeysService,
+    KeyGatewayStateService,
     ManagedKeysService,
     KeyCapacity,
     KeyRevocations,
@@ -24,6 +26,6 @@ import { ManagedKeysService } from './managed-keys.service';
       useFactory: async (config: AppConfig, random: RandomSource) => new KeySealer(await resolveKeySealingSecret(config), random),
     },
   ],
-  exports: [KeysService, ManagedKeysService, KeysRepository, KeySealer, ApiKeyCodec, KeyCapacity, KeyRevocations],
+  exports: [KeysService, KeyGatewayStateService, ManagedKeysService, KeySealer, ApiKeyCodec, KeyCapacity, KeyRevocations],
 })
 export class KeysModule {}

@@ -7,7 +7,7 @@ import { OutboxWriter } from '@keyport/outbox';
 import { type ApiKey, type IssuedApiKey, MAX_KEY_LIFETIME_MS, isKeyLive } from './api-key';
 import { ApiKeyCodec } from './api-key-codec';
 import { KeyCapacity } from './key-capacity';
-import { KeyOutboxType, keyAggregate } from './key-events';
+import { KeyOutboxType, keyAggregate } from './key-messages';
 import { KeyRevocations } from './key-revocations';
 import { KeySealer } from './key-sealer';
 import { KeysRepository } from './keys.repository';

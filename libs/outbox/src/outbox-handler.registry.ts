@@ -15,15 +15,16 @@ export class OutboxHandlerRegistry implements OnModuleInit {
   onModuleInit(): void {
     for (const wrapper of this.discovery.getProviders()) {
       // A provider listed by several modules is one class: register it once.
-      if (wrapper.instance instanceof OutboxHandler && this.handlers.get(wrapper.instance.type)?.constructor !== wrapper.instance.constructor) {
+      if (wrapper.instance instanceof OutboxHandler && this.handlers.get(wrapper.instance.message.type)?.constructor !== wrapper.instance.constructor) {
         this.register(wrapper.instance);
       }
     }
   }
 
   register(handler: OutboxHandler): void {
-    if (this.handlers.has(handler.type)) throw new Error(`Two outbox handlers for "${handler.type}"`);
-    this.handlers.set(handler.type, handler);
+    const { type } = handler.message;
+    if (this.handlers.has(type)) throw new Error(`Two outbox handlers for "${type}"`);
+    this.handlers.set(type, handler);
   }
 
   find(type: string): OutboxHandler | undefined {

@@ -1,4 +1,6 @@
-export interface OutboxItem<P = Record<string, unknown>> {
+import { type OutboxMessage } from './outbox-message';
+
+export interface OutboxItem<P = unknown> {
   id: bigint;
   aggregate: string;
   type: string;
@@ -7,10 +9,13 @@ export interface OutboxItem<P = Record<string, unknown>> {
   createdAt: Date;
 }
 
-/** Applies one kind of outbox item. Must be idempotent: an item may be applied again after a crash. */
-export abstract class OutboxHandler {
-  abstract readonly type: string;
-  abstract handle(item: OutboxItem): Promise<void>;
+/**
+ * Applies one kind of outbox message. Must be idempotent: an item may be applied again after a crash.
+ * It receives only items whose payload the message's definition has read back as valid.
+ */
+export abstract class OutboxHandler<P = unknown> {
+  abstract readonly message: OutboxMessage<P>;
+  abstract handle(item: OutboxItem<P>): Promise<void>;
 }
 
 /** Thrown by a handler for an item that can never succeed; it is parked as DEAD instead of retried. */

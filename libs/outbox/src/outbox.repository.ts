@@ -6,7 +6,7 @@ interface ClaimedRow {
   id: bigint;
   aggregate: string;
   type: string;
-  payload: Record<string, unknown>;
+  payload: unknown;
   attempts: number;
   created_at: Date;
 }

@@ -6,19 +6,23 @@ import { Db, DbModule } from '@keyport/db';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
 import { OutboxHandlerRegistry } from './outbox-handler.registry';
 import { OutboxHandler, type OutboxItem, PermanentOutboxError } from './outbox-item';
+import { type MessagePayload, OutboxMessage, optional } from './outbox-message';
 import { OutboxModule } from './outbox.module';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxWorker } from './outbox.worker';
 import { OutboxWriter } from './outbox.writer';
 import { RetryPolicy } from '@keyport/common';
 
-class RecordingHandler extends OutboxHandler {
-  readonly type = 'test.record';
+const TestRecord = OutboxMessage.define('test.record', { seq: 'number', permanent: optional('boolean'), sealedValue: optional('string') });
+type RecordMessage = MessagePayload<typeof TestRecord>;
+
+class RecordingHandler extends OutboxHandler<RecordMessage> {
+  readonly message = TestRecord;
   readonly applied: Array<{ aggregate: string; seq: number }> = [];
   failFirstAttemptOf = new Set<number>();
 
-  async handle(item: OutboxItem): Promise<void> {
-    const { seq, permanent } = item.payload as { seq: number; permanent?: boolean };
+  async handle(item: OutboxItem<RecordMessage>): Promise<void> {
+    const { seq, permanent } = item.payload;
     if (permanent) throw new PermanentOutboxError('cannot ever work');
     if (this.failFirstAttemptOf.has(seq) && item.attempts === 1) throw new Error('transient');
     this.applied.push({ aggregate: item.aggregate, seq });
@@ -57,8 +61,8 @@ describe('outbox worker on a real database', () => {
     await database.drop();
   });
 
-  async function enqueue(module: TestingModule, aggregate: string, payload: Record<string, unknown>) {
-    await module.get(Db).transaction(() => module.get(OutboxWriter).enqueue(aggregate, handler.type, payload));
+  async function enqueue(module: TestingModule, aggregate: string, payload: RecordMessage) {
+    await module.get(Db).transaction(() => module.get(OutboxWriter).enqueue(aggregate, TestRecord, payload));
   }
 
   async function until(check: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
@@ -119,5 +123,19 @@ describe('outbox worker on a real database', () => {
     const rows = await module.get(Db).client.outboxItem.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((row) => row.status)).toEqual(['DEAD', 'DONE']);
     expect(JSON.stringify(rows[1].payload)).not.toContain('secret');
+  });
+
+  it('parks a stored payload that does not fit its message, with the reason, before the handler sees it', async () => {
+    const module = await open();
+    // Rows outlive the code that wrote them: one from an older producer, or edited by hand.
+    await module.get(Db).client.outboxItem.create({ data: { aggregate: 'key:v', type: TestRecord.type, payload: { seq: '1' } } });
+    await enqueue(module, 'key:v', { seq: 2 });
+    await module.get(OutboxWorker).drain();
+    expect(handler.applied.map((entry) => entry.seq)).toEqual([2]);
+    const rows = await module.get(Db).client.outboxItem.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((row) => [row.status, row.lastError])).toEqual([
+      ['DEAD', 'test.record payload: seq must be a number, got "1"'],
+      ['DONE', null],
+    ]);
   });
 });

@@ -102,8 +102,16 @@ export class OutboxWorker {
       this.settled(item.type, 'dead');
       return;
     }
+    const reading = handler.message.read(item.payload);
+    if (reading.problem !== undefined) {
+      // A stored payload that does not fit its message cannot start fitting on a retry.
+      this.logger.error(`Outbox item ${item.id} (${item.type}) parked: ${reading.problem}`);
+      await this.outbox.park(item.id, this.id, reading.problem);
+      this.settled(item.type, 'dead');
+      return;
+    }
     try {
-      await handler.handle(item);
+      await handler.handle({ ...item, payload: reading.payload });
       await this.outbox.complete(item.id, this.id, scrub(item.payload));
       this.settled(item.type, 'done');
     } catch (error) {
@@ -142,10 +150,11 @@ function isNotRetryable(error: unknown): boolean {
 }
 
 /** Secrets travel in payload fields named `sealed*`; once applied they are erased. */
-function scrub(payload: Record<string, unknown>): Record<string, unknown> | undefined {
+function scrub(payload: unknown): Record<string, unknown> | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
   const secretFields = Object.keys(payload).filter((field) => field.startsWith('sealed'));
   if (secretFields.length === 0) return undefined;
-  const copy = { ...payload };
+  const copy: Record<string, unknown> = { ...payload };
   for (const field of secretFields) delete copy[field];
   return copy;
 }

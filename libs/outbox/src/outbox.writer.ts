@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type Prisma } from '@keyport/db';
+import { type OutboxMessage } from './outbox-message';
 import { OutboxSignal } from './outbox.signal';
 
 /** Records a side effect in the caller's transaction; the worker applies it after commit. */
@@ -10,9 +11,10 @@ export class OutboxWriter {
     private readonly signal: OutboxSignal,
   ) {}
 
-  async enqueue(aggregate: string, type: string, payload: Record<string, unknown>): Promise<void> {
+  /** Items of one aggregate are applied one at a time, in the order they were enqueued. */
+  async enqueue<P>(aggregate: string, message: OutboxMessage<P>, payload: NoInfer<P>): Promise<void> {
     await this.db.client.outboxItem.create({
-      data: { aggregate, type, payload: payload as Prisma.InputJsonValue },
+      data: { aggregate, type: message.type, payload: payload as Prisma.InputJsonValue },
     });
     this.signal.notify();
   }

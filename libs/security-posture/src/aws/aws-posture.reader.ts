@@ -11,7 +11,7 @@ import {
   type Stage,
 } from '@aws-sdk/client-api-gateway';
 import { Inject, Injectable } from '@nestjs/common';
-import { AwsCalls, GatewayDriver, GatewayNotFoundError, PAGE_LIMIT, PlanBindingsRepository, allPages, planOwner } from '@keyport/api-gateway';
+import { AwsCalls, GatewayDriver, GatewayNotFoundError, PAGE_LIMIT, PlanBindingsService, allPages, planOwner } from '@keyport/api-gateway';
 import { AppConfig, type ApiStageRef } from '@keyport/config';
 import { TiersService } from '@keyport/tiers';
 import {
@@ -40,7 +40,7 @@ export class AwsPostureReader {
     private readonly calls: AwsCalls,
     private readonly webAcls: WebAclReader,
     private readonly driver: GatewayDriver,
-    private readonly bindings: PlanBindingsRepository,
+    private readonly bindings: PlanBindingsService,
     private readonly tiers: TiersService,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
