@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageFlusher } from '@keyport/embedded-gateway';
-import { clientToken, createApplication } from './support/applications';
+import { clientToken, createApplication, requestClientToken } from './support/applications';
 import { FORBIDDEN, TOO_MANY_REQUESTS, createTier, issueKey, joinTier } from './support/gateway-journey';
 import { HttpClient } from './support/http-client';
 import { signUpDeveloper, startWithAdmin } from './support/journey';
@@ -90,5 +90,27 @@ describe('embedded gateway, GATEWAY_API_KEY_SOURCE=AUTHORIZER', () => {
     expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(200);
     expect((await http.delete(`/v1/applications/${app.id}`, { token: dev.token })).status).toBe(204);
     expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(401);
+  });
+
+  it("deletes a deleted developer's applications, by themselves or by an admin: no new token, the old one refused at the gateway", async () => {
+    const tier = await createTier(harness, { throttle: GENEROUS, quota: QUOTA });
+    for (const deleteAccount of [
+      (dev: { token: string }) => http.delete('/v1/me', { token: dev.token }),
+      (dev: { id: string }) => http.delete(`/v1/admin/developers/${dev.id}`, { token: admin }),
+    ]) {
+      const dev = await signUpDeveloper(http, admin);
+      await joinTier(http, dev, tier);
+      const app = await createApplication(http, dev.token, { name: 'orphan' });
+      await managedKeyReady(harness, app.id);
+      const token = await clientToken(app);
+      expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(200);
+
+      expect((await deleteAccount(dev)).status).toBe(204);
+      const refused = await requestClientToken(app.tokenEndpoint, app.clientId, app.clientSecret);
+      expect([refused.status, refused.body.error]).toEqual([400, 'invalid_client']);
+      expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(401);
+      const audit = await http.get(`/v1/admin/audit-log?target=${app.id}&action=application.deleted`, { token: admin });
+      expect(audit.body.items).toHaveLength(1);
+    }
   });
 });
