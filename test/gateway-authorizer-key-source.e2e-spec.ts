@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { AppClients } from '@keyport/applications';
+import { PrismaService } from '@keyport/db';
 import { UsageFlusher } from '@keyport/embedded-gateway';
 import { clientToken, createApplication, requestClientToken } from './support/applications';
 import { FORBIDDEN, TOO_MANY_REQUESTS, createTier, issueKey, joinTier } from './support/gateway-journey';
 import { HttpClient } from './support/http-client';
-import { signUpDeveloper, startWithAdmin } from './support/journey';
+import { adminToken, signUpDeveloper, startWithAdmin } from './support/journey';
 import { type KeyportHarness } from './support/keyport-harness';
 import { managedKeyReady } from './support/managed-keys';
 
@@ -112,5 +115,30 @@ describe('embedded gateway, GATEWAY_API_KEY_SOURCE=AUTHORIZER', () => {
       const audit = await http.get(`/v1/admin/audit-log?target=${app.id}&action=application.deleted`, { token: admin });
       expect(audit.body.items).toHaveLength(1);
     }
+  });
+
+  // Last: it restarts the app.
+  it('gives an application made before managed keys existed its key at the next start, so its calls pass', async () => {
+    const tier = await createTier(harness, { throttle: GENEROUS, quota: QUOTA });
+    const dev = await signUpDeveloper(http, admin);
+    await joinTier(http, dev, tier);
+    // The state the managed-keys migration left: an app client and its row, no managed key.
+    const clients = harness.app.get(AppClients);
+    const client = await clients.create('legacy', ['keyport-api/read']);
+    const id = randomUUID();
+    await harness.app.get(PrismaService).application.create({
+      data: { id, developerId: dev.id, name: 'legacy', clientId: client.clientId, scopes: ['keyport-api/read'] },
+    });
+    const legacy = { tokenEndpoint: clients.tokenEndpoint, ...client };
+    expect((await gateway.get('/things', { headers: bearer(await clientToken(legacy)) })).status).toBe(403);
+
+    await harness.restart();
+    http = new HttpClient(harness.baseUrl);
+    gateway = new HttpClient(harness.gatewayUrl);
+    admin = await adminToken(http);
+    await managedKeyReady(harness, id);
+    // cognito-local listens on a new port after the restart.
+    const token = await clientToken({ ...legacy, tokenEndpoint: harness.app.get(AppClients).tokenEndpoint });
+    expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(200);
   });
 });

@@ -6,6 +6,7 @@ import { ApplicationsService } from './applications.service';
 import { AuthorizerDirectory } from './authorizer-directory.service';
 import { DeveloperApplicationsAdapter } from './developer-applications.adapter';
 import { appClientsProvider } from './aws/app-clients.provider';
+import { ManagedKeyBackfill } from './managed-key-backfill';
 import { SecretRetirementScheduler } from './secret-retirement.scheduler';
 
 /**
@@ -21,6 +22,7 @@ import { SecretRetirementScheduler } from './secret-retirement.scheduler';
     ApplicationsService,
     AuthorizerDirectory,
     SecretRetirementScheduler,
+    ManagedKeyBackfill,
     appClientsProvider,
     { provide: DeveloperApplications, useClass: DeveloperApplicationsAdapter },
   ],
