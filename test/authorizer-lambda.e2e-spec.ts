@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoConnection } from '@keyport/cognito';
 import { ManagedKeysService } from '@keyport/keys';
 import { clientToken, createApplication, jwtClaims, type CreatedApplication } from './support/applications';
-import { createTier, eventually, joinTier } from './support/gateway-journey';
+import { createTier, eventually, issueKey, joinTier } from './support/gateway-journey';
 import { type HttpClient } from './support/http-client';
 import { type SignedInDeveloper, signUpDeveloper, startWithAdmin } from './support/journey';
 import { type KeyportHarness } from './support/keyport-harness';
@@ -97,17 +97,21 @@ describe('the Lambda authorizer (apps/authorizer), built and fed API Gateway REQ
         Version: '2012-10-17',
         Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow', Resource: 'arn:aws:execute-api:us-east-1:123456789012:abcdef123/test/*' }],
       },
-      context: { developerId: dev.id, applicationId: app.id, scopes: 'keyport-api/read' },
+      context: { developerId: dev.id, applicationId: app.id, scopes: 'keyport-api/read', reason: '' },
       usageIdentifierKey: managed?.value,
     });
     expect(managed?.value).toMatch(/\S{20,}/);
   });
 
-  it("allows a person's token without a usageIdentifierKey (their own keys are kept only as hashes)", async () => {
-    const result = await authorize(requestEvent(`Bearer ${dev.token}`));
-    expect(result).toMatchObject({ principalId: dev.id, context: { developerId: dev.id, applicationId: '' } });
-    expect(result.policyDocument.Statement[0].Effect).toBe('Allow');
-    expect(result).not.toHaveProperty('usageIdentifierKey');
+  it("denies a person's token with the reason (no key of theirs to meter by: Keyport keeps only hashes), keys or not", async () => {
+    const keyless = await signUpDeveloper(http, admin);
+    await issueKey(harness, http, dev, 'own');
+    for (const person of [dev, keyless]) {
+      const result = await authorize(requestEvent(`Bearer ${person.token}`));
+      expect(result).toMatchObject({ principalId: person.id, context: { reason: 'PERSON_TOKEN_NOT_METERED' } });
+      expect(result.policyDocument.Statement[0].Effect).toBe('Deny');
+      expect(result).not.toHaveProperty('usageIdentifierKey');
+    }
   });
 
   it('throws Unauthorized (API Gateway answers 401) for no, malformed, tampered, forged, expired and ID tokens', async () => {
@@ -156,6 +160,7 @@ describe('the Lambda authorizer (apps/authorizer), built and fed API Gateway REQ
     expect((await http.post(`/v1/admin/developers/${suspended.id}/suspend`, { reason: 'abuse' }, { token: admin })).status).toBe(200);
     const denied = await authorize(requestEvent(`Bearer ${suspended.token}`));
     expect(denied.policyDocument.Statement[0].Effect).toBe('Deny');
+    expect(denied.context.reason).toBe('DEVELOPER_NOT_ACTIVE');
     expect(denied).not.toHaveProperty('usageIdentifierKey');
   });
 

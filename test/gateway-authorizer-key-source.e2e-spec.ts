@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { AppClients } from '@keyport/applications';
+import { PrismaService } from '@keyport/db';
 import { UsageFlusher } from '@keyport/embedded-gateway';
-import { clientToken, createApplication } from './support/applications';
+import { clientToken, createApplication, requestClientToken } from './support/applications';
 import { FORBIDDEN, TOO_MANY_REQUESTS, createTier, issueKey, joinTier } from './support/gateway-journey';
 import { HttpClient } from './support/http-client';
-import { signUpDeveloper, startWithAdmin } from './support/journey';
+import { adminToken, signUpDeveloper, startWithAdmin } from './support/journey';
 import { type KeyportHarness } from './support/keyport-harness';
 import { managedKeyReady } from './support/managed-keys';
 
@@ -90,5 +93,52 @@ describe('embedded gateway, GATEWAY_API_KEY_SOURCE=AUTHORIZER', () => {
     expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(200);
     expect((await http.delete(`/v1/applications/${app.id}`, { token: dev.token })).status).toBe(204);
     expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(401);
+  });
+
+  it("deletes a deleted developer's applications, by themselves or by an admin: no new token, the old one refused at the gateway", async () => {
+    const tier = await createTier(harness, { throttle: GENEROUS, quota: QUOTA });
+    for (const deleteAccount of [
+      (dev: { token: string }) => http.delete('/v1/me', { token: dev.token }),
+      (dev: { id: string }) => http.delete(`/v1/admin/developers/${dev.id}`, { token: admin }),
+    ]) {
+      const dev = await signUpDeveloper(http, admin);
+      await joinTier(http, dev, tier);
+      const app = await createApplication(http, dev.token, { name: 'orphan' });
+      await managedKeyReady(harness, app.id);
+      const token = await clientToken(app);
+      expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(200);
+
+      expect((await deleteAccount(dev)).status).toBe(204);
+      const refused = await requestClientToken(app.tokenEndpoint, app.clientId, app.clientSecret);
+      expect([refused.status, refused.body.error]).toEqual([400, 'invalid_client']);
+      expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(401);
+      const audit = await http.get(`/v1/admin/audit-log?target=${app.id}&action=application.deleted`, { token: admin });
+      expect(audit.body.items).toHaveLength(1);
+    }
+  });
+
+  // Last: it restarts the app.
+  it('gives an application made before managed keys existed its key at the next start, so its calls pass', async () => {
+    const tier = await createTier(harness, { throttle: GENEROUS, quota: QUOTA });
+    const dev = await signUpDeveloper(http, admin);
+    await joinTier(http, dev, tier);
+    // The state the managed-keys migration left: an app client and its row, no managed key.
+    const clients = harness.app.get(AppClients);
+    const client = await clients.create('legacy', ['keyport-api/read']);
+    const id = randomUUID();
+    await harness.app.get(PrismaService).application.create({
+      data: { id, developerId: dev.id, name: 'legacy', clientId: client.clientId, scopes: ['keyport-api/read'] },
+    });
+    const legacy = { tokenEndpoint: clients.tokenEndpoint, ...client };
+    expect((await gateway.get('/things', { headers: bearer(await clientToken(legacy)) })).status).toBe(403);
+
+    await harness.restart();
+    http = new HttpClient(harness.baseUrl);
+    gateway = new HttpClient(harness.gatewayUrl);
+    admin = await adminToken(http);
+    await managedKeyReady(harness, id);
+    // cognito-local listens on a new port after the restart.
+    const token = await clientToken({ ...legacy, tokenEndpoint: harness.app.get(AppClients).tokenEndpoint });
+    expect((await gateway.get('/things', { headers: bearer(token) })).status).toBe(200);
   });
 });

@@ -74,6 +74,20 @@ describe('sign-up approval and invitations', () => {
       expect(await auditOnce(declined.id, 'developer.declined')).toMatchObject({ before: { status: 'PENDING' } });
     });
 
+    it('declines a sign-up an admin already gave quota to: no 500, the account ends (status deleted), the address may sign up again', async () => {
+      const declined = await signUpDeveloper(http, admin, uniqueEmail('granted'));
+      expect((await http.post(`/v1/admin/developers/${declined.id}/quota/grants`, { requests: 100 }, { token: admin })).status).toBe(201);
+      const answer = await http.post(`/v1/admin/developers/${declined.id}/decline`, undefined, { token: admin });
+      expect(answer.status).toBe(204);
+      expect((await http.get(`/v1/admin/developers/${declined.id}`, { token: admin })).body.status).toBe('deleted');
+      expect((await http.post('/v1/auth/login', { email: declined.email, password: PASSWORD })).status).toBe(401);
+      const twice = await http.post(`/v1/admin/developers/${declined.id}/decline`, undefined, { token: admin });
+      expect(twice.status).toBe(409);
+      expect(twice.body.code).toBe('NOT_PENDING');
+      expect((await http.post('/v1/auth/signup', { email: declined.email, password: PASSWORD })).status).toBe(201);
+      expect(await auditOnce(declined.id, 'developer.declined')).toMatchObject({ before: { status: 'PENDING' }, after: { status: 'DELETED' } });
+    });
+
     it('refuses to decline an active developer: 409 NOT_PENDING, nothing removed', async () => {
       const answer = await http.post(`/v1/admin/developers/${pending.id}/decline`, undefined, { token: admin });
       expect(answer.status).toBe(409);

@@ -13,11 +13,21 @@ export interface RequestAuthorizerEvent {
 export interface AuthorizerResult {
   principalId: string;
   policyDocument: { Version: '2012-10-17'; Statement: Array<{ Action: 'execute-api:Invoke'; Effect: 'Allow' | 'Deny'; Resource: string }> };
-  /** Values API Gateway hands to the integration as `$context.authorizer.<name>` (strings only). */
-  context: { developerId: string; applicationId: string; scopes: string };
+  /**
+   * Values API Gateway hands to the integration (and to gateway response templates) as
+   * `$context.authorizer.<name>` (strings only). `reason` is empty on Allow, and on Deny says why.
+   */
+  context: { developerId: string; applicationId: string; scopes: string; reason: '' | DenyReason };
   /** The API key API Gateway meters and throttles by when the stage's apiKeySource is AUTHORIZER. */
   usageIdentifierKey?: string;
 }
+
+/**
+ * Why a Deny (403): the developer is suspended or deleted; a person's token, which names no key
+ * API Gateway could meter (Keyport keeps only hashes of a developer's own keys: on AWS people call
+ * through applications); an application whose managed key is not made yet (it is, at the next start).
+ */
+export type DenyReason = 'DEVELOPER_NOT_ACTIVE' | 'PERSON_TOKEN_NOT_METERED' | 'MANAGED_KEY_PENDING';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
 
@@ -34,13 +44,20 @@ export function createHandler(config: AuthorizerConfig): (event: RequestAuthoriz
     const decision = await decideGatewayCaller(caller, directory);
     if (!decision.allow) {
       if (decision.refusal === 'unauthorized') throw new Error('Unauthorized');
-      return result(caller.sub, 'Deny', event.methodArn, { developerId: '', applicationId: '', scopes: '' });
+      return deny(caller.sub, event.methodArn, 'DEVELOPER_NOT_ACTIVE');
     }
-    const context = { developerId: decision.developerId, applicationId: decision.applicationId ?? '', scopes: decision.scopes.join(' ') };
-    // A person's own keys are kept only as hashes: no usageIdentifierKey, so methods with apiKeyRequired answer 403.
-    const apiKey = caller.client ? await directory.apiKeyOf(caller.client.clientId) : null;
-    return { ...result(decision.developerId, 'Allow', event.methodArn, context), ...(apiKey ? { usageIdentifierKey: apiKey } : {}) };
+    // Allowed without a usageIdentifierKey, a call would pass unmetered where a method has no
+    // apiKeyRequired and get a bare 403 where it has: a Deny that says why is clearer than either.
+    if (!caller.client) return deny(decision.developerId, event.methodArn, 'PERSON_TOKEN_NOT_METERED');
+    const apiKey = await directory.apiKeyOf(caller.client.clientId);
+    if (!apiKey) return deny(decision.developerId, event.methodArn, 'MANAGED_KEY_PENDING');
+    const context = { developerId: decision.developerId, applicationId: decision.applicationId ?? '', scopes: decision.scopes.join(' '), reason: '' as const };
+    return { ...result(decision.developerId, 'Allow', event.methodArn, context), usageIdentifierKey: apiKey };
   };
+}
+
+function deny(principalId: string, methodArn: string, reason: DenyReason): AuthorizerResult {
+  return result(principalId, 'Deny', methodArn, { developerId: '', applicationId: '', scopes: '', reason });
 }
 
 /**

@@ -42,6 +42,12 @@ export class ApplicationsRepository {
     return rows.map(toApplication);
   }
 
+  /** The client ids of every application the developer ever had, deleted ones included. */
+  async clientIdsOf(developerId: string): Promise<string[]> {
+    const rows = await this.db.client.application.findMany({ where: { developerId, kind: 'APPLICATION' }, select: { clientId: true } });
+    return rows.map((row) => row.clientId);
+  }
+
   /** Every live application of a kind, whoever owns it (the console lists all service accounts). */
   async listKind(kind: Application['kind']): Promise<Application[]> {
     const rows = await this.db.client.application.findMany({ where: { kind, deletedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });

@@ -4,12 +4,15 @@ import { conflict, notFound } from '@keyport/common';
 import { IdentityProvider } from '@keyport/cognito';
 import { Transactions } from '@keyport/db';
 import { type Developer } from './developer';
+import { DeveloperDeletionService } from './developer-deletion.service';
 import { DevelopersRepository } from './developers.repository';
 
 /**
  * Sign-up approval (SIGNUP_APPROVAL=manual): a pending developer is approved (ACTIVE: keys and
  * applications allowed) or declined (the Cognito account and the row are removed, so the address
- * may sign up again). Each decision is audited once.
+ * may sign up again). A sign-up that already holds records (an admin's quota grant, a subscription)
+ * cannot lose its row: declining it ends the account as a deletion does (status DELETED, the
+ * address released, billing told through the outbox). Each decision is audited once.
  */
 @Injectable()
 export class DeveloperApprovalService {
@@ -18,6 +21,7 @@ export class DeveloperApprovalService {
     private readonly identity: IdentityProvider,
     private readonly audit: AuditLog,
     private readonly transactions: Transactions,
+    private readonly deletion: DeveloperDeletionService,
   ) {}
 
   approve(id: string): Promise<Developer> {
@@ -36,10 +40,10 @@ export class DeveloperApprovalService {
   }
 
   /** The row goes in the same transaction as the Cognito account: a pool that fails leaves the sign-up pending. */
-  decline(id: string): Promise<void> {
-    return this.transactions.run(async () => {
+  async decline(id: string): Promise<void> {
+    const ended = await this.transactions.run(async () => {
       const before = await this.pending(id);
-      await this.developers.removePending(id);
+      if (!(await this.developers.removePendingUnlessReferenced(id))) return this.deletion.endInside(before, 'developer.declined');
       await this.audit.record({
         action: 'developer.declined',
         targetType: 'developer',
@@ -48,7 +52,9 @@ export class DeveloperApprovalService {
         after: null,
       });
       await this.identity.deleteUser(before.email);
+      return null;
     });
+    if (ended) await this.deletion.finish(ended);
   }
 
   private async pending(id: string): Promise<Developer> {

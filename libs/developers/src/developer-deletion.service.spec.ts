@@ -8,6 +8,7 @@ import { FakeTransactions } from '../../../test/support/fake-transactions';
 import { developerFixture } from '../../../test/support/developer-fixture';
 import { recorder, strictFake } from '../../../test/support/strict-fake';
 import { type Developer } from './developer';
+import { type DeveloperApplications } from './developer-applications.port';
 import { DeveloperDeletionService } from './developer-deletion.service';
 import { type DevelopersRepository } from './developers.repository';
 
@@ -34,7 +35,11 @@ function world(stored: Developer | null) {
   });
   const audit = strictFake<AuditLog>('AuditLog', { record: recorder(async () => void inside('audit')) });
   const clock = strictFake<Clock>('Clock', { now: () => NOW });
-  const service = new DeveloperDeletionService(developers, keys, outbox, identity, audit, transactions.asTransactions(), clock);
+  const applications = strictFake<DeveloperApplications>('DeveloperApplications', {
+    deleteAllInside: recorder(async () => void inside('deleteAllInside')),
+    forgetClientsOf: recorder(async (developerId: string) => void inside(`forgetClientsOf ${developerId}`)),
+  });
+  const service = new DeveloperDeletionService(developers, keys, outbox, identity, audit, transactions.asTransactions(), clock, applications);
   return { service, effects, outbox, audit };
 }
 
@@ -46,10 +51,12 @@ describe('DeveloperDeletionService', () => {
       'lock',
       'markDeleted',
       'revokeAllInside',
+      'deleteAllInside',
       'enqueue developer.deleted',
       'audit',
       'announce key-1,key-2 (outside the transaction)',
       'deleteUser ada@example.com (outside the transaction)',
+      'forgetClientsOf dev-1 (outside the transaction)',
     ]);
     const outboxCalls = (outbox.enqueue as unknown as { calls: unknown[][] }).calls;
     expect(outboxCalls[0]).toEqual([
@@ -64,7 +71,7 @@ describe('DeveloperDeletionService', () => {
   it('finishes removing the identity of a developer already deleted, then answers ALREADY_DELETED', async () => {
     const { service, effects } = world({ ...ACTIVE, status: 'DELETED' });
     await expect(service.delete('dev-1')).rejects.toMatchObject({ code: 'ALREADY_DELETED' } satisfies Partial<DomainError>);
-    expect(effects).toEqual(['lock', 'deleteUser dev-1 (outside the transaction)']);
+    expect(effects).toEqual(['lock', 'deleteUser dev-1 (outside the transaction)', 'forgetClientsOf dev-1 (outside the transaction)']);
   });
 
   it('answers 404 for a developer that does not exist, touching nothing else', async () => {

@@ -110,6 +110,26 @@ export class DevelopersRepository {
     return (await this.db.client.developer.deleteMany({ where: { id, status: 'PENDING' } })).count === 1;
   }
 
+  /**
+   * `removePending` inside the caller's transaction, unless another row refers to the developer (a
+   * quota grant, a subscription, a key): then false, and the transaction goes on as if nothing was
+   * tried. The database's foreign keys decide, so a table added later needs no change here.
+   */
+  async removePendingUnlessReferenced(id: string): Promise<boolean> {
+    if (!this.db.inTransaction) throw new Error('removePendingUnlessReferenced needs a transaction');
+    const client = this.db.client;
+    await client.$executeRawUnsafe('SAVEPOINT remove_pending');
+    try {
+      const removed = await this.removePending(id);
+      await client.$executeRawUnsafe('RELEASE SAVEPOINT remove_pending');
+      return removed;
+    } catch (error) {
+      if (!isReferencedRowError(error)) throw error;
+      await client.$executeRawUnsafe('ROLLBACK TO SAVEPOINT remove_pending');
+      return false;
+    }
+  }
+
   /** Removes the row a cancelled invitation wrote (the invitee never signed in, so it holds nothing). */
   async removeInvited(id: string): Promise<void> {
     this.recent.forget(DEVELOPER_ROWS, id);
@@ -192,4 +212,12 @@ function toDeveloper(row: DeveloperRow): Developer {
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** A delete refused by a foreign key: Prisma's P2003, or the driver adapter's SQLSTATE (23001 RESTRICT, 23503). */
+function isReferencedRowError(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2003') return true;
+  const cause = (error.meta?.driverAdapterError as { cause?: { originalCode?: string } } | undefined)?.cause;
+  return cause?.originalCode === '23001' || cause?.originalCode === '23503';
 }

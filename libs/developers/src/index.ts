@@ -3,6 +3,7 @@ export * from './admin-bootstrap';
 export * from './auth.service';
 export * from './developer';
 export * from './developer-accounts.module';
+export * from './developer-applications.port';
 export * from './developer-approval.service';
 export * from './developer-accounts.service';
 export * from './developer-deletion.service';
