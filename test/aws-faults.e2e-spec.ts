@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PlanBindingsRepository, planOwner } from '@keyport/api-gateway';
 import { OutboxBacklogService } from '@keyport/outbox';
 import { eventually, useAwsKeyport } from './support/aws-keyport';
+import { tierPlanAtFake } from './support/gateway-plans';
 import { adminToken, signUpDeveloper } from './support/journey';
 
 describe('aws driver under 20% injected throttles and 5xx', () => {
@@ -39,8 +39,7 @@ describe('aws driver under 20% injected throttles and 5xx', () => {
     await eventually(async () => (await outbox.stats()).pending === 0, 'outbox drained', 120_000);
     expect((await outbox.stats()).dead).toBe(0);
 
-    const bindings = aws.harness.app.get(PlanBindingsRepository);
-    const plan = { standard: await bindings.planIdOf(planOwner.tier('standard')), premium: await bindings.planIdOf(planOwner.tier('premium')) };
+    const plan = { standard: tierPlanAtFake(aws.fake, 'standard'), premium: tierPlanAtFake(aws.fake, 'premium') };
     const liveAtGateway = new Map([...aws.fake.state.keys.values()].map((key) => [key.tags['keyport:key'], key]));
     for (const key of keys) {
       const listed = await aws.http.get(`/v1/keys/${key.id}`, { token: developers[key.dev].token });
