@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OutboxBacklogService } from '@keyport/outbox';
-import { eventually, useAwsKeyport } from './support/aws-keyport';
+import { useAwsKeyport } from './support/aws-keyport';
+import { outboxDrained } from './support/gateway-journey';
 import { tierPlanAtFake } from './support/gateway-plans';
 import { adminToken, signUpDeveloper } from './support/journey';
 
@@ -35,9 +35,7 @@ describe('aws driver under 20% injected throttles and 5xx', () => {
     }
     expect(userErrors).toEqual([]);
 
-    const outbox = aws.harness.app.get(OutboxBacklogService);
-    await eventually(async () => (await outbox.stats()).pending === 0, 'outbox drained', 120_000);
-    expect((await outbox.stats()).dead).toBe(0);
+    await outboxDrained(aws.http, admin, 120_000);
 
     const plan = { standard: tierPlanAtFake(aws.fake, 'standard'), premium: tierPlanAtFake(aws.fake, 'premium') };
     const liveAtGateway = new Map([...aws.fake.state.keys.values()].map((key) => [key.tags['keyport:key'], key]));

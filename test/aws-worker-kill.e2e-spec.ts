@@ -2,10 +2,10 @@ import { type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayBootstrapService } from '@keyport/gateway-sync';
-import { OutboxBacklogService } from '@keyport/outbox';
 import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
 import { postgresAnswersNow } from './support/answers-now';
 import { awsEnv, eventually, useFakeAwsCredentials } from './support/aws-keyport';
+import { outboxDrained } from './support/gateway-journey';
 import { tierPlanAtFake } from './support/gateway-plans';
 import { CompiledWorker } from './support/compiled-worker';
 import { HttpClient } from './support/http-client';
@@ -71,10 +71,8 @@ describe.skipIf(!postgresAnswersNow(POSTGRES_URL))(
 
       const second = worker.start('apps/worker/src/main.js', workerEnv());
       children.push(second);
-      const outbox = harness.app.get(OutboxBacklogService);
       // The dead worker's leases expire (60 s) before its items are taken again.
-      await eventually(async () => (await outbox.stats()).pending === 0, 'outbox drained by the second worker', 180_000);
-      expect((await outbox.stats()).dead).toBe(0);
+      await outboxDrained(http, admin, 180_000);
 
       const plans = [tierPlanAtFake(fake, 'standard'), tierPlanAtFake(fake, 'premium')];
       for (const key of created) {

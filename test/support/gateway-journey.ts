@@ -70,13 +70,13 @@ export async function developerOnTier(
  * Resolves once the outbox has applied every committed change to the gateway, as an admin sees it
  * on the gateway status route (nothing waiting, nothing given up on).
  */
-export async function outboxDrained(http: HttpClient, admin: string): Promise<void> {
+export async function outboxDrained(http: HttpClient, admin: string, timeoutMs?: number): Promise<void> {
   await eventually(async () => {
     const status = await http.get('/v1/admin/gateway/status', { token: admin });
     expect(status.status).toBe(200);
     expect(status.body.outbox.dead).toBe(0);
     return status.body.outbox.depth === 0;
-  });
+  }, timeoutMs);
 }
 
 /** Resolves once the gateway's memory reflects everything committed so far. */
