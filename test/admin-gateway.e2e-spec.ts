@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayDriver, PlanBindingsService, planOwner } from '@keyport/api-gateway';
-import { Db } from '@keyport/db';
 import {
   FORBIDDEN,
   LIMIT_EXCEEDED,
@@ -10,6 +8,7 @@ import {
   eventually,
   gatewayCaughtUp,
   issueKey,
+  outboxDrained,
   statuses,
 } from './support/gateway-journey';
 import { HttpClient } from './support/http-client';
@@ -34,31 +33,29 @@ describe('admin actions at the gateway', () => {
 
   afterAll(() => harness?.close());
 
-  /** The key's quota at the gateway's store, to wait for an admin change without spending requests on it. */
-  async function gatewayQuota(keyId: string): Promise<{ planId: string; limit: number; adjustment: number } | null> {
-    const key = await harness.app.get(Db).client.gatewayApiKey.findUnique({
-      where: { name: `keyport-${keyId}` },
-      include: { plans: { include: { plan: true } } },
-    });
-    const [membership] = key?.plans ?? [];
-    return membership ? { planId: membership.planId, limit: membership.plan.quotaLimit, adjustment: membership.quotaAdjustment } : null;
+  /** Waits until the gateway applies every admin change made so far, without spending requests on it. */
+  async function gatewayApplied(): Promise<void> {
+    await outboxDrained(http, admin);
+    await gatewayCaughtUp(harness);
   }
 
-  async function waitForQuota(keyId: string, accept: (quota: { planId: string; limit: number; adjustment: number }) => boolean): Promise<void> {
-    await eventually(async () => {
-      const quota = await gatewayQuota(keyId);
-      return quota !== null && accept(quota);
-    });
-    await gatewayCaughtUp(harness);
+  /** The usage plans at the gateway, as an admin's reconciliation dry run reads them. */
+  async function gatewayPlans(): Promise<number> {
+    const dryRun = await http.post('/v1/admin/gateway/reconciliation/dry-run', undefined, { token: admin });
+    expect(dryRun.status).toBe(200);
+    return dryRun.body.plans;
   }
 
   it('a quota override of 3 a day refuses the 4th request with Limit Exceeded; a grant of 2 admits exactly 2 more; removing it restores the tier quota', async () => {
     const { dev, key } = await developerOnTier(harness, http, admin, { throttle: GENEROUS, quota: { limit: 1_000, period: 'MONTH' } });
     expect(await statuses(gateway, key.value, 2)).toEqual([200, 200]);
+    const plansBefore = await gatewayPlans();
 
     const set = await http.put(`/v1/admin/developers/${dev.id}/quota`, { limit: 3, period: 'DAY' }, { token: admin });
     expect(set.status).toBe(200);
-    await waitForQuota(key.id, (quota) => quota.limit === 3);
+    await gatewayApplied();
+    // The developer's own plan now stands beside the tiers' plans at the gateway.
+    expect(await gatewayPlans()).toBe(plansBefore + 1);
     // The 2 requests already made today count against the new daily quota.
     expect(await statuses(gateway, key.value, 2)).toEqual([200, 429]);
     const exceeded = await callGateway(gateway, key.value);
@@ -67,7 +64,7 @@ describe('admin actions at the gateway', () => {
 
     const grant = await http.post(`/v1/admin/developers/${dev.id}/quota/grants`, { requests: 2 }, { token: admin });
     expect(grant.status).toBe(201);
-    await waitForQuota(key.id, (quota) => quota.adjustment === 2);
+    await gatewayApplied();
     expect(await statuses(gateway, key.value, 3)).toEqual([200, 200, 429]);
 
     const detail = await http.get(`/v1/admin/developers/${dev.id}`, { token: admin });
@@ -76,13 +73,13 @@ describe('admin actions at the gateway', () => {
     expect(detail.text).not.toMatch(/"value"/);
     expect(detail.body.billing).toBeNull(); // billing is off here
 
-    const ownPlan = await harness.app.get(PlanBindingsService).planIdOf(planOwner.developer(dev.id));
     expect((await http.delete(`/v1/admin/developers/${dev.id}/quota`, { token: admin })).status).toBe(200);
-    await waitForQuota(key.id, (quota) => quota.planId !== ownPlan);
+    await gatewayApplied();
     expect(await statuses(gateway, key.value, 3)).toEqual([200, 200, 200]);
-    // The developer's own plan is gone from the gateway once nothing uses it.
-    await eventually(async () => (await harness.app.get(PlanBindingsService).planIdOf(planOwner.developer(dev.id))) === null);
-    expect(await harness.app.get(GatewayDriver).plansOfKey(ownPlan!)).toEqual([]);
+    // The developer's own plan is gone from the gateway once nothing uses it, and nothing else drifted.
+    await eventually(async () => (await gatewayPlans()) === plansBefore);
+    const dryRun = await http.post('/v1/admin/gateway/reconciliation/dry-run', undefined, { token: admin });
+    expect(dryRun.body.findings).toEqual([]);
   });
 
   it('suspension makes every key of the developer Forbidden at the gateway and their routes 403; reinstatement restores both', async () => {

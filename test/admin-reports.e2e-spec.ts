@@ -34,6 +34,7 @@ describe('admin usage reports', () => {
     expect((await http.put(`/v1/admin/developers/${devs[2].id}/tier`, { tier: 'premium' }, { token: admin })).status).toBe(200);
 
     // 2 keys per developer, 70 days up to today, seeded as the gateways write it: rows, then increments.
+    // Written to the database: no route can record usage on past days.
     const rows = [];
     const keys = [];
     for (const [d, dev] of devs.entries()) {

@@ -90,6 +90,7 @@ describe('the Lambda authorizer (apps/authorizer), built and fed API Gateway REQ
 
   it("allows an application's token with the documented output: policy, context and its managed key as usageIdentifierKey", async () => {
     const result = await authorize(requestEvent(`Bearer ${await clientToken(app)}`));
+    // From Keyport itself: the internal route would be the authorizer's own source, and no other route shows the key.
     const managed = await harness.app.get(ManagedKeysService).current(app.id);
     expect(result).toEqual({
       principalId: dev.id,

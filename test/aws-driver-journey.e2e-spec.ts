@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { GatewayBootstrapService } from '@keyport/gateway-sync';
-import { PLAN_SYNC, tierPlanAggregate } from '@keyport/tiers';
-import { OutboxBacklogService, OutboxWriter } from '@keyport/outbox';
 import { TiersRepository } from '../libs/tiers/src/tiers.repository';
 import { API_STAGE, eventually, today, useAwsKeyport } from './support/aws-keyport';
+import { outboxDrained } from './support/gateway-journey';
+import { tierPlanAtFake } from './support/gateway-plans';
 import { adminToken, expectErrorShape, signUpDeveloper, waitForKeyStatus } from './support/journey';
 
 describe('developer journey on the aws driver, against a fake API Gateway with AWS quotas', () => {
@@ -15,7 +14,7 @@ describe('developer journey on the aws driver, against a fake API Gateway with A
     admin = await adminToken(aws.http);
   });
 
-  const planOf = (tier: string) => aws.harness.app.get(PlanBindingsService).planIdOf(planOwner.tier(tier));
+  const planOf = (tier: string) => tierPlanAtFake(aws.fake, tier);
   const gatewayKey = (keyportId: string) => [...aws.fake.state.keys.values()].find((key) => key.name === `keyport-${keyportId}`);
   const plansOfGatewayKey = (id: string) => aws.fake.state.plansOfKey(id).map((plan) => plan.id);
 
@@ -41,6 +40,7 @@ describe('developer journey on the aws driver, against a fake API Gateway with A
     expect(aws.fake.appliedCount('UpdateUsagePlan')).toBe(0);
 
     // An edited tier is patched onto its plan by the next run; both tiers edited wait out the 1/window quota.
+    // Edited in the database alone, without the outbox item the tier route queues, so only the run can patch the plans.
     const tiers = aws.harness.app.get(TiersRepository);
     await tiers.update('standard', { throttle: { rateLimit: 50, burstLimit: 100 } });
     await tiers.update('premium', { quota: { limit: 40_000_000, period: 'MONTH' } });
@@ -61,14 +61,14 @@ describe('developer journey on the aws driver, against a fake API Gateway with A
     expect(key.value).toBe(created.body.value);
     expect(key.enabled).toBe(true);
     expect(key.tags).toMatchObject({ 'keyport:key': created.body.id, 'keyport:developer': dev.id });
-    expect(plansOfGatewayKey(key.id)).toEqual([await planOf('standard')]);
+    expect(plansOfGatewayKey(key.id)).toEqual([planOf('standard')]);
     expect(aws.fake.state.creationsByName.get(key.name)).toBe(1);
 
     // Tier change: the key leaves the standard plan and joins the premium one.
     const deletesBefore = aws.fake.appliedCount('DeleteUsagePlanKey');
     const createsBefore = aws.fake.appliedCount('CreateUsagePlanKey');
     expect((await aws.http.put('/v1/me/tier', { tier: 'premium' }, { token: dev.token })).status).toBe(200);
-    const premium = await planOf('premium');
+    const premium = planOf('premium');
     await eventually(() => JSON.stringify(plansOfGatewayKey(key.id)) === JSON.stringify([premium]), 'key in the premium plan');
     expect(aws.fake.appliedCount('DeleteUsagePlanKey') - deletesBefore).toBe(1);
     expect(aws.fake.appliedCount('CreateUsagePlanKey') - createsBefore).toBe(1);
@@ -98,12 +98,9 @@ describe('developer journey on the aws driver, against a fake API Gateway with A
   });
 
   it('coalesces tier edits inside the UpdateUsagePlan window into one call', async () => {
-    const tiers = aws.harness.app.get(TiersRepository);
-    const outbox = aws.harness.app.get(OutboxWriter);
-    const planId = (await planOf('standard'))!;
+    const planId = planOf('standard')!;
     const edit = async (rateLimit: number) => {
-      await tiers.update('standard', { throttle: { rateLimit, burstLimit: 100 } });
-      await outbox.enqueue(tierPlanAggregate('standard'), PLAN_SYNC, { tier: 'standard' });
+      expect((await aws.http.put('/v1/admin/tiers/standard', { throttle: { rateLimit, burstLimit: 100 } }, { token: admin })).status).toBe(200);
     };
     await new Promise((resolve) => setTimeout(resolve, 1_200)); // an open window
     const before = aws.fake.appliedCount('UpdateUsagePlan');
@@ -113,8 +110,7 @@ describe('developer journey on the aws driver, against a fake API Gateway with A
     await edit(62);
     await edit(63);
     await edit(64);
-    const stats = aws.harness.app.get(OutboxBacklogService);
-    await eventually(async () => (await stats.stats()).pending === 0, 'plan syncs drained');
+    await outboxDrained(aws.http, admin);
     expect(aws.fake.state.plan(planId).throttle?.rateLimit).toBe(64);
     expect(aws.fake.appliedCount('UpdateUsagePlan') - before).toBe(2);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
-import { OutboxBacklogService } from '@keyport/outbox';
-import { eventually, useAwsKeyport } from './support/aws-keyport';
+import { useAwsKeyport } from './support/aws-keyport';
+import { outboxDrained } from './support/gateway-journey';
+import { tierPlanAtFake } from './support/gateway-plans';
 import { adminToken, signUpDeveloper } from './support/journey';
 
 describe('aws driver under 20% injected throttles and 5xx', () => {
@@ -35,12 +35,9 @@ describe('aws driver under 20% injected throttles and 5xx', () => {
     }
     expect(userErrors).toEqual([]);
 
-    const outbox = aws.harness.app.get(OutboxBacklogService);
-    await eventually(async () => (await outbox.stats()).pending === 0, 'outbox drained', 120_000);
-    expect((await outbox.stats()).dead).toBe(0);
+    await outboxDrained(aws.http, admin, 120_000);
 
-    const bindings = aws.harness.app.get(PlanBindingsService);
-    const plan = { standard: await bindings.planIdOf(planOwner.tier('standard')), premium: await bindings.planIdOf(planOwner.tier('premium')) };
+    const plan = { standard: tierPlanAtFake(aws.fake, 'standard'), premium: tierPlanAtFake(aws.fake, 'premium') };
     const liveAtGateway = new Map([...aws.fake.state.keys.values()].map((key) => [key.tags['keyport:key'], key]));
     for (const key of keys) {
       const listed = await aws.http.get(`/v1/keys/${key.id}`, { token: developers[key.dev].token });

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
-import { ManagedKeysService } from '@keyport/keys';
 import { createApplication } from './support/applications';
 import { eventually, useAwsKeyport } from './support/aws-keyport';
+import { tierPlanAtFake } from './support/gateway-plans';
 import { adminToken, signUpDeveloper } from './support/journey';
 import { managedKeyReady } from './support/managed-keys';
 
 /** apiKeySource AUTHORIZER on AWS: each application's managed key is a real API key in its developer's usage plan. */
 describe('managed keys on the aws driver, against the fake API Gateway', () => {
-  const aws = useAwsKeyport({ bootstrap: true });
+  const AUTHORIZER_SECRET = 'a-shared-secret-of-at-least-32-characters';
+  const aws = useAwsKeyport({ bootstrap: true, env: { AUTHORIZER_SECRET } });
 
   const gatewayKey = (keyportId: string) => [...aws.fake.state.keys.values()].find((key) => key.name === `keyport-${keyportId}`);
   const plansOfGatewayKey = (id: string) => aws.fake.state.plansOfKey(id).map((plan) => plan.id);
+  /** What Keyport's internal route tells the Lambda authorizer about the application. */
+  const authorizerView = (clientId: string) =>
+    aws.http.get(`/internal/authorizer/applications/${clientId}`, { headers: { 'x-keyport-authorizer-secret': AUTHORIZER_SECRET } });
 
   it("creates the application's managed key in its developer's plan, tagged with the application; rotates it with the secret; deletes it with the application", async () => {
     const admin = await adminToken(aws.http);
@@ -23,10 +26,12 @@ describe('managed keys on the aws driver, against the fake API Gateway', () => {
     expect(key).toBeDefined();
     expect(key.enabled).toBe(true);
     expect(key.tags).toMatchObject({ 'keyport:key': keyId, 'keyport:developer': dev.id, 'keyport:application': app.id });
-    const standard = await aws.harness.app.get(PlanBindingsService).planIdOf(planOwner.tier('standard'));
+    const standard = tierPlanAtFake(aws.fake, 'standard');
     expect(plansOfGatewayKey(key.id)).toEqual([standard]);
     // The value the Lambda authorizer hands API Gateway as usageIdentifierKey is the key's own.
-    expect((await aws.harness.app.get(ManagedKeysService).current(app.id))?.value).toBe(key.value);
+    const view = await authorizerView(app.clientId);
+    expect(view.status).toBe(200);
+    expect(view.body.apiKey).toBe(key.value);
     // Hidden from the developer's keys.
     expect((await aws.http.get('/v1/keys', { token: dev.token })).body.items).toEqual([]);
 
@@ -39,6 +44,6 @@ describe('managed keys on the aws driver, against the fake API Gateway', () => {
 
     expect((await aws.http.delete(`/v1/applications/${app.id}`, { token: dev.token })).status).toBe(204);
     await eventually(() => gatewayKey(successorId) === undefined, 'the managed key deleted with the application');
-    expect(await aws.harness.app.get(ManagedKeysService).current(app.id)).toBeNull();
+    expect((await authorizerView(app.clientId)).status).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { GatewayReconcilerService } from '@keyport/gateway-sync';
 import { useAwsKeyport } from './support/aws-keyport';
+import { tierPlanAtFake } from './support/gateway-plans';
 import { adminToken, signUpDeveloper, waitForKeyStatus } from './support/journey';
 
 describe('reconciliation with AWS after drift behind Keyport back', () => {
@@ -17,9 +17,8 @@ describe('reconciliation with AWS after drift behind Keyport back', () => {
     }
     const gatewayId = (keyportId: string) => [...aws.fake.state.keys.values()].find((key) => key.tags['keyport:key'] === keyportId)!.id;
     const [deleted, moved, disabled] = ids.map(gatewayId);
-    const bindings = aws.harness.app.get(PlanBindingsService);
-    const standard = (await bindings.planIdOf(planOwner.tier('standard')))!;
-    const premium = (await bindings.planIdOf(planOwner.tier('premium')))!;
+    const standard = tierPlanAtFake(aws.fake, 'standard')!;
+    const premium = tierPlanAtFake(aws.fake, 'premium')!;
 
     // Drift made directly in the account, as a colleague with the console might.
     aws.fake.state.deleteKey(deleted);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { PrismaService } from '@keyport/db';
 import { useAwsKeyport, today } from './support/aws-keyport';
+import { tierPlanAtFake } from './support/gateway-plans';
 import { adminToken } from './support/journey';
 
 const KEYS = 620;
@@ -12,10 +12,11 @@ describe('usage ingestion from AWS GetUsage', () => {
 
   it('reads more than 500 keys over several pages, sums a key across plans, and re-reads late data without double counting', async () => {
     const prisma = aws.harness.app.get(PrismaService);
-    const bindings = aws.harness.app.get(PlanBindingsService);
-    const standard = (await bindings.planIdOf(planOwner.tier('standard')))!;
-    const premium = (await bindings.planIdOf(planOwner.tier('premium')))!;
+    const standard = tierPlanAtFake(aws.fake, 'standard')!;
+    const premium = tierPlanAtFake(aws.fake, 'premium')!;
     const developerId = randomUUID();
+    // Hundreds of keys already at the gateway, as the worker would have left them: no route makes that many
+    // keys (the key limit), so the developer and the keys are written straight to the database.
     await prisma.developer.create({ data: { id: developerId, email: `usage-${developerId}@example.com`, tierSlug: 'standard' } });
 
     // Keys as the worker would have left them: at the gateway, in the standard plan, recorded in Keyport.
@@ -61,19 +62,30 @@ describe('usage ingestion from AWS GetUsage', () => {
     expect(first.body).toEqual({ from: yesterday, to: day, plans: 2, rows: 2 * KEYS, unknownKeys: 1 });
     expect(aws.fake.appliedCount('GetUsage')).toBeGreaterThanOrEqual(3); // two pages of the standard plan, one of premium
 
-    const stored = async (keyId: string, on: string) =>
-      Number((await prisma.usageDaily.findUnique({ where: { keyId_day: { keyId, day: new Date(`${on}T00:00:00Z`) } } }))?.requests ?? -1);
-    expect(await stored(rows[0].id, day)).toBe(1 + 1_000);
-    expect(await stored(rows[KEYS - 1].id, day)).toBe(KEYS);
-    expect(await stored(rows[KEYS - 1].id, yesterday)).toBe(2 * KEYS);
-    expect(await prisma.usageDaily.count({ where: { developerId } })).toBe(2 * KEYS);
+    // What Keyport stored, one row per key and day, as an admin exports it.
+    const storedRows = async () => {
+      const csv = await aws.http.get(`/v1/admin/usage.csv?from=${yesterday}&to=${day}`, { token: admin });
+      expect(csv.status).toBe(200);
+      const stored = new Map<string, number>();
+      for (const line of csv.text.trimEnd().split('\n').slice(1)) {
+        const [on, owner, , keyId, requests] = line.split(',');
+        if (owner === developerId) stored.set(`${keyId}/${on}`, Number(requests));
+      }
+      return stored;
+    };
+    let stored = await storedRows();
+    expect(stored.get(`${rows[0].id}/${day}`)).toBe(1 + 1_000);
+    expect(stored.get(`${rows[KEYS - 1].id}/${day}`)).toBe(KEYS);
+    expect(stored.get(`${rows[KEYS - 1].id}/${yesterday}`)).toBe(2 * KEYS);
+    expect(stored.size).toBe(2 * KEYS);
 
     // Late data for yesterday arrives; reading again replaces the day's value instead of adding to it.
     aws.fake.state.recordUsage(standard, gatewayIds[5], yesterday, 50);
     const second = await aws.http.post('/v1/admin/gateway/usage-sync', { days: 2 }, { token: admin });
     expect(second.status).toBe(200);
-    expect(await stored(rows[5].id, yesterday)).toBe(2 * 6 + 50);
-    expect(await stored(rows[0].id, day)).toBe(1_001);
-    expect(await prisma.usageDaily.count({ where: { developerId } })).toBe(2 * KEYS);
+    stored = await storedRows();
+    expect(stored.get(`${rows[5].id}/${yesterday}`)).toBe(2 * 6 + 50);
+    expect(stored.get(`${rows[0].id}/${day}`)).toBe(1_001);
+    expect(stored.size).toBe(2 * KEYS);
   });
 });

@@ -1,11 +1,12 @@
 import { type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { GatewayBootstrapService } from '@keyport/gateway-sync';
-import { OutboxBacklogService } from '@keyport/outbox';
 import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
-import { awsEnv, eventually, postgresAnswers, useFakeAwsCredentials } from './support/aws-keyport';
+import { postgresAnswersNow } from './support/answers-now';
+import { awsEnv, eventually, useFakeAwsCredentials } from './support/aws-keyport';
+import { outboxDrained } from './support/gateway-journey';
+import { tierPlanAtFake } from './support/gateway-plans';
 import { CompiledWorker } from './support/compiled-worker';
 import { HttpClient } from './support/http-client';
 import { adminToken, signUpDeveloper } from './support/journey';
@@ -13,87 +14,83 @@ import { KeyportHarness } from './support/keyport-harness';
 
 // A worker in its own process shares the database with the API: that takes PostgreSQL.
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-describe('the worker process killed with SIGKILL mid-sync, then restarted', () => {
-  let postgresUp = false;
-  let fake: FakeApiGateway;
-  let harness: KeyportHarness;
-  let worker: CompiledWorker;
-  const children: ChildProcess[] = [];
+describe.skipIf(!postgresAnswersNow(POSTGRES_URL))(
+  'the worker process killed with SIGKILL mid-sync, then restarted (skipped without PostgreSQL at TEST_DATABASE_URL or 127.0.0.1:5432)',
+  () => {
+    let fake: FakeApiGateway;
+    let harness: KeyportHarness;
+    let worker: CompiledWorker;
+    const children: ChildProcess[] = [];
 
-  beforeAll(async () => {
-    postgresUp = await postgresAnswers(POSTGRES_URL);
-    if (!postgresUp) return;
-    useFakeAwsCredentials();
-    process.env.TEST_DATABASE_URL = POSTGRES_URL;
-    // Slow answers make the sync long enough to be killed in the middle of it.
-    fake = await new FakeApiGateway({ quotas: { planUpdateWindowMs: 1_000 }, faults: { latencyMs: 40 } }).start();
-    [harness, worker] = await Promise.all([KeyportHarness.start({ env: awsEnv(fake, { RUN_WORKER_IN_PROCESS: 'false' }) }), CompiledWorker.build()]);
-  }, 180_000);
+    beforeAll(async () => {
+      useFakeAwsCredentials();
+      process.env.TEST_DATABASE_URL = POSTGRES_URL;
+      // Slow answers make the sync long enough to be killed in the middle of it.
+      fake = await new FakeApiGateway({ quotas: { planUpdateWindowMs: 1_000 }, faults: { latencyMs: 40 } }).start();
+      [harness, worker] = await Promise.all([KeyportHarness.start({ env: awsEnv(fake, { RUN_WORKER_IN_PROCESS: 'false' }) }), CompiledWorker.build()]);
+    }, 180_000);
 
-  afterAll(async () => {
-    for (const child of children) child.kill('SIGKILL');
-    await harness?.close();
-    await fake?.stop();
-    if (worker) await rm(worker.outDir, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      for (const child of children) child.kill('SIGKILL');
+      await harness?.close();
+      await fake?.stop();
+      if (worker) await rm(worker.outDir, { recursive: true, force: true });
+    });
 
-  const workerEnv = () => ({
-    ...awsEnv(fake, { RUN_WORKER_IN_PROCESS: 'false' }),
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: harness.config.database.url!,
-    DATA_DIR: harness.dataDir,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  });
+    const workerEnv = () => ({
+      ...awsEnv(fake, { RUN_WORKER_IN_PROCESS: 'false' }),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: harness.config.database.url!,
+      DATA_DIR: harness.dataDir,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    });
 
-  it('converges with nothing lost and nothing doubled', { timeout: 240_000 }, async (context) => {
-    if (!postgresUp) return context.skip('needs PostgreSQL at TEST_DATABASE_URL or 127.0.0.1:5432');
-    const http = new HttpClient(harness.baseUrl);
-    await harness.app.get(GatewayBootstrapService).run();
-    const admin = await adminToken(http);
-    const developers = [await signUpDeveloper(http, admin), await signUpDeveloper(http, admin)];
-    const created: Array<{ id: string; value: string; dev: number }> = [];
-    for (const [dev, developer] of developers.entries()) {
-      for (let i = 0; i < 5; i++) {
-        const key = await http.post('/v1/keys', { name: `k${i}` }, { token: developer.token });
-        expect(key.status).toBe(201);
-        created.push({ id: key.body.id, value: key.body.value, dev });
+    it('converges with nothing lost and nothing doubled', { timeout: 240_000 }, async () => {
+      const http = new HttpClient(harness.baseUrl);
+      await harness.app.get(GatewayBootstrapService).run();
+      const admin = await adminToken(http);
+      const developers = [await signUpDeveloper(http, admin), await signUpDeveloper(http, admin)];
+      const created: Array<{ id: string; value: string; dev: number }> = [];
+      for (const [dev, developer] of developers.entries()) {
+        for (let i = 0; i < 5; i++) {
+          const key = await http.post('/v1/keys', { name: `k${i}` }, { token: developer.token });
+          expect(key.status).toBe(201);
+          created.push({ id: key.body.id, value: key.body.value, dev });
+        }
       }
-    }
-    expect((await http.put('/v1/me/tier', { tier: 'premium' }, { token: developers[1].token })).status).toBe(200);
+      expect((await http.put('/v1/me/tier', { tier: 'premium' }, { token: developers[1].token })).status).toBe(200);
 
-    const first = worker.start('apps/worker/src/main.js', workerEnv());
-    children.push(first);
-    await eventually(() => fake.appliedCount('CreateApiKey') >= 3, 'the first worker has started creating keys', 90_000);
-    first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
-    const createdBeforeKill = fake.appliedCount('CreateApiKey');
-    expect(createdBeforeKill).toBeLessThan(created.length);
+      const first = worker.start('apps/worker/src/main.js', workerEnv());
+      children.push(first);
+      await eventually(() => fake.appliedCount('CreateApiKey') >= 3, 'the first worker has started creating keys', 90_000);
+      first.kill('SIGKILL');
+      await new Promise((resolve) => first.once('exit', resolve));
+      const createdBeforeKill = fake.appliedCount('CreateApiKey');
+      expect(createdBeforeKill).toBeLessThan(created.length);
 
-    const second = worker.start('apps/worker/src/main.js', workerEnv());
-    children.push(second);
-    const outbox = harness.app.get(OutboxBacklogService);
-    // The dead worker's leases expire (60 s) before its items are taken again.
-    await eventually(async () => (await outbox.stats()).pending === 0, 'outbox drained by the second worker', 180_000);
-    expect((await outbox.stats()).dead).toBe(0);
+      const second = worker.start('apps/worker/src/main.js', workerEnv());
+      children.push(second);
+      // The dead worker's leases expire (60 s) before its items are taken again.
+      await outboxDrained(http, admin, 180_000);
 
-    const bindings = harness.app.get(PlanBindingsService);
-    const plans = [await bindings.planIdOf(planOwner.tier('standard')), await bindings.planIdOf(planOwner.tier('premium'))];
-    for (const key of created) {
-      const listed = await http.get(`/v1/keys/${key.id}`, { token: developers[key.dev].token });
-      expect(listed.body.status).toBe('active');
-      const atGateway = [...fake.state.keys.values()].filter((k) => k.name === `keyport-${key.id}`);
-      expect(atGateway).toHaveLength(1);
-      expect(atGateway[0].value).toBe(key.value);
-      expect(fake.state.plansOfKey(atGateway[0].id).map((plan) => plan.id)).toEqual([plans[key.dev]]);
-    }
-    expect(fake.state.keys.size).toBe(created.length);
-    expect([...fake.state.creationsByName.values()].every((count) => count === 1)).toBe(true);
+      const plans = [tierPlanAtFake(fake, 'standard'), tierPlanAtFake(fake, 'premium')];
+      for (const key of created) {
+        const listed = await http.get(`/v1/keys/${key.id}`, { token: developers[key.dev].token });
+        expect(listed.body.status).toBe('active');
+        const atGateway = [...fake.state.keys.values()].filter((k) => k.name === `keyport-${key.id}`);
+        expect(atGateway).toHaveLength(1);
+        expect(atGateway[0].value).toBe(key.value);
+        expect(fake.state.plansOfKey(atGateway[0].id).map((plan) => plan.id)).toEqual([plans[key.dev]]);
+      }
+      expect(fake.state.keys.size).toBe(created.length);
+      expect([...fake.state.creationsByName.values()].every((count) => count === 1)).toBe(true);
 
-    // The compiled reconcile command agrees that nothing drifted.
-    const reconcile = await worker.run('apps/worker/src/cli/gateway-reconcile.js', workerEnv(), ['--dry-run']);
-    expect(reconcile.stderr).toBe('');
-    expect(reconcile.code, reconcile.stdout).toBe(0);
-    expect(reconcile.stdout).toContain('No drift found.');
-  });
-});
+      // The compiled reconcile command agrees that nothing drifted.
+      const reconcile = await worker.run('apps/worker/src/cli/gateway-reconcile.js', workerEnv(), ['--dry-run']);
+      expect(reconcile.stderr).toBe('');
+      expect(reconcile.code, reconcile.stdout).toBe(0);
+      expect(reconcile.stdout).toContain('No drift found.');
+    });
+  },
+);

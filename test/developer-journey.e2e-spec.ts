@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayDriver, PlanBindingsService, planOwner } from '@keyport/api-gateway';
+import { GatewayDriver } from '@keyport/api-gateway';
 import { OPENED_COGNITO_CONNECTION, type OpenedCognitoConnection } from '@keyport/cognito';
+import { tierPlanId } from './support/gateway-plans';
 import { HttpClient } from './support/http-client';
 import { adminToken, expectErrorShape, PASSWORD, signUpDeveloper, uniqueEmail, waitForKeyStatus } from './support/journey';
 import { KeyportHarness } from './support/keyport-harness';
@@ -113,10 +114,9 @@ describe('developer journey on the embedded default', () => {
     expect(list.text).not.toContain(value);
 
     const driver = harness.app.get(GatewayDriver);
-    const bindings = harness.app.get(PlanBindingsService);
     const gatewayKey = await driver.findApiKeyByName(`keyport-${created.body.id}`);
     expect(gatewayKey?.enabled).toBe(true);
-    expect(await driver.plansOfKey(gatewayKey!.id)).toEqual([await bindings.planIdOf(planOwner.tier('standard'))]);
+    expect(await driver.plansOfKey(gatewayKey!.id)).toEqual([await tierPlanId(driver, 'standard')]);
 
     const rotated = await http.post(`/v1/keys/${created.body.id}/rotate`, { gracePeriodSeconds: 3600 }, { token: dev.token });
     expect(rotated.status).toBe(201);
@@ -164,7 +164,7 @@ describe('developer journey on the embedded default', () => {
     expect((await http.get('/v1/me', { token: dev.token })).body.tier).toBe('premium');
 
     const driver = harness.app.get(GatewayDriver);
-    const premiumPlan = await harness.app.get(PlanBindingsService).planIdOf(planOwner.tier('premium'));
+    const premiumPlan = await tierPlanId(driver, 'premium');
     for (const id of [a.body.id, b.body.id]) {
       const key = await driver.findApiKeyByName(`keyport-${id}`);
       await expectEventually(async () => JSON.stringify(await driver.plansOfKey(key!.id)) === JSON.stringify([premiumPlan]));

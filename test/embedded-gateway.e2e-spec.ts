@@ -1,14 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GatewayDriver, PlanBindingsService, planOwner } from '@keyport/api-gateway';
-import { Db, Transactions } from '@keyport/db';
+import { Db } from '@keyport/db';
 import { UsageFlusher } from '@keyport/embedded-gateway';
-import { PLAN_SYNC, tierPlanAggregate } from '@keyport/tiers';
-import { KeyOutboxType, keyAggregate } from '@keyport/keys';
 import { KeysRepository } from '../libs/keys/src/keys.repository';
-import { OutboxWriter } from '@keyport/outbox';
-import { TiersRepository } from '../libs/tiers/src/tiers.repository';
 import {
   FORBIDDEN,
   LIMIT_EXCEEDED,
@@ -20,6 +15,7 @@ import {
   eventually,
   gatewayCaughtUp,
   issueKey,
+  outboxDrained,
   statuses,
 } from './support/gateway-journey';
 import { HttpClient } from './support/http-client';
@@ -95,10 +91,9 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     expect(throttled.status).toBe(429);
     expect(throttled.body).toEqual(TOO_MANY_REQUESTS);
 
-    await harness.app.get(Transactions).run(async () => {
-      await harness.app.get(TiersRepository).update(tier.slug, { throttle: GENEROUS });
-      await harness.app.get(OutboxWriter).enqueue(tierPlanAggregate(tier.slug), PLAN_SYNC, { tier: tier.slug });
-    });
+    const edit = await http.put(`/v1/admin/tiers/${tier.slug}`, { throttle: GENEROUS }, { token: admin });
+    expect(edit.status).toBe(200);
+    expect(edit.body.quota).toEqual({ limit: 1_000, period: 'MONTH' });
     const edited = Date.now();
     await eventually(async () => (await callGateway(gateway, key.value)).status === 200);
     // The 1-second promise, with room for a loaded machine: the worker applies the edit, then the feed reloads.
@@ -112,7 +107,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
   });
 
   it('refuses with 429 Limit Exceeded once the quota is used; an adjustment adds room; rotation does not reset it', async () => {
-    const { dev, tier, key } = await developerOnTier(harness, http, admin, { throttle: GENEROUS, quota: { limit: 3, period: 'MONTH' } });
+    const { dev, key } = await developerOnTier(harness, http, admin, { throttle: GENEROUS, quota: { limit: 3, period: 'MONTH' } });
 
     expect(await statuses(gateway, key.value, 3)).toEqual([200, 200, 200]);
     const exceeded = await callGateway(gateway, key.value);
@@ -120,10 +115,9 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     expect(exceeded.body).toEqual(LIMIT_EXCEEDED);
     expect(exceeded.headers.get('x-amzn-errortype')).toBe('LimitExceededException');
 
-    const driver = harness.app.get(GatewayDriver);
-    const planId = (await harness.app.get(PlanBindingsService).planIdOf(planOwner.tier(tier.slug)))!;
-    const gatewayKey = (await driver.findApiKeyByName(`keyport-${key.id}`))!;
-    await driver.adjustRemainingQuota(planId, gatewayKey.id, 2);
+    // An admin's grant is an adjustment of the key's remaining quota at the gateway (UpdateUsage).
+    expect((await http.post(`/v1/admin/developers/${dev.id}/quota/grants`, { requests: 2 }, { token: admin })).status).toBe(201);
+    await outboxDrained(http, admin);
     await gatewayCaughtUp(harness);
     expect(await statuses(gateway, key.value, 3)).toEqual([200, 200, 429]);
 
@@ -141,7 +135,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     const usage = await http.get(`/v1/usage?from=${today}&to=${today}`, { token: dev.token });
     expect(usage.status).toBe(200);
     expect(usage.body.items).toEqual([{ date: today, keyId: key.id, requests: 5 }]);
-    expect(usage.body.quota).toMatchObject({ limit: 3, period: 'MONTH', used: 5, remaining: 0 });
+    expect(usage.body.quota).toMatchObject({ limit: 5, period: 'MONTH', used: 5, remaining: 0 }); // the tier's 3 and the 2 granted
   });
 
   it('refuses a revoked key and the keys of a suspended developer with 403', async () => {
@@ -153,11 +147,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     await eventually(async () => (await callGateway(gateway, revoked.value)).status === 403);
     expect((await callGateway(gateway, kept.value)).status).toBe(200);
 
-    // What an admin's suspension does (its route belongs to another issue): the status and a key sync.
-    await harness.app.get(Transactions).run(async () => {
-      await harness.app.get(Db).client.developer.update({ where: { id: dev.id }, data: { status: 'SUSPENDED' } });
-      await harness.app.get(OutboxWriter).enqueue(keyAggregate(kept.id), KeyOutboxType.Sync, { keyId: kept.id, reason: 'suspended' });
-    });
+    expect((await http.post(`/v1/admin/developers/${dev.id}/suspend`, { reason: 'abuse' }, { token: admin })).status).toBe(200);
     await eventually(async () => (await callGateway(gateway, kept.value)).status === 403);
     expect((await callGateway(gateway, kept.value)).body).toEqual(FORBIDDEN);
   });
@@ -172,7 +162,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     expect((await callGateway(gateway, old.value)).status).toBe(200);
     expect((await callGateway(gateway, rotated.body.value)).status).toBe(200);
 
-    // End the grace now rather than waiting an hour; the worker's expiry sweep does the rest.
+    // End the grace now rather than waiting an hour (no route moves time); the worker's expiry sweep does the rest.
     await harness.app.get(KeysRepository).scheduleExpiry(old.id, new Date());
     await eventually(async () => (await callGateway(gateway, old.value)).status === 403);
     expect((await callGateway(gateway, rotated.body.value)).status).toBe(200);
@@ -185,6 +175,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
       const dev = await signUpDeveloper(http, admin);
       const key = await issueKey(harness, http, dev);
       expect((await callGateway(gateway, key.value)).status).toBe(200);
+      // Another process's write, staged in the gateway tables themselves: no route of this process may make it.
       await harness.app.get(Db).client.gatewayApiKey.updateMany({ where: { name: `keyport-${key.id}` }, data: { enabled: false } });
       const written = Date.now();
       await eventually(async () => (await callGateway(gateway, key.value)).status === 403);

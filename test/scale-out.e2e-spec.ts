@@ -34,7 +34,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('scale-out: two APIs and two worke
   let clients: HttpClient[];
 
   beforeAll(async () => {
-    expect(await redisAnswers(), 'Redis must answer on 127.0.0.1:6379').toBe(true);
+    expect(redisAnswers(), 'Redis must answer on 127.0.0.1:6379').toBe(true);
     await promisify(execFile)(process.execPath, ['scripts/build.cjs'], { cwd: path.resolve('.'), maxBuffer: 16 * 1024 * 1024 });
     database = await createTestDatabase();
     await migratePostgres(database.databaseUrl!);

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { GatewayBootstrapService } from '@keyport/gateway-sync';
 import { CHECKS } from '@keyport/security-posture';
 import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
 import { FakeWafV2 } from './fakes/api-gateway/fake-wafv2';
 import { awsEnv, useFakeAwsCredentials } from './support/aws-keyport';
+import { tierPlanAtFake } from './support/gateway-plans';
 import { HttpClient } from './support/http-client';
 import { adminToken, signUpDeveloper } from './support/journey';
 import { KeyportHarness } from './support/keyport-harness';
@@ -45,7 +45,7 @@ describe('the security audit on the aws driver, against the fake API Gateway and
     harness = await KeyportHarness.start({ env: awsEnv(fake, { API_STAGES: stages, AWS_ENDPOINT_URL_WAFV2: waf.url }) });
     await harness.app.get(GatewayBootstrapService).run();
     // The insecure stage drifted out of the standard tier's plan.
-    const planId = (await harness.app.get(PlanBindingsService).planIdOf(planOwner.tier('standard')))!;
+    const planId = tierPlanAtFake(fake, 'standard')!;
     const plan = fake.state.plan(planId);
     plan.apiStages = plan.apiStages.filter((s) => s.apiId !== INSECURE_API);
     http = new HttpClient(harness.baseUrl);

@@ -1,11 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { GatewayBootstrapService } from '@keyport/gateway-sync';
 import { SecurityAuditService } from '@keyport/security-posture';
 import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
 import { FakeWafV2 } from './fakes/api-gateway/fake-wafv2';
 import { awsEnv, useFakeAwsCredentials } from './support/aws-keyport';
+import { tierPlanAtFake } from './support/gateway-plans';
 import { CompiledWorker } from './support/compiled-worker';
 import { KeyportHarness } from './support/keyport-harness';
 import { INSECURE_API, SECURE_API, SECURE_METHOD, STAGE, manyResources, seedInsecureApi, seedSecureApi } from './support/security-fixtures';
@@ -83,9 +83,7 @@ describe('npm run gateway:audit in a pipeline, and an audit of large APIs under 
     expect(secure.stdout).toMatch(/^PASS method-authorization \[authentication, critical\] /m);
 
     // The tier plan losing the secure stage is a fail the pipeline catches.
-    await harness.restart();
-    const planId = (await harness.app.get(PlanBindingsService).planIdOf(planOwner.tier('premium')))!;
-    await harness.stop();
+    const planId = tierPlanAtFake(fake, 'premium')!;
     const plan = fake.state.plan(planId);
     plan.apiStages = plan.apiStages.filter((s) => s.apiId !== SECURE_API);
     const drifted = await worker.run('apps/worker/src/cli/gateway-audit.js', cliEnv(`${SECURE_API}:${STAGE}`));

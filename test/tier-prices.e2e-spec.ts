@@ -62,6 +62,7 @@ describe('tier prices with billing on (fake Stripe)', () => {
       quota: { limit: 100, period: 'DAY' },
       stripePriceId: 'price_not_at_stripe',
     };
+    // Straight into the database: no route creates a tier (Keyport seeds its default tiers at start).
     await harness.app.get(TiersRepository).insertMissing([gold]);
     const listed = (await http.get('/v1/tiers')).body.find((tier: any) => tier.slug === 'gold');
     expect(listed).toMatchObject({ paid: true, price: null });

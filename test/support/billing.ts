@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
-import { GatewayDriver, LocalGatewayDriver, PlanBindingsService, planOwner } from '@keyport/api-gateway';
+import { GatewayDriver, LocalGatewayDriver, gatewayKeyName } from '@keyport/api-gateway';
 import { Clock } from '@keyport/common';
-import { KeyGatewayStateService } from '@keyport/keys';
 import { FakeStripe } from '../fakes/stripe/fake-stripe.server';
 import { FailingGatewayDriver } from './failing-gateway.driver';
+import { tierPlanId } from './gateway-plans';
 import { type HttpClient, type HttpResult } from './http-client';
 import { KeyportHarness } from './keyport-harness';
 import { type SignedInDeveloper } from './journey';
@@ -85,14 +85,14 @@ export async function subscribe(http: HttpClient, stripe: FakeStripe, developer:
   return subscription;
 }
 
-/** The tier whose gateway plan the key sits in now, or null. */
+/** The tier whose gateway plan the key sits in now, or null, as the (embedded) gateway holds it. */
 export async function planTierOfKey(harness: KeyportHarness, keyId: string): Promise<string | null> {
-  const key = await harness.app.get(KeyGatewayStateService, { strict: false }).find(keyId);
-  if (!key?.gatewayKeyId) return null;
-  const plans = await harness.app.get(LocalGatewayDriver, { strict: false }).plansOfKey(key.gatewayKeyId);
-  const bindings = harness.app.get(PlanBindingsService, { strict: false });
+  const gateway = harness.app.get(LocalGatewayDriver, { strict: false });
+  const key = await gateway.findApiKeyByName(gatewayKeyName(keyId));
+  if (!key) return null;
+  const plans = await gateway.plansOfKey(key.id);
   for (const tier of ['standard', 'premium']) {
-    const planId = await bindings.planIdOf(planOwner.tier(tier));
+    const planId = await tierPlanId(gateway, tier);
     if (planId && plans.includes(planId)) return tier;
   }
   return null;

@@ -16,6 +16,7 @@ export interface IssuedKey {
 export async function createTier(harness: KeyportHarness, limits: Pick<Tier, 'throttle' | 'quota'>): Promise<Tier> {
   const slug = `t-${randomUUID().slice(0, 8)}`;
   const tier: Tier = { slug, name: slug, stripePriceId: null, ...limits };
+  // Straight into the database: no route creates a tier (Keyport seeds its default tiers at start).
   await harness.app.get(TiersRepository).insertMissing([tier]);
   return tier;
 }
@@ -63,6 +64,19 @@ export async function developerOnTier(
   const dev = await signUpDeveloper(http, admin);
   await joinTier(http, dev, tier);
   return { dev, tier, key: await issueKey(harness, http, dev) };
+}
+
+/**
+ * Resolves once the outbox has applied every committed change to the gateway, as an admin sees it
+ * on the gateway status route (nothing waiting, nothing given up on).
+ */
+export async function outboxDrained(http: HttpClient, admin: string, timeoutMs?: number): Promise<void> {
+  await eventually(async () => {
+    const status = await http.get('/v1/admin/gateway/status', { token: admin });
+    expect(status.status).toBe(200);
+    expect(status.body.outbox.dead).toBe(0);
+    return status.body.outbox.depth === 0;
+  }, timeoutMs);
 }
 
 /** Resolves once the gateway's memory reflects everything committed so far. */

@@ -1,18 +1,15 @@
-import { Socket } from 'node:net';
+import { answersNow } from './answers-now';
 
 export const TEST_REDIS_URL = 'redis://127.0.0.1:6379';
 
-/** Whether the machine's Redis answers (CI starts it; a fresh laptop may have none). */
-export function redisAnswers(host = '127.0.0.1', port = 6379): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    const done = (up: boolean) => {
-      socket.destroy();
-      resolve(up);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.connect(port, host, () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
+const PING = `
+const socket = require('node:net').connect(Number(process.argv[2]), process.argv[1], () => socket.write('PING\\r\\n'));
+socket.setTimeout(1000, () => process.exit(1));
+socket.once('error', () => process.exit(1));
+socket.once('data', (data) => process.exit(String(data).startsWith('+PONG') ? 0 : 1));
+`;
+
+/** Whether the machine's Redis answers (CI starts it; a fresh laptop may have none), known before the suite is collected. */
+export function redisAnswers(host = '127.0.0.1', port = 6379): boolean {
+  return answersNow(PING, [host, String(port)]);
 }

@@ -6,11 +6,12 @@ import { developerFixture } from '../../../test/support/developer-fixture';
 import { recorder, strictFake } from '../../../test/support/strict-fake';
 import { type Developer, type DeveloperStatus } from './developer';
 import { DeveloperApprovalService } from './developer-approval.service';
+import { type DeveloperDeletionService, type EndedAccount } from './developer-deletion.service';
 import { type DevelopersRepository } from './developers.repository';
 
 const PENDING = developerFixture({ status: 'PENDING' });
 
-function world(stored: Developer | null, options: { poolFails?: boolean } = {}) {
+function world(stored: Developer | null, options: { poolFails?: boolean; referenced?: boolean } = {}) {
   const transactions = new FakeTransactions();
   const effects: string[] = [];
   const inside = (effect: string) => effects.push(`${effect}${transactions.open ? '' : ' (outside the transaction)'}`);
@@ -20,7 +21,7 @@ function world(stored: Developer | null, options: { poolFails?: boolean } = {}) 
       inside('setStatus');
       return { ...stored!, id, status, suspendedReason: reason };
     }),
-    removePending: recorder(async () => (inside('removePending'), true)),
+    removePendingUnlessReferenced: recorder(async () => (inside('removePending'), !options.referenced)),
   });
   const identity = strictFake<IdentityProvider>('IdentityProvider', {
     deleteUser: recorder(async (email: string) => {
@@ -29,8 +30,13 @@ function world(stored: Developer | null, options: { poolFails?: boolean } = {}) 
     }),
   });
   const audit = strictFake<AuditLog>('AuditLog', { record: recorder(async () => void inside('audit')) });
-  const service = new DeveloperApprovalService(developers, identity, audit, transactions.asTransactions());
-  return { service, developers, audit, effects };
+  const ended: EndedAccount = { developerId: 'dev-1', email: 'ada@example.com', revokedKeyIds: [] };
+  const deletion = strictFake<DeveloperDeletionService>('DeveloperDeletionService', {
+    endInside: recorder(async (_before: Developer, action: 'developer.deleted' | 'developer.declined') => (inside(`endInside ${action}`), ended)),
+    finish: recorder(async () => void inside('finish')),
+  });
+  const service = new DeveloperApprovalService(developers, identity, audit, transactions.asTransactions(), deletion);
+  return { service, developers, audit, deletion, effects };
 }
 
 describe('DeveloperApprovalService', () => {
@@ -59,6 +65,15 @@ describe('DeveloperApprovalService', () => {
         },
       ],
     ]);
+  });
+
+  it('ends a declined sign-up that other records refer to as a deletion does, audited as declined, finished after the commit', async () => {
+    const { service, audit, deletion, effects } = world(PENDING, { referenced: true });
+    await service.decline('dev-1');
+    expect(effects).toEqual(['lock', 'removePending', 'endInside developer.declined', 'finish (outside the transaction)']);
+    expect(deletion.endInside).toHaveProperty('calls', [[PENDING, 'developer.declined']]);
+    expect(deletion.finish).toHaveProperty('calls', [[{ developerId: 'dev-1', email: 'ada@example.com', revokedKeyIds: [] }]]);
+    expect(audit.record).toHaveProperty('calls', []);
   });
 
   it('lets a pool that fails the decline fail the whole transaction (the sign-up stays pending)', async () => {
