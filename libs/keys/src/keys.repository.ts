@@ -79,6 +79,16 @@ export class KeysRepository {
     return row ? { key: toApiKey(row), sealedValue: row.sealedValue } : null;
   }
 
+  /** The applications that hold a live managed key, in one read. */
+  async applicationsWithLiveManagedKey(): Promise<Set<string>> {
+    const rows = await this.db.client.apiKey.findMany({
+      where: { applicationId: { not: null }, status: { not: 'REVOKED' } },
+      select: { applicationId: true },
+      distinct: ['applicationId'],
+    });
+    return new Set(rows.flatMap((row) => (row.applicationId === null ? [] : [row.applicationId])));
+  }
+
   /** Every live managed key of the application (two during a rotation's grace). */
   async listLiveManaged(applicationId: string): Promise<ApiKey[]> {
     const rows = await this.db.client.apiKey.findMany({ where: { applicationId, status: { not: 'REVOKED' } }, orderBy: { createdAt: 'asc' } });

@@ -42,6 +42,11 @@ export class ManagedKeysService {
     for (const key of await this.keys.listLiveManaged(applicationId)) await this.lifecycle.revokeManaged(key);
   }
 
+  /** The applications that have a live managed key (a live managed key always holds its sealed value). */
+  applicationsWithKey(): Promise<Set<string>> {
+    return this.keys.applicationsWithLiveManagedKey();
+  }
+
   /** The live managed key to meter by, or null (none yet, or the application is gone). */
   async current(applicationId: string): Promise<ManagedKey | null> {
     const found = await this.keys.liveManaged(applicationId);
