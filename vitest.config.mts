@@ -61,6 +61,10 @@ export default defineConfig({
           // The built portal served by the started app, driven by Debian's Chromium (skipped, saying so, without it).
           include: ['test/browser/**/*.browser-spec.ts'],
           globalSetup: ['test/browser/build-web.global-setup.ts'],
+          setupFiles: ['test/browser/support/report-failures.ts'],
+          // A poll waits as long as a Playwright action would (vitest's default, 1 s, is less than one
+          // debounced search plus its round trip on a busy CI machine).
+          expect: { poll: { timeout: 30_000 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           maxWorkers: 1,

@@ -155,9 +155,13 @@ describe.skipIf(!hasChromium)('the admin console in a browser', () => {
     await page.getByLabel('Developer').fill(dev.id);
     const table = page.getByRole('table', { name: 'Audit entries' });
     const actions = ['developer.suspended', 'developer.reinstated', 'developer.quota_overridden', 'developer.quota_granted', 'developer.tier_changed'];
+    // Filtered by the developer (once the debounced filter has answered): every entry is about them.
+    const aboutThem = async () => {
+      const rows = await table.locator('tbody tr').allTextContents();
+      return rows.length > 0 && rows.every((row) => row.includes(dev.id));
+    };
+    await expect.poll(aboutThem).toBe(true);
     for (const action of actions) await table.locator(`[data-audit-action="${action}"]`).first().waitFor();
-    // Filtered by the developer: every entry is about them.
-    for (const row of await table.locator('tbody tr').all()) expect(await row.textContent()).toContain(dev.id);
     const suspended = table.locator('[data-audit-action="developer.suspended"]');
     expect(await suspended.textContent()).toMatch(/"status": "ACTIVE"[\s\S]*"status": "SUSPENDED"/);
     await page.getByLabel('Action').fill('developer.quota_granted');

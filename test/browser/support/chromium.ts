@@ -32,7 +32,12 @@ export interface PortalPage {
   page: Page;
   /** Console errors and Content-Security-Policy violations seen so far. */
   problems: string[];
+  /** The answers of 400 and above the page received (many are expected: the suites provoke refusals). */
+  refusals: string[];
 }
+
+/** The pages still open, so that a failing test can show where each one was (see report-failures.ts). */
+export const openPortals = new Set<PortalPage>();
 
 /** A page in a new context (its own memory, so its own session) that records what went wrong in it. */
 export async function openPortal(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<PortalPage> {
@@ -40,13 +45,21 @@ export async function openPortal(browser: Browser, baseURL: string, options: Bro
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const page = await context.newPage();
   const problems: string[] = [];
+  const refusals: string[] = [];
+  const portal = { page, problems, refusals };
+  openPortals.add(portal);
+  page.on('close', () => openPortals.delete(portal));
   page.on('console', (message) => {
     // The browser logs each API refusal (4xx) the page then shows; those are not problems.
     const refusal = /status of 4\d\d/.test(message.text()) && new URL(message.location().url, baseURL).pathname.startsWith('/v1/');
     if (message.type() === 'error' && !refusal) problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  return { page, problems };
+  // So that a failing test can tell a refusal (a 401 ends the session) from a page that was slow.
+  page.on('response', (response) => {
+    if (response.status() >= 400) refusals.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
+  return portal;
 }
 
 const axeSource = readFileSync(createRequire(path.join(process.cwd(), 'package.json')).resolve('axe-core/axe.min.js'), 'utf8');
