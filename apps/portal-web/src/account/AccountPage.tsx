@@ -10,6 +10,7 @@ import { formatDate } from '../ui/format';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
 import { useMe } from './me.queries';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 /** The developer's account: profile, password, sessions, and deleting it. */
 export function Component() {
@@ -19,7 +20,8 @@ export function Component() {
   return (
     <>
       <PageHeader title="Account" />
-      {me.error ? (
+      <RefreshFailed queries={[me]} />
+      {me.error && me.data === undefined ? (
         <QueryError error={me.error} retry={() => void me.refetch()} />
       ) : !me.data ? (
         <Skeleton h={160} radius="md" />

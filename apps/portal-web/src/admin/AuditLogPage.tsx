@@ -7,6 +7,7 @@ import { QueryError } from '../ui/QueryError';
 import { type AuditFilter, useAuditPage } from './admin.queries';
 import { auditParty, StateDiff } from './AuditEntryView';
 import { CursorPager, useCursors } from './CursorPager';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 const FIELDS = [
   { name: 'actor', label: 'Actor', placeholder: 'Admin or developer id' },
@@ -41,7 +42,8 @@ export function Component() {
         <TextInput label="From" type="date" value={filter.from} onChange={set('from')} />
         <TextInput label="To" type="date" value={filter.to} onChange={set('to')} />
       </Group>
-      {page.error ? (
+      <RefreshFailed queries={[page]} />
+      {page.error && page.data === undefined ? (
         <QueryError error={page.error} retry={() => void page.refetch()} />
       ) : !page.data ? (
         <Skeleton h={300} radius="md" />

@@ -13,13 +13,14 @@ import type { AdminDeveloperDetail } from './admin-schemas';
 import { DeveloperActions } from './DeveloperActions';
 import { DeveloperStatusBadge } from './DeveloperStatusBadge';
 import { FactsTable } from './FactsTable';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 /** One developer: profile, quota utilisation, usage, keys, and what an admin can do about them. */
 export function Component() {
   const { id = '' } = useParams();
   const developer = useDeveloper(id);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
-  if (developer.error) return <QueryError error={developer.error} retry={() => void developer.refetch()} />;
+  if (developer.error && developer.data === undefined) return <QueryError error={developer.error} retry={() => void developer.refetch()} />;
   if (!developer.data) return <Skeleton h={400} radius="md" />;
   const data = developer.data;
   return (
@@ -28,6 +29,7 @@ export function Component() {
         ← Developers
       </Anchor>
       <PageHeader title={data.email} description={`Developer ${data.id}`} />
+      <RefreshFailed queries={[developer]} />
       <ActionResult outcome={outcome} />
       <Card withBorder padding="lg" mb="lg">
         <Title order={2} fz="h4" mb="sm">
@@ -101,7 +103,8 @@ function DeveloperUsage({ id }: { id: string }) {
       <Title order={2} fz="h4" mb="sm">
         Requests per day
       </Title>
-      {usage.error ? (
+      <RefreshFailed queries={[usage]} />
+      {usage.error && usage.data === undefined ? (
         <QueryError error={usage.error} retry={() => void usage.refetch()} />
       ) : (
         usage.data ? <UsageChart days={requestsPerDay(usage.data.groups.map((group) => ({ date: group.group, requests: group.requests })), range)} /> : <Skeleton h={260} />

@@ -8,6 +8,7 @@ import { QueryError } from '../ui/QueryError';
 import { type DeveloperFilter, useAdminTiers, useDeveloperPage } from './admin.queries';
 import { CursorPager, useCursors } from './CursorPager';
 import { DeveloperStatusBadge } from './DeveloperStatusBadge';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 const STATUSES = [
   { value: 'active', label: 'Active' },
@@ -48,7 +49,8 @@ export function Component() {
           w={{ base: '100%', sm: 160 }}
         />
       </Group>
-      {page.error ? (
+      <RefreshFailed queries={[page]} />
+      {page.error && page.data === undefined ? (
         <QueryError error={page.error} retry={() => void page.refetch()} />
       ) : !page.data ? (
         <Skeleton h={240} radius="md" />

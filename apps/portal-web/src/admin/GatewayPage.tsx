@@ -9,6 +9,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
 import { useAction } from '../ui/use-action';
 import { FactsTable } from './FactsTable';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 type Status = components['schemas']['GatewayConsoleStatusDto'];
 type ReconcileReport = components['schemas']['ReconcileReportDto'];
@@ -36,7 +37,8 @@ export function Component() {
   return (
     <>
       <PageHeader title="Gateway" description="Where keys and plans are enforced, and how far behind Keyport's changes are." />
-      {status.error ? (
+      <RefreshFailed queries={[status]} />
+      {status.error && status.data === undefined ? (
         <QueryError error={status.error} retry={() => void status.refetch()} />
       ) : !status.data ? (
         <Skeleton h={300} radius="md" />

@@ -11,6 +11,7 @@ import { QueryError } from '../ui/QueryError';
 import { fieldProps, useApiForm } from '../ui/use-api-form';
 import { useAction } from '../ui/use-action';
 import { useAdminMutation } from './admin.queries';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 // Invitees accept elsewhere, at any moment: read the list again whenever the page opens.
 const invitationsQuery = { queryKey: ['admin', 'invitations'], queryFn: () => unwrap(api.GET('/v1/admin/invitations')), staleTime: 0 };
@@ -29,7 +30,8 @@ export function Component() {
       <Text component="h2" fw={600} fz="lg" mt="xl" mb="sm">
         Pending invitations
       </Text>
-      {invitations.error ? (
+      <RefreshFailed queries={[invitations]} />
+      {invitations.error && invitations.data === undefined ? (
         <QueryError error={invitations.error} retry={() => void invitations.refetch()} />
       ) : !invitations.data ? (
         <Skeleton h={120} radius="md" />

@@ -11,6 +11,7 @@ import { type DayRange, useQuotaUtilization, useTopDevelopers, useUsageTotals } 
 import type { DeveloperUsage } from './admin-schemas';
 import { downloadUsageCsv } from './csv-download';
 import { RequestsByDayChart, RequestsByTierChart } from './ReportCharts';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,7 +60,8 @@ export function Component() {
         <TextInput label="To" type="date" value={range.to} onChange={(event) => (setPreset(''), choose({ ...range, to: event.currentTarget.value }))} />
       </Group>
       <Section title="Requests per day">
-        {byDay.error ? (
+        <RefreshFailed queries={[byDay]} />
+        {byDay.error && byDay.data === undefined ? (
           <QueryError error={byDay.error} retry={() => void byDay.refetch()} />
         ) : byDay.data ? (
           <Stack gap="xs">
@@ -74,7 +76,8 @@ export function Component() {
       </Section>
       <SimpleGrid cols={{ base: 1, md: 2 }} mt="lg">
         <Section title="Requests by tier">
-          {byTier.error ? (
+          <RefreshFailed queries={[byTier]} />
+          {byTier.error && byTier.data === undefined ? (
             <QueryError error={byTier.error} retry={() => void byTier.refetch()} />
           ) : byTier.data ? (
             <Stack>
@@ -101,7 +104,8 @@ export function Component() {
           )}
         </Section>
         <Section title="Top developers">
-          {top.error ? <QueryError error={top.error} retry={() => void top.refetch()} /> : top.data ? <UsageTable label="Top developers" rows={top.data.items} /> : <Skeleton h={220} />}
+          <RefreshFailed queries={[top]} />
+          {top.error && top.data === undefined ? <QueryError error={top.error} retry={() => void top.refetch()} /> : top.data ? <UsageTable label="Top developers" rows={top.data.items} /> : <Skeleton h={220} />}
         </Section>
       </SimpleGrid>
       <Section title="Quota utilisation this period" mt="lg">
@@ -116,7 +120,8 @@ export function Component() {
             { value: '1', label: 'Over quota' },
           ]}
         />
-        {utilization.error ? (
+        <RefreshFailed queries={[utilization]} />
+        {utilization.error && utilization.data === undefined ? (
           <QueryError error={utilization.error} retry={() => void utilization.refetch()} />
         ) : utilization.data ? (
           <>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 const STATUS_COLOR = { fail: 'red', warn: 'yellow', pass: 'green' } as const;
 const STATUS_ORDER = { fail: 0, warn: 1, pass: 2 } as const;
@@ -32,7 +33,8 @@ export function Component() {
   return (
     <>
       <PageHeader title="Security" description="The gateway's configuration, checked layer by layer: authentication, authorization, encryption, rate limiting, network isolation, WAF and logging." />
-      {report.error ? (
+      <RefreshFailed queries={[report]} />
+      {report.error && report.data === undefined ? (
         <QueryError error={report.error} retry={() => void report.refetch()} />
       ) : !report.data ? (
         <Skeleton h={320} radius="md" />

@@ -9,6 +9,7 @@ import { notifyDone } from '../ui/notify';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
 import { useCreateServiceAccount, useDeleteServiceAccount, useServiceAccounts } from './service-accounts.queries';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 const ADMIN_SCOPES = ['keyport/admin.read', 'keyport/admin.write'];
 
@@ -26,7 +27,8 @@ export function Component() {
         description="admin.read lets a system read the admin routes, admin.write change them; what it changes is audited under its name."
         action={<Button onClick={() => setCreating(true)}>Create service account</Button>}
       />
-      {accounts.error ? (
+      <RefreshFailed queries={[accounts]} />
+      {accounts.error && accounts.data === undefined ? (
         <QueryError error={accounts.error} retry={() => void accounts.refetch()} />
       ) : !accounts.data ? (
         <Skeleton h={160} radius="md" />

@@ -11,6 +11,7 @@ import { ActionDialog } from './ActionDialog';
 import { useAdminMutation, useAdminTiers } from './admin.queries';
 import type { AdminTier, QuotaPeriod } from './admin-schemas';
 import { MAX_QUOTA, QUOTA_PERIODS, wholeNumber } from './DeveloperActions';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 /** The tiers with their usage plan settings; each editable, checked here with the API's own bounds. */
 export function Component() {
@@ -19,7 +20,8 @@ export function Component() {
   return (
     <>
       <PageHeader title="Tiers" description="Changes apply to the tier's usage plan at the gateway within moments." />
-      {tiers.error ? (
+      <RefreshFailed queries={[tiers]} />
+      {tiers.error && tiers.data === undefined ? (
         <QueryError error={tiers.error} retry={() => void tiers.refetch()} />
       ) : !tiers.data ? (
         <Skeleton h={200} radius="md" />

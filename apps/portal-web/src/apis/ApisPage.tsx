@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
 import { useApiDocument, useApis } from './apis.queries';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 // The reference renderer is its own chunk: only this page, and only once an API is shown, loads it.
 const ApiReference = lazy(() => import('./reference/ApiReference'));
@@ -17,7 +18,8 @@ export function Component() {
   return (
     <>
       <PageHeader title="APIs" description="The APIs your keys open, with their reference. Try an operation with one of your keys." />
-      {apis.error ? (
+      <RefreshFailed queries={[apis]} />
+      {apis.error && apis.data === undefined ? (
         <QueryError error={apis.error} retry={() => void apis.refetch()} />
       ) : !apis.data ? (
         <Skeleton h={200} radius="md" />
@@ -52,7 +54,8 @@ export function Component() {
             </Card>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 9 }}>
-            {document.error ? (
+            <RefreshFailed queries={[document]} />
+            {document.error && document.data === undefined ? (
               <QueryError error={document.error} retry={() => void document.refetch()} />
             ) : !document.data ? (
               <Skeleton h={300} radius="md" />

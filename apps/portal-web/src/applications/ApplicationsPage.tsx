@@ -11,6 +11,7 @@ import { useApplications, useDeleteApplication, useRegisterApplication, useRotat
 import { ApplicationsTable } from './ApplicationsTable';
 import { ClientDialog } from './ClientDialog';
 import { RevealedSecret } from './RevealedSecret';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 /** The developer's services with client credentials: register (secret shown once), rotate the secret with a grace period, delete. */
 export function Component() {
@@ -28,7 +29,8 @@ export function Component() {
         description="A key meters your calls; it does not say who makes them. Give each of your services client credentials: it exchanges them for an access token and sends that token with one of your keys."
         action={<Button onClick={() => setRegistering(true)}>Register application</Button>}
       />
-      {applications.error ? (
+      <RefreshFailed queries={[applications]} />
+      {applications.error && applications.data === undefined ? (
         <QueryError error={applications.error} retry={() => void applications.refetch()} />
       ) : !applications.data ? (
         <Skeleton h={200} radius="md" />

@@ -11,6 +11,7 @@ import { useCreateKey, useKeys, useRevokeKey, useRotateKey } from './keys.querie
 import { KeysTable } from './KeysTable';
 import { RevokeKeyDialog } from './RevokeKeyDialog';
 import { RotateKeyDialog } from './RotateKeyDialog';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 /** The developer's keys: create (value shown once), rotate with a grace period, revoke. */
 export function Component() {
@@ -31,7 +32,8 @@ export function Component() {
     <>
       <PageHeader title="Keys" description="Send a key in the x-api-key header of every call to the API." action={<Button onClick={() => setCreating(true)}>Create key</Button>} />
       <PendingApprovalNote />
-      {keys.error ? (
+      <RefreshFailed queries={[keys]} />
+      {keys.error && keys.data === undefined ? (
         <QueryError error={keys.error} retry={() => void keys.refetch()} />
       ) : !keys.data ? (
         <Skeleton h={200} radius="md" />

@@ -6,6 +6,7 @@ import { QueryError } from '../ui/QueryError';
 import { useAction } from '../ui/use-action';
 import { openBillingPortal, useInvoices } from './billing.queries';
 import { InvoicesTable } from './InvoicesTable';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 /** With billing on: the subscription, "Manage billing" (Stripe's Customer Portal) and the invoices. */
 export function BillingCard({ billing }: { billing: BillingStatus }) {
@@ -33,7 +34,8 @@ export function BillingCard({ billing }: { billing: BillingStatus }) {
         <Title order={3} fz="h5">
           Invoices
         </Title>
-        {invoices.error ? <QueryError error={invoices.error} retry={() => void invoices.refetch()} /> : <InvoicesTable invoices={invoices.data ?? []} />}
+        <RefreshFailed queries={[invoices]} />
+        {invoices.error && invoices.data === undefined ? <QueryError error={invoices.error} retry={() => void invoices.refetch()} /> : <InvoicesTable invoices={invoices.data ?? []} />}
       </Stack>
     </Card>
   );

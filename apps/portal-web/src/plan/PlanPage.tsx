@@ -6,6 +6,7 @@ import { formatDate } from '../ui/format';
 import { notifyDone } from '../ui/notify';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
+import { neverLoaded, RefreshFailed } from '../ui/RefreshFailed';
 import { BillingCard } from './BillingCard';
 import { useBilling, useChangeTier } from './billing.queries';
 import { TierCard } from './TierCard';
@@ -19,7 +20,7 @@ export function Component() {
   const billing = useBilling();
   const changeTier = useChangeTier();
   const [params] = useSearchParams();
-  const error = me.error ?? tiers.error ?? billing.error;
+  const error = neverLoaded(me, tiers, billing);
   const outcome = changeTier.data;
   return (
     <>
@@ -41,6 +42,7 @@ export function Component() {
           </Note>
         )}
         <FormError message={changeTier.error?.message ?? null} />
+        <RefreshFailed queries={[me, tiers, billing]} />
         {error ? (
           <QueryError error={error} />
         ) : !tiers.data || !me.data ? (

@@ -6,6 +6,7 @@ import { useTiers } from '../plan/tiers.queries';
 import { PendingApprovalNote } from '../account/PendingApprovalNote';
 import { PageHeader } from '../ui/PageHeader';
 import { QueryError } from '../ui/QueryError';
+import { neverLoaded, RefreshFailed } from '../ui/RefreshFailed';
 import { PlanCard } from './PlanCard';
 import { QuotaCard } from './QuotaCard';
 import { UsageCard } from './UsageCard';
@@ -17,12 +18,13 @@ export function Component() {
   const tiers = useTiers();
   const keys = useKeys();
   const usage = useUsage(null);
-  const error = me.error ?? tiers.error ?? keys.error ?? usage.error;
+  const error = neverLoaded(me, tiers, keys, usage);
   const tier = tiers.data?.find((candidate) => candidate.slug === me.data?.tier);
   return (
     <>
       <PageHeader title="Dashboard" description={me.data?.email} />
       <PendingApprovalNote />
+      <RefreshFailed queries={[me, tiers, keys, usage]} />
       {error ? (
         <QueryError error={error} retry={() => void Promise.all([me.refetch(), tiers.refetch(), keys.refetch(), usage.refetch()])} />
       ) : (

@@ -5,6 +5,7 @@ import { QueryError } from '../ui/QueryError';
 import { lastDays, requestsPerDay } from './days';
 import UsageChart from './UsageChart';
 import { CHART_DAYS, useUsage } from './usage.queries';
+import { RefreshFailed } from '../ui/RefreshFailed';
 
 const ALL = 'all';
 
@@ -29,7 +30,8 @@ export function UsageCard({ keys, allKeysUsage }: { keys: ApiKey[]; allKeysUsage
             data={[{ value: ALL, label: 'All keys' }, ...keys.map((key) => ({ value: key.id, label: `${key.name} (…${key.last4})` }))]}
           />
         </Group>
-        {keyId !== ALL && perKey.error ? (
+        <RefreshFailed queries={[perKey]} />
+        {keyId !== ALL && perKey.error && perKey.data === undefined ? (
           <QueryError error={perKey.error} retry={() => void perKey.refetch()} />
         ) : usage ? (
           <UsageChart days={requestsPerDay(usage.items, lastDays(CHART_DAYS))} />
