@@ -67,6 +67,12 @@ export class DevelopersRepository {
     return this.findById(id);
   }
 
+  /** Locks the row until the transaction ends and reads only its status (key creation's one query). */
+  async lockStatus(id: string): Promise<DeveloperStatus | null> {
+    const rows = await this.db.client.$queryRaw<Array<{ status: DeveloperStatus }>>(Prisma.sql`SELECT status FROM developers WHERE id = ${id} FOR UPDATE`);
+    return rows[0]?.status ?? null;
+  }
+
   /** Up to `limit` developers after the cursor in (sign-up time, id) order. */
   async page(filter: DeveloperFilter, after: DeveloperCursor | null, limit: number): Promise<Developer[]> {
     const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];

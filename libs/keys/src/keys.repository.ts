@@ -31,15 +31,6 @@ export class KeysRepository {
     private readonly recent: RecentRows,
   ) {}
 
-  /**
-   * Locks the owner's row for the rest of the transaction so concurrent creations cannot both pass
-   * the key limit; returns the owner's status, or null when there is no such developer.
-   */
-  async lockOwner(developerId: string): Promise<string | null> {
-    const rows = await this.db.client.$queryRaw<Array<{ status: string }>>(Prisma.sql`SELECT status FROM developers WHERE id = ${developerId} FOR UPDATE`);
-    return rows[0]?.status ?? null;
-  }
-
   /** What counts against the key limit: rotation lineages with a live key (a key and the one it replaced count once). */
   async countLiveLineages(developerId: string): Promise<number> {
     const rows = await this.db.client.$queryRaw<Array<{ lineages: number }>>(
