@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type TierRow } from '@keyport/db';
-import { type Tier } from './tier';
-
-export interface TierChanges {
-  name?: string;
-  throttle?: Tier['throttle'];
-  quota?: Tier['quota'];
-  stripePriceId?: string | null;
-}
+import { type Tier, type TierChanges } from './tier';
 
 @Injectable()
 export class TiersRepository {
