@@ -51,11 +51,11 @@ export class UsageRepository {
     return rows.map((row) => ({ keyId: row.keyId, day: isoDay(row.day), requests: Number(row.requests) }));
   }
 
-  /** Requests per rotation lineage of one developer since `from` (inclusive). */
+  /** Requests per rotation lineage of one developer since `from` (inclusive); the lineage from the keys lib's reporting view. */
   async lineageTotals(developerId: string, from: string): Promise<Map<string, number>> {
     const rows = await this.db.client.$queryRaw<Array<{ lineage_id: string; requests: bigint }>>(Prisma.sql`
       SELECT k.lineage_id::text AS lineage_id, sum(u.requests)::bigint AS requests
-      FROM usage_daily u JOIN api_keys k ON k.id = u.key_id
+      FROM usage_daily u JOIN reporting_api_keys k ON k.id = u.key_id
       WHERE u.developer_id = ${developerId} AND u.day >= ${from}::date
       GROUP BY k.lineage_id`);
     return new Map(rows.map((row) => [row.lineage_id, Number(row.requests)]));
@@ -65,7 +65,7 @@ export class UsageRepository {
   async lineageDays(from: string): Promise<LineageDayUsage[]> {
     const rows = await this.db.client.$queryRaw<Array<{ lineage_id: string; day: string; requests: bigint }>>(Prisma.sql`
       SELECT k.lineage_id::text AS lineage_id, to_char(u.day, 'YYYY-MM-DD') AS day, sum(u.requests)::bigint AS requests
-      FROM usage_daily u JOIN api_keys k ON k.id = u.key_id
+      FROM usage_daily u JOIN reporting_api_keys k ON k.id = u.key_id
       WHERE u.day >= ${from}::date
       GROUP BY k.lineage_id, u.day`);
     return rows.map((row) => ({ lineageId: row.lineage_id, day: row.day, requests: Number(row.requests) }));
