@@ -24,6 +24,7 @@ const DEVELOPER_ROWS = 'developer';
 /**
  * The only class that reads or writes the `developers` table. Writes forget the cached row here,
  * so no caller has to remember to. Write paths that read-modify-write hold the row lock (`lock`).
+ * Other libs' SQL reads it through the view `reporting_developers` (migration `reporting_views`): keep its columns.
  */
 @Injectable()
 export class DevelopersRepository {
@@ -190,7 +191,7 @@ export class DevelopersRepository {
   async countUsagePlansLocked(exceptDeveloperId: string): Promise<number> {
     await this.db.client.$queryRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('keyport:usage-plans'))::text AS locked`);
     const rows = await this.db.client.$queryRaw<Array<{ plans: bigint }>>(Prisma.sql`
-      SELECT (SELECT count(*) FROM tiers) + (
+      SELECT (SELECT count(*) FROM reporting_tiers) + (
         SELECT count(*) FROM (
           SELECT id FROM developers WHERE quota_limit_override IS NOT NULL AND id <> ${exceptDeveloperId}
           UNION

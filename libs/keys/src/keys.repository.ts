@@ -22,6 +22,7 @@ const DEVELOPER_KEY_LISTS = 'developer-keys';
 /**
  * The only class that reads or writes `api_keys`. Every write forgets the owner's cached key list
  * here, so the list `GET /v1/keys` serves from memory is never older than this process's own writes.
+ * Other libs' SQL reads it through the view `reporting_api_keys` (migration `reporting_views`): keep its columns.
  */
 @Injectable()
 export class KeysRepository {

@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Db, type TierRow } from '@keyport/db';
 import { type Tier, type TierChanges } from './tier';
 
+/**
+ * The only class that reads or writes `tiers`. Other libs' SQL reads a tier's quota through the view
+ * `reporting_tiers` (migration `reporting_views`): keep its columns.
+ */
 @Injectable()
 export class TiersRepository {
   constructor(private readonly db: Db) {}

@@ -8,6 +8,7 @@ const ROWS_PER_STATEMENT = 500;
 /**
  * The one usage store: requests per key per UTC day, whoever counted them (the embedded gateway
  * adds increments; the ingestion of API Gateway's GetUsage writes absolute daily values).
+ * Other libs' SQL reads it through the view `reporting_usage_daily` (migration `reporting_views`): keep its columns.
  */
 @Injectable()
 export class UsageRepository {

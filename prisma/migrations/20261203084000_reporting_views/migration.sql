@@ -1,20 +1,22 @@
 -- Added by hand (Prisma does not model views): the reporting views. Each lib owns its tables and
 -- alone reads or writes them (README "Architecture"); where another lib's SQL must join them (the
--- admin reports, the CSV export, usage per rotation lineage), it reads the owner's view below
--- instead, which names the columns the owner publishes. They are plain views: the planner inlines
--- them, so a report costs what the same join on the tables cost. Read-only by contract: nothing
--- writes through them. An owner changing its table keeps its view's columns (or changes its readers).
+-- admin reports, the CSV export, usage per rotation lineage, billing's metering and past-due sweep,
+-- the count of usage plans), it reads the owner's view below instead, which names the columns the
+-- owner publishes. They are plain views: the planner inlines them, so a report costs what the same
+-- join on the tables cost. Read-only by contract: nothing writes through them. An owner changing
+-- its table keeps its view's columns (or changes its readers).
 
 -- Owned by libs/tiers: a tier's quota.
 CREATE VIEW "reporting_tiers" AS
 SELECT "slug", "quota_limit", "quota_period"
 FROM "tiers";
 
--- Owned by libs/developers: who a developer is for reports, with the quota in effect (the SQL twin of
--- effectiveQuota in libs/developers/src/developer.ts: their own quota when an admin set one, else their
--- tier's). A LEFT JOIN on the tier's key, so a read that uses no quota column skips the tier.
+-- Owned by libs/developers: who a developer is for reports and billing (their Stripe customer), with
+-- the quota in effect (the SQL twin of effectiveQuota in libs/developers/src/developer.ts: their own
+-- quota when an admin set one, else their tier's). A LEFT JOIN on the tier's key, so a read that
+-- uses no quota column skips the tier.
 CREATE VIEW "reporting_developers" AS
-SELECT d."id", d."email", d."tier_slug",
+SELECT d."id", d."email", d."tier_slug", d."stripe_customer_id",
        CASE WHEN d."quota_limit_override" IS NOT NULL AND d."quota_period_override" IS NOT NULL
             THEN d."quota_limit_override" ELSE t."quota_limit" END AS "quota_limit",
        CASE WHEN d."quota_limit_override" IS NOT NULL AND d."quota_period_override" IS NOT NULL
