@@ -24,6 +24,14 @@ module.exports = {
       to: { path: '^libs/([^/]+)/src/', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$'] },
     },
     {
+      name: 'index-exports-no-repository',
+      comment:
+        "A lib's index.ts is its front (services and types): it never imports or re-exports a repository, not even a type from one (put the type in a types file).",
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/index\\.ts$' },
+      to: { path: '\\.repository\\.ts$' },
+    },
+    {
       name: 'no-cycles',
       comment: 'No import cycles: between libs they are always a design error.',
       severity: 'error',

@@ -28,6 +28,10 @@ describe('npm run lint: the import boundaries and the strict type-checked preset
       'libs/zz-lint-probe/src/cycle-b.ts': "import { a } from './cycle-a';\nexport const b = (): number => a() - 1;\n",
       'libs/zz-lint-probe/src/prisma.ts': "export { PrismaClient } from '@prisma/client';\n",
       'libs/zz-lint-probe/src/sdk.ts': "export { default as Stripe } from 'stripe';\n",
+      // A lib's front that hands out a type from its repository; and an app that reaches another lib's repository.
+      'libs/zz-lint-probe/src/probe.repository.ts': 'export interface ProbeRow {\n  id: string;\n}\n',
+      'libs/zz-lint-probe/src/index.ts': "export { type ProbeRow } from './probe.repository';\n",
+      'apps/zz-lint-probe/src/foreign-repository.ts': "export { KeysRepository } from '../../../libs/keys/src/keys.repository';\n",
     };
     for (const [file, text] of Object.entries(probes)) {
       await mkdir(path.dirname(path.join(ROOT, file)), { recursive: true });
@@ -56,6 +60,8 @@ describe('npm run lint: the import boundaries and the strict type-checked preset
         'no-cycles libs/zz-lint-probe/src/cycle-a.ts',
         'prisma-only-in-db libs/zz-lint-probe/src/prisma.ts',
         'sdks-only-in-adapters libs/zz-lint-probe/src/sdk.ts',
+        'index-exports-no-repository libs/zz-lint-probe/src/index.ts',
+        'lib-through-its-index apps/zz-lint-probe/src/foreign-repository.ts',
       ]),
     );
   }, 300_000);

@@ -24,8 +24,8 @@ export class MeterReportsRepository {
   async unreported(from: string, until: string, limit: number): Promise<DeveloperDayUsage[]> {
     const rows = await this.db.client.$queryRaw<UsageRow[]>(Prisma.sql`
       SELECT u.developer_id, d.stripe_customer_id AS customer_id, to_char(u.day, 'YYYY-MM-DD') AS day, SUM(u.requests)::bigint AS requests
-      FROM usage_daily u
-      JOIN developers d ON d.id = u.developer_id AND d.stripe_customer_id IS NOT NULL
+      FROM reporting_usage_daily u
+      JOIN reporting_developers d ON d.id = u.developer_id AND d.stripe_customer_id IS NOT NULL
       WHERE u.day >= ${from}::date AND u.day < ${until}::date
         AND NOT EXISTS (SELECT 1 FROM meter_reports m WHERE m.developer_id = u.developer_id AND m.day = u.day)
       GROUP BY u.developer_id, d.stripe_customer_id, u.day

@@ -55,7 +55,7 @@ export class SubscriptionsRepository {
   async developersPastDueSince(since: Date, limit: number): Promise<string[]> {
     const rows = await this.db.client.$queryRaw<Array<{ developer_id: string }>>(Prisma.sql`
       SELECT DISTINCT s.developer_id FROM subscriptions s
-      JOIN developers d ON d.id = s.developer_id AND d.tier_slug = s.tier_slug
+      JOIN reporting_developers d ON d.id = s.developer_id AND d.tier_slug = s.tier_slug
       WHERE s.status = 'past_due' AND s.past_due_since <= ${since}
       ORDER BY s.developer_id
       LIMIT ${limit}`);

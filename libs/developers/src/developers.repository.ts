@@ -24,6 +24,7 @@ const DEVELOPER_ROWS = 'developer';
 /**
  * The only class that reads or writes the `developers` table. Writes forget the cached row here,
  * so no caller has to remember to. Write paths that read-modify-write hold the row lock (`lock`).
+ * Other libs' SQL reads it through the view `reporting_developers` (migration `reporting_views`): keep its columns.
  */
 @Injectable()
 export class DevelopersRepository {
@@ -65,6 +66,12 @@ export class DevelopersRepository {
   async lock(id: string): Promise<Developer | null> {
     await this.db.client.$queryRaw(Prisma.sql`SELECT id FROM developers WHERE id = ${id} FOR UPDATE`);
     return this.findById(id);
+  }
+
+  /** Locks the row until the transaction ends and reads only its status (key creation's one query). */
+  async lockStatus(id: string): Promise<DeveloperStatus | null> {
+    const rows = await this.db.client.$queryRaw<Array<{ status: DeveloperStatus }>>(Prisma.sql`SELECT status FROM developers WHERE id = ${id} FOR UPDATE`);
+    return rows[0]?.status ?? null;
   }
 
   /** Up to `limit` developers after the cursor in (sign-up time, id) order. */
@@ -184,7 +191,7 @@ export class DevelopersRepository {
   async countUsagePlansLocked(exceptDeveloperId: string): Promise<number> {
     await this.db.client.$queryRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('keyport:usage-plans'))::text AS locked`);
     const rows = await this.db.client.$queryRaw<Array<{ plans: bigint }>>(Prisma.sql`
-      SELECT (SELECT count(*) FROM tiers) + (
+      SELECT (SELECT count(*) FROM reporting_tiers) + (
         SELECT count(*) FROM (
           SELECT id FROM developers WHERE quota_limit_override IS NOT NULL AND id <> ${exceptDeveloperId}
           UNION

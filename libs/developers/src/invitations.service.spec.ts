@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type AuditLog } from '@keyport/audit';
-import { type Clock, RequestContext } from '@keyport/common';
+import { type Clock, type RandomSource, RequestContext } from '@keyport/common';
 import { ADMIN_GROUP, type IdentityProvider } from '@keyport/cognito';
 import { FakeTransactions } from '../../../test/support/fake-transactions';
 import { developerFixture } from '../../../test/support/developer-fixture';
@@ -11,7 +11,7 @@ import { type InvitationsRepository } from './invitations.repository';
 import { INVITATION_LIST_LIMIT, InvitationsService } from './invitations.service';
 
 const NOW = new Date('2026-03-18T10:00:00Z');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const INVITATION_ID = '00000000-0000-4000-8000-00000000000a';
 
 function invitation(overrides: Partial<Invitation> = {}): Invitation {
   return {
@@ -53,7 +53,8 @@ function world(stored: Invitation | null, options: { accepts?: boolean } = {}) {
   });
   const audit = strictFake<AuditLog>('AuditLog', { record: recorder(async () => void inside('audit')) });
   const clock = strictFake<Clock>('Clock', { now: () => NOW });
-  const service = new InvitationsService(invitations, developers, identity, audit, transactions.asTransactions(), clock);
+  const random = strictFake<RandomSource>('RandomSource', { uuid: () => INVITATION_ID });
+  const service = new InvitationsService(invitations, developers, identity, audit, transactions.asTransactions(), clock, random);
   return { service, invitations, developers, identity, audit, effects };
 }
 
@@ -63,7 +64,7 @@ describe('InvitationsService', () => {
   it('invites a developer: the pool user first, then the invitation, an unconfirmed developer row and the audit in one transaction', async () => {
     const { service, invitations, developers, identity, audit, effects } = world(null);
     const created = await asAdmin(() => service.invite(' Ada@Example.COM ', false));
-    expect(created.id).toMatch(UUID);
+    expect(created.id).toBe(INVITATION_ID);
     expect(identity.invite).toHaveProperty('calls', [['ada@example.com']]);
     expect(invitations.insert).toHaveProperty('calls', [
       [{ id: created.id, email: 'ada@example.com', userId: 'sub-1', admin: false, invitedBy: 'boss', lastSentAt: NOW }],

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@keyport/audit';
-import { Clock, RequestContext, conflict, notFound } from '@keyport/common';
+import { Clock, RandomSource, RequestContext, conflict, notFound } from '@keyport/common';
 import { ADMIN_GROUP, IdentityProvider } from '@keyport/cognito';
 import { Transactions } from '@keyport/db';
 import { DEFAULT_TIER_SLUG } from '@keyport/tiers';
@@ -28,6 +27,7 @@ export class InvitationsService {
     private readonly audit: AuditLog,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly random: RandomSource,
   ) {}
 
   async invite(rawEmail: string, admin: boolean): Promise<Invitation> {
@@ -40,7 +40,7 @@ export class InvitationsService {
       if (stale) await this.invitations.remove(stale.id);
       const now = this.clock.now();
       const invitation = await this.invitations.insert({
-        id: randomUUID(),
+        id: this.random.uuid(),
         email,
         userId,
         admin,

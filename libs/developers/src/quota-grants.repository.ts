@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@keyport/db';
 
-/** The only writer of `quota_grants`: requests admins add to one developer's current quota period. */
+/**
+ * The only writer of `quota_grants`: requests admins add to one developer's current quota period.
+ * Other libs' SQL reads it through the view `reporting_quota_grants` (migration `reporting_views`): keep its columns.
+ */
 @Injectable()
 export class QuotaGrantsRepository {
   constructor(private readonly db: Db) {}

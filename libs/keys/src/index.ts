@@ -3,6 +3,7 @@ export * from './api-key-codec';
 export * from './key-capacity';
 export * from './key-gateway-state.service';
 export * from './key-messages';
+export * from './key-owner-lock.port';
 export * from './key-revocations';
 export * from './key-sealer';
 export * from './keys.module';

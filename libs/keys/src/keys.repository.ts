@@ -22,6 +22,7 @@ const DEVELOPER_KEY_LISTS = 'developer-keys';
 /**
  * The only class that reads or writes `api_keys`. Every write forgets the owner's cached key list
  * here, so the list `GET /v1/keys` serves from memory is never older than this process's own writes.
+ * Other libs' SQL reads it through the view `reporting_api_keys` (migration `reporting_views`): keep its columns.
  */
 @Injectable()
 export class KeysRepository {
@@ -30,15 +31,6 @@ export class KeysRepository {
     private readonly lean: LeanReads,
     private readonly recent: RecentRows,
   ) {}
-
-  /**
-   * Locks the owner's row for the rest of the transaction so concurrent creations cannot both pass
-   * the key limit; returns the owner's status, or null when there is no such developer.
-   */
-  async lockOwner(developerId: string): Promise<string | null> {
-    const rows = await this.db.client.$queryRaw<Array<{ status: string }>>(Prisma.sql`SELECT status FROM developers WHERE id = ${developerId} FOR UPDATE`);
-    return rows[0]?.status ?? null;
-  }
 
   /** What counts against the key limit: rotation lineages with a live key (a key and the one it replaced count once). */
   async countLiveLineages(developerId: string): Promise<number> {

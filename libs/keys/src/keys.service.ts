@@ -7,6 +7,7 @@ import { OutboxWriter } from '@keyport/outbox';
 import { type ApiKey, type IssuedApiKey, MAX_KEY_LIFETIME_MS, isKeyLive } from './api-key';
 import { ApiKeyCodec } from './api-key-codec';
 import { KeyCapacity } from './key-capacity';
+import { KeyOwnerLock } from './key-owner-lock.port';
 import { KeyOutboxType, keyAggregate } from './key-messages';
 import { KeyRevocations } from './key-revocations';
 import { KeySealer } from './key-sealer';
@@ -30,6 +31,7 @@ export class KeysService {
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly capacity: KeyCapacity,
     private readonly revocations: KeyRevocations,
+    private readonly owners: KeyOwnerLock,
   ) {}
 
   /** `expiresAt`: when the key stops working (future, at most a year ahead); none by default. */
@@ -250,9 +252,9 @@ export class KeysService {
   }
 
   private async requireActiveOwner(developerId: string): Promise<void> {
-    const status = await this.keys.lockOwner(developerId);
-    if (status === null) throw new DomainError(ErrorKind.NotFound, 'Developer not found');
-    if (status === 'SUSPENDED') throw forbidden('Your account is suspended', 'ACCOUNT_SUSPENDED');
+    const owner = await this.owners.lockInside(developerId);
+    if (owner === null) throw new DomainError(ErrorKind.NotFound, 'Developer not found');
+    if (owner.suspended) throw forbidden('Your account is suspended', 'ACCOUNT_SUSPENDED');
   }
 }
 

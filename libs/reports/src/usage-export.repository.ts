@@ -30,7 +30,7 @@ interface BatchRow {
 }
 
 /**
- * Reads usage_daily for the CSV export, a bounded batch at a time, each batch's lines written as
+ * Reads usage_daily (through the usage lib's reporting view) for the CSV export, a bounded batch at a time, each batch's lines written as
  * one string by the database. On PostgreSQL an export has a connection of its own through `pg`:
  * through Prisma, every batch left memory behind until a full collection (measured: RSS grew about
  * 160 MB over 300 batches, against about 40 MB with `pg`), so the process grew with the range.
@@ -64,7 +64,7 @@ function batchSql(range: DayRange, after: UsageExportPosition | null, size: numb
   return Prisma.sql`
     WITH batch AS (
       SELECT u.key_id, u.day, u.developer_id, d.email, u.requests
-      FROM usage_daily u LEFT JOIN developers d ON d.id = u.developer_id
+      FROM reporting_usage_daily u LEFT JOIN reporting_developers d ON d.id = u.developer_id
       WHERE u.day BETWEEN ${range.from}::date AND ${range.to}::date ${position}
       ORDER BY u.key_id, u.day LIMIT ${size}::int
     )

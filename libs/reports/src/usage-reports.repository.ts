@@ -46,7 +46,9 @@ export interface UtilizationRow extends DeveloperTotalRow {
 
 /**
  * Usage reports in SQL over the rollups the usage_daily trigger keeps (see the migration
- * `admin_reports_rollups`): per tier and day, per developer and day, per key and month.
+ * `admin_reports_rollups`): per tier and day, per developer and day, per key and month. Other libs'
+ * rows (developers and their effective quota, keys, grants, usage_daily) come through their owners'
+ * reporting views (migration `reporting_views`), never their tables.
  */
 @Injectable()
 export class UsageReportsRepository {
@@ -68,7 +70,7 @@ export class UsageReportsRepository {
     const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
     if (after !== null) conditions.push(Prisma.sql`id > ${after}`);
     if (developerId !== undefined) conditions.push(Prisma.sql`id = ${developerId}`);
-    return this.window(Prisma.sql`SELECT id FROM developers WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY id LIMIT ${limit}`, limit);
+    return this.window(Prisma.sql`SELECT id FROM reporting_developers WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY id LIMIT ${limit}`, limit);
   }
 
   /** The next `limit` key ids after `after`, of one developer when filtered. */
@@ -76,7 +78,7 @@ export class UsageReportsRepository {
     const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
     if (after !== null) conditions.push(Prisma.sql`id > ${after}::uuid`);
     if (developerId !== undefined) conditions.push(Prisma.sql`developer_id = ${developerId}`);
-    return this.window(Prisma.sql`SELECT id FROM api_keys WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY id LIMIT ${limit}`, limit);
+    return this.window(Prisma.sql`SELECT id FROM reporting_api_keys WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY id LIMIT ${limit}`, limit);
   }
 
   async byDeveloper(plan: RangePlan, filter: UsageFilter, window: GroupWindow): Promise<Array<{ group: string; requests: number }>> {
@@ -90,7 +92,8 @@ export class UsageReportsRepository {
     const parts: Prisma.Sql[] = [];
     const keys = Prisma.sql`AND key_id BETWEEN ${window.first}::uuid AND ${window.last}::uuid`;
     // usage_daily carries no tier: for its days the tier filter uses the developer's current tier.
-    const keyTier = filter.tier === undefined ? Prisma.empty : Prisma.sql`AND developer_id IN (SELECT id FROM developers WHERE tier_slug = ${filter.tier})`;
+    const keyTier =
+      filter.tier === undefined ? Prisma.empty : Prisma.sql`AND developer_id IN (SELECT id FROM reporting_developers WHERE tier_slug = ${filter.tier})`;
     const keyDeveloper = filter.developerId === undefined ? Prisma.empty : Prisma.sql`AND developer_id = ${filter.developerId}`;
     if (plan.months.length > 0) {
       parts.push(Prisma.sql`SELECT key_id, developer_id, requests AS r FROM usage_key_monthly
@@ -101,7 +104,7 @@ export class UsageReportsRepository {
       [plan.subtract, Prisma.sql`-`],
     ] as const) {
       if (ranges.length === 0) continue;
-      parts.push(Prisma.sql`SELECT key_id, developer_id, ${sign}requests AS r FROM usage_daily
+      parts.push(Prisma.sql`SELECT key_id, developer_id, ${sign}requests AS r FROM reporting_usage_daily
         WHERE (${daysSql(ranges)}) ${keys} ${keyTier} ${keyDeveloper}`);
     }
     if (parts.length === 0) return [];
@@ -120,10 +123,8 @@ export class UsageReportsRepository {
         WHERE m.day = ANY(${days.map((d) => d.day)}::date[])
         GROUP BY 1 HAVING sum(p.sign * m.requests) > 0 ORDER BY 2 DESC, 1 LIMIT ${limit}
       )
-      SELECT t.developer_id, d.email, d.tier_slug,
-             COALESCE(d.quota_limit_override, tier.quota_limit) AS quota_limit,
-             COALESCE(d.quota_period_override, tier.quota_period)::text AS quota_period, t.requests
-      FROM totals t JOIN developers d ON d.id = t.developer_id JOIN tiers tier ON tier.slug = d.tier_slug
+      SELECT t.developer_id, d.email, d.tier_slug, d.quota_limit, d.quota_period::text AS quota_period, t.requests
+      FROM totals t JOIN reporting_developers d ON d.id = t.developer_id
       ORDER BY t.requests DESC, t.developer_id`);
     return rows.map((row) => ({ ...fromQuotaRow(row), requests: Number(row.requests) }));
   }
@@ -151,14 +152,12 @@ export class UsageReportsRepository {
         JOIN unnest(${days}::date[], ${signs('day')}::int[], ${signs('week')}::int[], ${signs('month')}::int[]) AS p(day, d, w, m) ON p.day = m.day
         WHERE m.day = ANY(${days}::date[]) GROUP BY 1
       ), granted AS (
-        SELECT developer_id, period_start, sum(requests) AS granted FROM quota_grants
+        SELECT developer_id, period_start, sum(requests) AS granted FROM reporting_quota_grants
         WHERE period_start IN (${starts.day}::timestamptz, ${starts.week}::timestamptz, ${starts.month}::timestamptz) GROUP BY 1, 2
       ), q AS (
-        SELECT d.id AS developer_id, d.email, d.tier_slug,
-               COALESCE(d.quota_limit_override, t.quota_limit) AS quota_limit,
-               COALESCE(d.quota_period_override, t.quota_period)::text AS quota_period,
+        SELECT d.id AS developer_id, d.email, d.tier_slug, d.quota_limit, d.quota_period::text AS quota_period,
                u.day_used, u.week_used, u.month_used
-        FROM used u JOIN developers d ON d.id = u.developer_id JOIN tiers t ON t.slug = d.tier_slug
+        FROM used u JOIN reporting_developers d ON d.id = u.developer_id
       ), matched AS (
         SELECT q.developer_id, q.email, q.tier_slug, q.quota_limit, q.quota_period,
                CASE q.quota_period WHEN 'DAY' THEN q.day_used WHEN 'WEEK' THEN q.week_used ELSE q.month_used END AS used,

@@ -1,16 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type Prisma } from '@keyport/db';
+import { type AuditRunSummary } from './audit-run-summary';
 import { type Finding, type SecurityReport } from './finding';
-
-export interface AuditRunSummary {
-  checkedAt: Date;
-  driver: string;
-  pass: number;
-  warn: number;
-  fail: number;
-  /** `check resource` of each fail the previous run did not have. */
-  newFails: string[];
-}
 
 /** The audits kept over time (table `security_audit_runs`, owned by this lib). */
 @Injectable()

@@ -5,7 +5,8 @@ import { type Clock } from '@keyport/common';
 import { type AppConfig } from '@keyport/config';
 import { recorder, strictFake } from '../../../test/support/strict-fake';
 import { type AwsPostureReader } from './aws/aws-posture.reader';
-import { type AuditRunSummary, type SecurityAuditHistoryRepository } from './security-audit-history.repository';
+import { type AuditRunSummary } from './audit-run-summary';
+import { type SecurityAuditHistoryRepository } from './security-audit-history.repository';
 import { type SecurityAuditMetrics } from './security-audit.metrics';
 import { SecurityAuditService } from './security-audit.service';
 

@@ -6,7 +6,8 @@ import { AwsPostureReader } from './aws/aws-posture.reader';
 import { auditStage } from './checks/stage-audit';
 import { type Finding, type SecurityReport, summarise } from './finding';
 import { embeddedGatewayChecks } from './local/embedded-gateway.checks';
-import { type AuditRunSummary, SecurityAuditHistoryRepository, failKey } from './security-audit-history.repository';
+import { type AuditRunSummary } from './audit-run-summary';
+import { SecurityAuditHistoryRepository, failKey } from './security-audit-history.repository';
 import { SecurityAuditMetrics } from './security-audit.metrics';
 
 /**

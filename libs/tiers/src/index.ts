@@ -3,4 +3,3 @@ export * from './tier';
 export * from './tier-messages';
 export * from './tiers.module';
 export * from './tiers.service';
-export { type TierChanges } from './tiers.repository';

@@ -21,6 +21,14 @@ export interface Tier {
   stripePriceId: string | null;
 }
 
+/** An edit of a tier: the fields given change, the others stay. */
+export interface TierChanges {
+  name?: string;
+  throttle?: Tier['throttle'];
+  quota?: Tier['quota'];
+  stripePriceId?: string | null;
+}
+
 export const DEFAULT_TIERS: readonly Tier[] = [
   {
     slug: 'standard',

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Db, type TierRow } from '@keyport/db';
-import { type Tier } from './tier';
+import { type Tier, type TierChanges } from './tier';
 
-export interface TierChanges {
-  name?: string;
-  throttle?: Tier['throttle'];
-  quota?: Tier['quota'];
-  stripePriceId?: string | null;
-}
-
+/**
+ * The only class that reads or writes `tiers`. Other libs' SQL reads a tier's quota through the view
+ * `reporting_tiers` (migration `reporting_views`): keep its columns.
+ */
 @Injectable()
 export class TiersRepository {
   constructor(private readonly db: Db) {}

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { invalid, notFound } from '@keyport/common';
 import { DEFAULT_TIERS, type Tier } from './tier';
-import { type TierChanges, TiersRepository } from './tiers.repository';
+import { type TierChanges } from './tier';
+import { TiersRepository } from './tiers.repository';
 
 @Injectable()
 export class TiersService {

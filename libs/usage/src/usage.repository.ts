@@ -8,6 +8,7 @@ const ROWS_PER_STATEMENT = 500;
 /**
  * The one usage store: requests per key per UTC day, whoever counted them (the embedded gateway
  * adds increments; the ingestion of API Gateway's GetUsage writes absolute daily values).
+ * Other libs' SQL reads it through the view `reporting_usage_daily` (migration `reporting_views`): keep its columns.
  */
 @Injectable()
 export class UsageRepository {
@@ -51,11 +52,11 @@ export class UsageRepository {
     return rows.map((row) => ({ keyId: row.keyId, day: isoDay(row.day), requests: Number(row.requests) }));
   }
 
-  /** Requests per rotation lineage of one developer since `from` (inclusive). */
+  /** Requests per rotation lineage of one developer since `from` (inclusive); the lineage from the keys lib's reporting view. */
   async lineageTotals(developerId: string, from: string): Promise<Map<string, number>> {
     const rows = await this.db.client.$queryRaw<Array<{ lineage_id: string; requests: bigint }>>(Prisma.sql`
       SELECT k.lineage_id::text AS lineage_id, sum(u.requests)::bigint AS requests
-      FROM usage_daily u JOIN api_keys k ON k.id = u.key_id
+      FROM usage_daily u JOIN reporting_api_keys k ON k.id = u.key_id
       WHERE u.developer_id = ${developerId} AND u.day >= ${from}::date
       GROUP BY k.lineage_id`);
     return new Map(rows.map((row) => [row.lineage_id, Number(row.requests)]));
@@ -65,7 +66,7 @@ export class UsageRepository {
   async lineageDays(from: string): Promise<LineageDayUsage[]> {
     const rows = await this.db.client.$queryRaw<Array<{ lineage_id: string; day: string; requests: bigint }>>(Prisma.sql`
       SELECT k.lineage_id::text AS lineage_id, to_char(u.day, 'YYYY-MM-DD') AS day, sum(u.requests)::bigint AS requests
-      FROM usage_daily u JOIN api_keys k ON k.id = u.key_id
+      FROM usage_daily u JOIN reporting_api_keys k ON k.id = u.key_id
       WHERE u.day >= ${from}::date
       GROUP BY k.lineage_id, u.day`);
     return rows.map((row) => ({ lineageId: row.lineage_id, day: row.day, requests: Number(row.requests) }));
