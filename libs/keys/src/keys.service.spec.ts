@@ -9,6 +9,7 @@ import { recorder, strictFake } from '../../../test/support/strict-fake';
 import { type ApiKey } from './api-key';
 import { type ApiKeyCodec } from './api-key-codec';
 import { type KeyCapacity } from './key-capacity';
+import { type KeyOwnerLock } from './key-owner-lock.port';
 import { type KeyRevocations } from './key-revocations';
 import { type KeySealer } from './key-sealer';
 import { type KeysRepository, type NewApiKey } from './keys.repository';
@@ -29,8 +30,11 @@ function world(stored: ApiKey[] = [], options: { ownerStatus?: string | null; li
   const note = (effect: string) => effects.push(`${effect}${transactions.open ? '' : ' (after commit)'}`);
   const live = (key: ApiKey) => key.status !== 'REVOKED';
   const inserted: NewApiKey[] = [];
+  const status = options.ownerStatus === undefined ? 'ACTIVE' : options.ownerStatus;
+  const owners = strictFake<KeyOwnerLock>('KeyOwnerLock', {
+    lockInside: recorder(async () => (status === null ? null : { suspended: status === 'SUSPENDED' })),
+  });
   const keys = strictFake<KeysRepository>('KeysRepository', {
-    lockOwner: recorder(async () => (options.ownerStatus === undefined ? 'ACTIVE' : options.ownerStatus)),
     countLiveLineages: recorder(async () => options.liveLineages ?? 0),
     findOwned: async (developerId: string, keyId: string) =>
       keysStored.find((key) => key.id === keyId && key.developerId === developerId && key.applicationId === null) ?? null,
@@ -74,8 +78,8 @@ function world(stored: ApiKey[] = [], options: { ownerStatus?: string | null; li
   const config = { maxKeysPerDeveloper: MAX_KEYS } as AppConfig;
   const capacity = strictFake<KeyCapacity>('KeyCapacity', { ensureRoom: recorder(async () => void note('ensureRoom')) });
   const revocations = strictFake<KeyRevocations>('KeyRevocations', { announce: (keyId: string) => void note(`announce ${keyId}`) });
-  const service = new KeysService(keys, codec, sealer, outbox, audit, transactions.asTransactions(), clock, random, config, capacity, revocations);
-  return { service, effects, inserted, keys, audit, transactions, stored: keysStored };
+  const service = new KeysService(keys, codec, sealer, outbox, audit, transactions.asTransactions(), clock, random, config, capacity, revocations, owners);
+  return { service, effects, inserted, keys, owners, audit, transactions, stored: keysStored };
 }
 
 /** The error the call throws, synchronously (`create` checks its input before any await) or not. */
@@ -89,7 +93,7 @@ const auditEntries = (audit: AuditLog) => (audit.record as unknown as { calls: [
 
 describe('KeysService.create', () => {
   it('issues a key in its own lineage, queues its provisioning with the sealed value and audits it, in one transaction', async () => {
-    const { service, effects, inserted, keys } = world();
+    const { service, effects, inserted, owners } = world();
     const issued = await service.create('dev-1', 'ci', new Date(NOW.getTime() + 30 * 24 * HOUR_MS));
     expect(issued.value).toBe('kp-value-1');
     expect(issued.key).toMatchObject({ id: 'new-1', status: 'PROVISIONING', lineageId: 'new-1' });
@@ -107,7 +111,7 @@ describe('KeysService.create', () => {
       },
     ]);
     expect(effects).toEqual(['ensureRoom', 'key.provision key:new-1 {"keyId":"new-1","sealedValue":"sealed(kp-value-1)"}', 'audit key.created new-1']);
-    expect(keys.lockOwner).toHaveProperty('calls', [['dev-1']]);
+    expect(owners.lockInside).toHaveProperty('calls', [['dev-1']]);
   });
 
   it('refuses a key beyond the limit of live lineages with KEY_LIMIT_REACHED, issuing nothing', async () => {
