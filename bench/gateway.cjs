@@ -11,7 +11,8 @@
 //     answer cached), and one that asks Keyport's internal route every time (AUTHORIZER_CACHE_TTL_SECONDS=0).
 //
 // Settings (a standalone CLI, so it reads its environment itself):
-//   BENCH_CONNECTIONS (64), BENCH_SECONDS per round (4), BENCH_ROUNDS per mode (5)
+//   BENCH_CONNECTIONS (64), BENCH_SECONDS per round (4), BENCH_ROUNDS per mode (5),
+//   BENCH_CPU_PROF (a folder: one V8 CPU profile of this process per gateway mode and round, `<mode>-<round>.cpuprofile`).
 process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE ??= '1';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -39,6 +40,7 @@ const LOAD = path.join(__dirname, 'load.cjs');
 const MODES = ['auth', 'key', 'off', 'bare'];
 const AUTHORIZER_SECRET = randomUUID() + randomUUID();
 const AUTHORIZER_CALLS = Number(process.env.BENCH_AUTHORIZER_CALLS ?? 2000);
+const PROFILES = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 
 async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kp-bench-'));
@@ -67,12 +69,16 @@ async function main() {
       `gateway ${targets.gateway}, bare proxy ${targets.bare}, ${CONNECTIONS} connections, ${ROUNDS} x ${SECONDS} s per mode, upstream in its own process\n`,
     );
 
-    const run = async (mode, seconds) => {
+    const profiler = PROFILES ? await startProfiler(PROFILES) : null;
+    const run = async (mode, seconds, round) => {
       if (mode !== 'bare') gateway.setAdmission(mode !== 'off', mode === 'auth');
       // The proxying process's CPU time: this one for the gateway's modes, the bare proxy's own for `bare`.
       const cpu = mode === 'bare' ? () => childCpuMicros(bare.child.pid) : () => ownCpuMicros();
+      const profiled = profiler && mode !== 'bare' && round !== undefined;
+      if (profiled) await profiler.start();
       const before = cpu();
       const result = await autocannon(mode === 'bare' ? targets.bare : targets.gateway, key, seconds, mode === 'auth' ? token : undefined);
+      if (profiled) await profiler.stop(`${mode}-${round + 1}`);
       const requests = result.rps * seconds;
       return { ...result, cpuUsPerRequest: before === null || requests === 0 ? null : (cpu() - before) / requests };
     };
@@ -80,7 +86,7 @@ async function main() {
     for (const mode of MODES) await run(mode, 2); // warm-up, not counted
     for (let round = 0; round < ROUNDS; round++) {
       for (const mode of MODES.map((_, i) => MODES[(i + round) % MODES.length])) {
-        const result = await run(mode, SECONDS);
+        const result = await run(mode, SECONDS, round);
         results[mode].push(result);
         console.log(
           `round ${round + 1} ${mode.padEnd(4)} ${fmt(result.rps, 0).padStart(8)} req/s  p50 ${fmt(result.p50)} ms  p99 ${fmt(result.p99)} ms  ` +
@@ -97,6 +103,24 @@ async function main() {
     bare.child.kill();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** BENCH_CPU_PROF: V8's sampling profiler on this process (the gateway's) through the inspector, one file per call of `stop`. */
+async function startProfiler(folder) {
+  const { Session } = require('node:inspector');
+  await require('node:fs/promises').mkdir(folder, { recursive: true });
+  const session = new Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, answer) => (error ? reject(error) : resolve(answer))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  return {
+    start: () => post('Profiler.start'),
+    stop: async (name) => {
+      const { profile } = await post('Profiler.stop');
+      await require('node:fs/promises').writeFile(path.join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
 }
 
 /** Starts a helper process that prints its port once listening. */

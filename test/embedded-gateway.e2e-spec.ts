@@ -6,6 +6,7 @@ import { UsageFlusher } from '@keyport/embedded-gateway';
 import { KeysRepository } from '../libs/keys/src/keys.repository';
 import {
   FORBIDDEN,
+  forbiddenWithCode,
   LIMIT_EXCEEDED,
   TOO_MANY_REQUESTS,
   callGateway,
@@ -58,7 +59,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     expect(echoed.text).not.toContain(key.value);
   });
 
-  it('refuses a missing, unknown, malformed or oversize key with 403 Forbidden', async () => {
+  it('refuses a missing, unknown, malformed or oversize key with 403 Forbidden (a missing one with the code KEY_MISSING)', async () => {
     const dev = await signUpDeveloper(http, admin);
     const key = await issueKey(harness, http, dev);
     const lastChar = key.value.at(-1) === 'A' ? 'B' : 'A';
@@ -72,7 +73,7 @@ describe('embedded gateway: admission the way API Gateway does it', () => {
     ]) {
       const refused = await callGateway(gateway, bad, '/things', dev.token);
       expect(refused.status).toBe(403);
-      expect(refused.body).toEqual(FORBIDDEN);
+      expect(refused.body).toEqual(bad === undefined ? forbiddenWithCode('KEY_MISSING') : FORBIDDEN);
       expect(refused.headers.get('x-amzn-errortype')).toBe('ForbiddenException');
     }
     const generated = await issueKey(harness, http, await signUpDeveloper(http, admin));

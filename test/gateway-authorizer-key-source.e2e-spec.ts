@@ -4,7 +4,7 @@ import { AppClients } from '@keyport/applications';
 import { PrismaService } from '@keyport/db';
 import { UsageFlusher } from '@keyport/embedded-gateway';
 import { clientToken, createApplication, requestClientToken } from './support/applications';
-import { FORBIDDEN, TOO_MANY_REQUESTS, createTier, issueKey, joinTier } from './support/gateway-journey';
+import { TOO_MANY_REQUESTS, createTier, forbiddenWithCode, issueKey, joinTier } from './support/gateway-journey';
 import { HttpClient } from './support/http-client';
 import { adminToken, signUpDeveloper, startWithAdmin } from './support/journey';
 import { type KeyportHarness } from './support/keyport-harness';
@@ -66,13 +66,14 @@ describe('embedded gateway, GATEWAY_API_KEY_SOURCE=AUTHORIZER', () => {
     expect((await gateway.get('/things', { headers: bearer(token) })).body).toEqual(TOO_MANY_REQUESTS);
   });
 
-  it("meters a person's token on their oldest key, and refuses one who has no key (403)", async () => {
+  it("meters a person's token on their oldest key, and refuses one who has no key (403 PERSON_TOKEN_NOT_METERED)", async () => {
     const tier = await createTier(harness, { throttle: GENEROUS, quota: QUOTA });
     const dev = await signUpDeveloper(http, admin);
     await joinTier(http, dev, tier);
     const none = await gateway.get('/things', { headers: bearer(dev.token) });
     expect(none.status).toBe(403);
-    expect(none.body).toEqual(FORBIDDEN);
+    expect(none.body).toEqual(forbiddenWithCode('PERSON_TOKEN_NOT_METERED'));
+    expect(none.headers.get('x-amzn-errortype')).toBe('ForbiddenException');
 
     const oldest = await issueKey(harness, http, dev, 'first');
     await issueKey(harness, http, dev, 'second');

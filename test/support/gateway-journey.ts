@@ -105,6 +105,13 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = 10_0
 }
 
 export const FORBIDDEN = { message: 'Forbidden' };
+/** The gateway's 403s that API Gateway has no words for take Keyport's error shape with a code. */
+export const forbiddenWithCode = (code: 'KEY_MISSING' | 'PERSON_TOKEN_NOT_METERED') => ({
+  statusCode: 403,
+  error: 'Forbidden',
+  message: expect.any(String),
+  code,
+});
 export const TOO_MANY_REQUESTS = { message: 'Too Many Requests' };
 export const LIMIT_EXCEEDED = { message: 'Limit Exceeded' };
 

@@ -70,6 +70,10 @@ export const ERROR_CODES = {
   SECRET_ROTATION_IN_GRACE: 'The secret the last rotation replaced is still in its grace period (`graceEndsAt`): wait, then rotate',
   CLIENT_TOKEN_NOT_ALLOWED:
     "An application's token: it is for the gateway (and, for a service account with the admin scopes, the /v1/admin routes), not for this route",
+  // The embedded gateway's refusals that API Gateway has no words for (its others carry only `message`).
+  KEY_MISSING: 'The gateway takes the key in `x-api-key` together with the access token: send both',
+  PERSON_TOKEN_NOT_METERED:
+    "A person's token names no key to meter the call on: with GATEWAY_API_KEY_SOURCE=AUTHORIZER the embedded gateway meters a person on their oldest usable key and they hold none (create one, or call through an application); the Lambda authorizer meters applications only",
   SCOPE_MISSING: "The service account's token lacks the scope this route needs (`keyport/admin.read` to read, `keyport/admin.write` to change)",
 
   // The API catalogue.

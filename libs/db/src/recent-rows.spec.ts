@@ -86,4 +86,49 @@ describe('RecentRows', () => {
     await rows.read('developer', 'a', load);
     expect(loads()).toBe(2);
   });
+
+  it('shares one read among callers that miss at once, but not with a caller after a forget', async () => {
+    const { rows } = setUp();
+    let release!: () => void;
+    let count = 0;
+    const slow = async () => {
+      count += 1;
+      const seen = count;
+      await new Promise<void>((resolve) => (release = resolve));
+      return { version: seen };
+    };
+    const first = rows.read('developer', 'a', slow);
+    const second = rows.read('developer', 'a', slow);
+    release();
+    expect(await Promise.all([first, second])).toEqual([{ version: 1 }, { version: 1 }]);
+    expect(count).toBe(1);
+
+    const other = setUp();
+    let hold!: () => void;
+    const before = other.rows.read('developer', 'b', async () => {
+      await new Promise<void>((resolve) => (hold = resolve));
+      return { version: 0 }; // read before the write below
+    });
+    other.setVersion(1);
+    other.rows.forget('developer', 'b');
+    const after = other.rows.read('developer', 'b', other.load);
+    hold();
+    expect(await before).toEqual({ version: 0 });
+    expect(await after).toEqual({ version: 1 });
+  });
+
+  it('peeks without a promise: a row read within the TTL, nothing otherwise or inside a transaction', async () => {
+    const { db, rows, load } = setUp();
+    expect(rows.peek('developer', 'a')).toBeUndefined();
+    await rows.read('developer', 'a', load);
+    expect(rows.peek('developer', 'a')).toEqual({ version: 0 });
+    db.inTransaction = true;
+    expect(rows.peek('developer', 'a')).toBeUndefined();
+    db.inTransaction = false;
+    rows.forget('developer', 'a');
+    expect(rows.peek('developer', 'a')).toBeUndefined();
+    const off = setUp(0);
+    await off.rows.read('developer', 'a', off.load);
+    expect(off.rows.peek('developer', 'a')).toBeUndefined();
+  });
 });

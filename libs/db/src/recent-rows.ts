@@ -26,6 +26,8 @@ const MAX_ENTRIES = 50_000;
 @Injectable()
 export class RecentRows {
   private readonly entries = new Map<string, Entry>();
+  /** Reads under way, shared by callers of the same generation: a burst of misses at expiry costs one query. */
+  private readonly inflight = new Map<string, { generation: number; read: Promise<unknown> }>();
   /** Bumped by every `forget`: a read that started under an older generation may be stale. */
   private generation = 0;
   private readonly ttlMs: number;
@@ -45,12 +47,31 @@ export class RecentRows {
     const hit = this.entries.get(key);
     if (hit !== undefined && hit.expiresAt > startedAt) return hit.value as T;
     const generation = this.generation;
-    const value = await load();
-    if (value !== null && generation === this.generation) {
-      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-      this.entries.set(key, { value, expiresAt: startedAt + this.ttlMs });
+    const pending = this.inflight.get(key);
+    if (pending !== undefined && pending.generation === generation) return pending.read as Promise<T | null>;
+    const read = this.load(key, generation, startedAt, load);
+    this.inflight.set(key, { generation, read });
+    return read;
+  }
+
+  /** The row under `kind`/`id` when one read at most the TTL ago is at hand; undefined otherwise (then `read`). No promise: for hot paths. */
+  peek(kind: string, id: string): unknown {
+    if (this.ttlMs === 0 || this.db.inTransaction) return undefined;
+    const hit = this.entries.get(`${kind}:${id}`);
+    return hit !== undefined && hit.expiresAt > performance.now() ? hit.value : undefined;
+  }
+
+  private async load<T>(key: string, generation: number, startedAt: number, load: () => Promise<T | null>): Promise<T | null> {
+    try {
+      const value = await load();
+      if (value !== null && generation === this.generation) {
+        if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
+        this.entries.set(key, { value, expiresAt: startedAt + this.ttlMs });
+      }
+      return value;
+    } finally {
+      if (this.inflight.get(key)?.generation === generation) this.inflight.delete(key);
     }
-    return value;
   }
 
   /** Call with every write to the row, inside its transaction. */

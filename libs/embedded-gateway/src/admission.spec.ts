@@ -62,6 +62,12 @@ describe('Admission', () => {
     expect(state.lookups).toBe(0);
   });
 
+  it('tells a caller who proved who they are that the key is missing; without identity, a bare 403 as API Gateway', () => {
+    const { admission } = setUp();
+    expect(admission.check(undefined, 'dev-1')).toBe(GatewayResponse.keyMissing);
+    expect(admission.check(undefined)).toBe(GatewayResponse.forbidden);
+  });
+
   it('refuses an unknown, disabled or planless key with 403', () => {
     const unknown = new ApiKeyCodec(new RandomSource()).generate().value;
     expect(setUp().admission.check(unknown)).toBe(GatewayResponse.forbidden);
@@ -140,7 +146,7 @@ describe('Admission', () => {
     expect(admission.checkFor({ developerId: 'dev-1', applicationId: null })).toMatchObject({ keyId: 'own-old' });
     // An application of another developer, and a developer without a key.
     expect(admission.checkFor({ developerId: 'dev-2', applicationId: 'app-1' })).toBe(GatewayResponse.forbidden);
-    expect(admission.checkFor({ developerId: 'dev-3', applicationId: null })).toBe(GatewayResponse.forbidden);
+    expect(admission.checkFor({ developerId: 'dev-3', applicationId: null })).toBe(GatewayResponse.personNotMetered);
     state.forget('managed-new');
     expect(admission.checkFor({ developerId: 'dev-1', applicationId: 'app-1' })).toMatchObject({ keyId: 'managed-old' });
   });

@@ -21,6 +21,8 @@ export class Admission {
 
   /** `ownerId`: with identity on, the developer the caller authenticated as; a key of anyone else is 403. */
   check(apiKey: string | string[] | undefined, ownerId?: string): GatewayKeyEntry | GatewayResponse {
+    // API Gateway says a bare Forbidden; a caller who proved who they are is told what is missing.
+    if (apiKey === undefined && ownerId !== undefined) return GatewayResponse.keyMissing;
     // Shape and checksum first: a malformed or oversize value is refused without hashing or a lookup.
     if (typeof apiKey !== 'string' || !ApiKeyCodec.isWellFormed(apiKey)) return GatewayResponse.forbidden;
     const key = this.state.find(ApiKeyCodec.hash(apiKey));
@@ -36,6 +38,7 @@ export class Admission {
    */
   checkFor(caller: { developerId: string; applicationId: string | null }): GatewayKeyEntry | GatewayResponse {
     const key = caller.applicationId ? this.state.managedKeyOf(caller.applicationId) : this.state.oldestKeyOf(caller.developerId);
+    if (!key && !caller.applicationId) return GatewayResponse.personNotMetered;
     if (!key || key.developerId !== caller.developerId) return GatewayResponse.forbidden;
     return this.admit(key);
   }

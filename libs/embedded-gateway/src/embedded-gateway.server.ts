@@ -2,6 +2,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import { type AddressInfo } from 'node:net';
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@keyport/config';
+import { type GatewayDecision } from '@keyport/gateway-decision';
 import { Metrics } from '@keyport/observability';
 import { Admission } from './admission';
 import { ClientIp } from './client-ip';
@@ -103,7 +104,12 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
     // Like a WAF in front of API Gateway: before any key or token work.
     if (this.ipRule.enabled && this.ipRule.observe(this.clientIp.of(request)) === 'blocked')
       return this.refuse(request, response, GatewayResponse.ipRuleBlocked);
-    if (this.identityOn) return void this.admitWithIdentity(request, response);
+    if (this.identityOn) {
+      // A reused token with its rows at hand is decided without a promise; anything else takes the async way.
+      const decision = this.identity.decideNow(request.headers.authorization);
+      if (decision) return this.admitIdentified(request, response, decision);
+      return void this.admitWithIdentity(request, response);
+    }
     const admitted = this.admission.check(request.headers['x-api-key']);
     if (admitted instanceof GatewayResponse) return this.refuse(request, response, admitted);
     this.metrics.gatewayAdmission('admitted');
@@ -123,6 +129,10 @@ export class EmbeddedGatewayServer implements OnApplicationBootstrap, BeforeAppl
       this.refuse(request, response, GatewayResponse.upstreamFailed);
       return;
     }
+    this.admitIdentified(request, response, decision);
+  }
+
+  private admitIdentified(request: IncomingMessage, response: ServerResponse, decision: GatewayDecision): void {
     if (!decision.allow) {
       this.refuse(request, response, decision.refusal === 'unauthorized' ? GatewayResponse.unauthorized : GatewayResponse.forbidden);
       return;
@@ -152,6 +162,8 @@ const REFUSAL_OUTCOME = new Map<GatewayResponse, string>([
   [GatewayResponse.badRequest, 'bad_request'],
   [GatewayResponse.unauthorized, 'unauthorized'],
   [GatewayResponse.forbidden, 'forbidden'],
+  [GatewayResponse.keyMissing, 'forbidden'],
+  [GatewayResponse.personNotMetered, 'forbidden'],
   [GatewayResponse.ipRuleBlocked, 'ip_rule_blocked'],
   [GatewayResponse.throttled, 'throttled'],
   [GatewayResponse.quotaExceeded, 'quota_exceeded'],

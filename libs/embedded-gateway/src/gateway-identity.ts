@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationsService } from '@keyport/applications';
 import { DomainError } from '@keyport/common';
-import { AccessTokenVerifier } from '@keyport/cognito';
+import { AccessTokenVerifier, type VerifiedPrincipal } from '@keyport/cognito';
 import { DeveloperAccountsService } from '@keyport/developers';
-import { type CallerDirectory, type GatewayDecision, decideGatewayCaller } from '@keyport/gateway-decision';
+import { type CallerDirectory, type GatewayDecision, type VerifiedCaller, admitCaller, decideGatewayCaller, identifyCaller } from '@keyport/gateway-decision';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
 const UNAUTHORIZED: GatewayDecision = { allow: false, refusal: 'unauthorized' };
@@ -19,8 +19,8 @@ export class GatewayIdentity {
 
   constructor(
     private readonly verifier: AccessTokenVerifier,
-    applications: ApplicationsService,
-    developers: DeveloperAccountsService,
+    private readonly applications: ApplicationsService,
+    private readonly developers: DeveloperAccountsService,
   ) {
     this.directory = {
       application: (clientId) => applications.callerFor(clientId),
@@ -28,17 +28,48 @@ export class GatewayIdentity {
     };
   }
 
+  /**
+   * The decision without a promise when everything it needs is at hand (a token verified before, rows
+   * read within the TTL): what a client reusing its token gets on nearly every request. Undefined
+   * otherwise: then `decide`. Both read the same caches, so they never disagree.
+   */
+  decideNow(authorization: string | undefined): GatewayDecision | undefined {
+    const token = bearerToken(authorization);
+    if (token === null) return UNAUTHORIZED;
+    const principal = this.verifier.verifiedBefore(token);
+    if (!principal) return undefined;
+    const caller = verifiedCaller(principal);
+    let application = null;
+    if (caller.client) {
+      application = this.applications.peekCallerFor(caller.client.clientId);
+      if (!application) return undefined; // not at hand, or none (never kept): `decide` finds out
+    }
+    const who = identifyCaller(caller, application);
+    if (!who) return UNAUTHORIZED;
+    const developer = this.developers.peekRecent(who.developerId);
+    return developer ? admitCaller(who, developer.status) : undefined;
+  }
+
   async decide(authorization: string | undefined): Promise<GatewayDecision> {
-    const match = authorization ? BEARER.exec(authorization) : null;
-    if (!match) return UNAUTHORIZED;
+    const token = bearerToken(authorization);
+    if (token === null) return UNAUTHORIZED;
     let principal;
     try {
-      principal = await this.verifier.verify(match[1]);
+      principal = await this.verifier.verify(token);
     } catch (error) {
       // Forged, expired, of another pool or client, an ID token: API Gateway's authorizer says 401 to all.
       if (error instanceof DomainError) return UNAUTHORIZED;
       throw error;
     }
-    return decideGatewayCaller({ sub: principal.userId, ...(principal.client ? { client: principal.client } : {}) }, this.directory);
+    return decideGatewayCaller(verifiedCaller(principal), this.directory);
   }
+}
+
+function bearerToken(authorization: string | undefined): string | null {
+  const match = authorization ? BEARER.exec(authorization) : null;
+  return match ? match[1] : null;
+}
+
+function verifiedCaller(principal: VerifiedPrincipal): VerifiedCaller {
+  return principal.client ? { sub: principal.userId, client: principal.client } : { sub: principal.userId };
 }

@@ -25,17 +25,25 @@ const HOP_BY_HOP: ReadonlySet<string> = new Set([
 export function endToEndHeaders(headers: IncomingHttpHeaders, alsoDropped: ReadonlySet<string>): IncomingHttpHeaders {
   const named = connectionOptions(headers.connection);
   const kept: IncomingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (!HOP_BY_HOP.has(name) && !named.has(name) && !alsoDropped.has(name)) kept[name] = value;
+  // Once per request and response through the gateway: names only, no [name, value] pairs.
+  for (const name of Object.keys(headers)) {
+    if (!HOP_BY_HOP.has(name) && !named.has(name) && !alsoDropped.has(name)) kept[name] = headers[name];
   }
   return kept;
 }
 
 const NONE: ReadonlySet<string> = new Set();
+/** What nearly every client sends, parsed once. */
+const COMMON: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['keep-alive', new Set(['keep-alive'])],
+  ['close', new Set(['close'])],
+]);
 
 /** The field names listed in `Connection` (Node joins repeated headers with commas). */
 function connectionOptions(value: string | string[] | undefined): ReadonlySet<string> {
   if (value === undefined) return NONE;
+  const common = typeof value === 'string' ? COMMON.get(value.toLowerCase()) : undefined;
+  if (common) return common;
   const joined = Array.isArray(value) ? value.join(',') : value;
   return new Set(
     joined

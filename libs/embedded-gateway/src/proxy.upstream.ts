@@ -16,7 +16,8 @@ const NOTHING_MORE: ReadonlySet<string> = new Set();
  * UPSTREAM_FORWARD_HEADERS lists them. The path arrives normalised (see upstream-path.ts).
  */
 export class ProxyUpstream extends Upstream {
-  private readonly target: URL;
+  /** Read from `target` once: URL's getters are not free, and every request needs them. */
+  private readonly origin: { protocol: string; hostname: string; port: string; host: string; basePath: string };
   private readonly agent: HttpAgent;
   private readonly send: typeof httpRequest;
   private readonly notForwarded: ReadonlySet<string>;
@@ -24,21 +25,23 @@ export class ProxyUpstream extends Upstream {
   constructor(upstreamUrl: string, forwardHeaders: readonly string[] = []) {
     super();
     this.notForwarded = requestHeadersNotForwarded(forwardHeaders);
-    this.target = new URL(upstreamUrl);
-    const https = this.target.protocol === 'https:';
+    const target = new URL(upstreamUrl);
+    const { protocol, hostname, port, host, pathname } = target;
+    this.origin = { protocol, hostname, port, host, basePath: pathname.replace(/\/$/, '') };
+    const https = protocol === 'https:';
     this.agent = https ? new HttpsAgent({ keepAlive: true, maxSockets: 256 }) : new HttpAgent({ keepAlive: true, maxSockets: 256 });
     this.send = https ? httpsRequest : httpRequest;
   }
 
   forward(request: IncomingMessage, response: ServerResponse, caller: CallerIdentity | null): void {
-    const basePath = this.target.pathname.replace(/\/$/, '');
+    const { protocol, hostname, port, host, basePath } = this.origin;
     const outgoing = this.send({
-      protocol: this.target.protocol,
-      hostname: this.target.hostname,
-      port: this.target.port,
+      protocol,
+      hostname,
+      port,
       method: request.method,
       path: basePath + (request.url ?? '/'),
-      headers: forwardedHeaders(request, caller, this.target.host, this.notForwarded),
+      headers: forwardedHeaders(request, caller, host, this.notForwarded),
       agent: this.agent,
     });
     let timedOut = false;
@@ -69,7 +72,8 @@ export class ProxyUpstream extends Upstream {
 }
 
 function forwardedHeaders(request: IncomingMessage, caller: CallerIdentity | null, host: string, notForwarded: ReadonlySet<string>): IncomingHttpHeaders {
-  const headers: IncomingHttpHeaders = { ...forwardableHeaders(request, notForwarded), host };
+  const headers = forwardableHeaders(request, notForwarded);
+  headers.host = host;
   const forwardedFor = headers['x-forwarded-for'];
   const remote = request.socket.remoteAddress ?? '';
   headers['x-forwarded-for'] = forwardedFor ? `${String(forwardedFor)}, ${remote}` : remote;

@@ -15,9 +15,22 @@ export interface VerifiedCaller {
   scopes?: readonly string[];
 }
 
+export interface CallerApplication {
+  applicationId: string;
+  developerId: string;
+  kind: 'APPLICATION' | 'SERVICE_ACCOUNT';
+}
+
+/** Who is calling, once the token's application (if any) is known. */
+export interface IdentifiedCaller {
+  developerId: string;
+  applicationId: string | null;
+  scopes: string[];
+}
+
 export interface CallerDirectory {
   /** The live application behind a client id; null when deleted or never Keyport's. */
-  application(clientId: string): Promise<{ applicationId: string; developerId: string; kind: 'APPLICATION' | 'SERVICE_ACCOUNT' } | null>;
+  application(clientId: string): Promise<CallerApplication | null>;
   /** The developer's status (`ACTIVE`, `SUSPENDED`, `PENDING`, `DELETED`); null when there is no such developer. Only `ACTIVE` is let through. */
   developerStatus(developerId: string): Promise<string | null>;
 }
@@ -31,20 +44,24 @@ const UNAUTHORIZED = { allow: false, refusal: 'unauthorized' } as const;
 const FORBIDDEN = { allow: false, refusal: 'forbidden' } as const;
 
 export async function decideGatewayCaller(caller: VerifiedCaller, directory: CallerDirectory): Promise<GatewayDecision> {
-  let developerId = caller.sub;
-  let applicationId: string | null = null;
-  let scopes = [...(caller.scopes ?? [])];
-  if (caller.client) {
-    const application = await directory.application(caller.client.clientId);
-    // Deleted (refused at once, not at expiry), never Keyport's, or a service account (for /v1/admin only).
-    if (!application || application.kind !== 'APPLICATION') return UNAUTHORIZED;
-    developerId = application.developerId;
-    applicationId = application.applicationId;
-    scopes = [...caller.client.scopes];
-  }
-  const status = await directory.developerStatus(developerId);
+  const application = caller.client ? await directory.application(caller.client.clientId) : null;
+  const who = identifyCaller(caller, application);
+  if (!who) return UNAUTHORIZED;
+  return admitCaller(who, await directory.developerStatus(who.developerId));
+}
+
+/** The caller a token names, given its application's row (null: none, or a person's token); null when Keyport accepts no such caller (401). */
+export function identifyCaller(caller: VerifiedCaller, application: CallerApplication | null): IdentifiedCaller | null {
+  if (!caller.client) return { developerId: caller.sub, applicationId: null, scopes: [...(caller.scopes ?? [])] };
+  // Deleted (refused at once, not at expiry), never Keyport's, or a service account (for /v1/admin only).
+  if (!application || application.kind !== 'APPLICATION') return null;
+  return { developerId: application.developerId, applicationId: application.applicationId, scopes: [...caller.client.scopes] };
+}
+
+/** The decision on an identified caller, given their developer's status. */
+export function admitCaller(who: IdentifiedCaller, status: string | null): GatewayDecision {
   // A person who never became a developer (an admin) has no keys to call with.
   if (status === null) return UNAUTHORIZED;
   if (status !== 'ACTIVE') return FORBIDDEN;
-  return { allow: true, developerId, applicationId, scopes };
+  return { allow: true, ...who };
 }

@@ -21,4 +21,17 @@ describe('Metrics', () => {
     expect(text).toContain('keyport_webhook_events_total{outcome="processed"} 1');
     expect(text).toContain('keyport_http_request_duration_seconds_bucket{le="0.005",method="GET",route="/v1/keys/:id",status="200"} 1');
   });
+
+  it('keeps counting gateway admissions across scrapes (counted as numbers, published at each scrape)', async () => {
+    const metrics = new Metrics();
+    metrics.gatewayAdmission('admitted');
+    metrics.gatewayAdmission('admitted');
+    expect(await metrics.render()).toContain('keyport_gateway_admissions_total{outcome="admitted"} 2');
+    expect(await metrics.render()).toContain('keyport_gateway_admissions_total{outcome="admitted"} 2');
+    metrics.gatewayAdmission('admitted');
+    metrics.gatewayAdmission('throttled');
+    const text = await metrics.render();
+    expect(text).toContain('keyport_gateway_admissions_total{outcome="admitted"} 3');
+    expect(text).toContain('keyport_gateway_admissions_total{outcome="throttled"} 1');
+  });
 });

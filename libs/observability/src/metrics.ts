@@ -38,11 +38,17 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [this.registry],
   });
-  private readonly admissions = new Counter({
+  /** Counted per request as plain numbers, handed to prom-client at scrape time (its `inc` hashes the labels on every call). */
+  private readonly admissionCounts = new Map<string, number>();
+  private readonly admissions: Counter<'outcome'> = new Counter({
     name: 'keyport_gateway_admissions_total',
     help: 'Requests at the embedded gateway by outcome: admitted, or the refusal reason',
     labelNames: ['outcome'] as const,
     registers: [this.registry],
+    collect: () => {
+      for (const [outcome, count] of this.admissionCounts) this.admissions.inc({ outcome }, count);
+      this.admissionCounts.clear();
+    },
   });
   private readonly webhooks = new Counter({
     name: 'keyport_webhook_events_total',
@@ -86,7 +92,7 @@ export class Metrics {
 
   /** The embedded gateway's decision for one request: `admitted`, or why it refused (`invalid_key`, `quota_exceeded`, `throttled`, ...). */
   gatewayAdmission(outcome: GatewayAdmissionOutcome): void {
-    this.admissions.inc({ outcome });
+    this.admissionCounts.set(outcome, (this.admissionCounts.get(outcome) ?? 0) + 1);
   }
 
   webhookOutcome(outcome: WebhookOutcome): void {
