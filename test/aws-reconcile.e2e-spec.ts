@@ -35,13 +35,13 @@ describe('reconciliation with AWS after drift behind Keyport back', () => {
     aws.fake.state.updatePlan(premium, [{ op: 'replace', path: '/throttle/rateLimit', value: '5' }]);
 
     const reconciler = aws.harness.app.get(GatewayReconcilerService);
-    const dry = await reconciler.run({ dryRun: true });
+    const dry = await reconciler.run({ dryRun: true, trigger: { by: 'command' } });
     expect(dry.findings.map((finding) => finding.kind).sort()).toEqual(['missing-key', 'plan-settings', 'stray-key', 'wrong-enabled', 'wrong-plan']);
     expect(dry.repaired).toBe(0);
     expect(aws.fake.state.keys.has(stray.id)).toBe(true);
     expect(aws.fake.state.plansOfKey(moved).map((plan) => plan.id)).toEqual([premium]);
 
-    const report = await reconciler.run({ dryRun: false });
+    const report = await reconciler.run({ dryRun: false, trigger: { by: 'command' } });
     expect(report.repaired).toBe(5);
     expect(aws.fake.state.keys.has(stray.id)).toBe(false);
     expect(aws.fake.state.keys.has(foreign.id)).toBe(true);
@@ -52,7 +52,7 @@ describe('reconciliation with AWS after drift behind Keyport back', () => {
     expect((await aws.http.get(`/v1/keys/${ids[0]}`, { token: dev.token })).body.status).toBe('revoked');
     expect((await aws.http.get(`/v1/keys/${ids[3]}`, { token: dev.token })).body.status).toBe('active');
 
-    const again = await reconciler.run({ dryRun: false });
+    const again = await reconciler.run({ dryRun: false, trigger: { by: 'command' } });
     expect(again.findings).toEqual([]);
   });
 });

@@ -1,52 +1,26 @@
-import { type ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayBootstrapService } from '@keyport/gateway-sync';
-import { FakeApiGateway } from './fakes/api-gateway/fake-api-gateway';
-import { postgresAnswersNow } from './support/answers-now';
-import { awsEnv, eventually, useFakeAwsCredentials } from './support/aws-keyport';
+import { eventually } from './support/aws-keyport';
 import { outboxDrained } from './support/gateway-journey';
 import { tierPlanAtFake } from './support/gateway-plans';
-import { CompiledWorker } from './support/compiled-worker';
 import { HttpClient } from './support/http-client';
 import { adminToken, signUpDeveloper } from './support/journey';
-import { KeyportHarness } from './support/keyport-harness';
+import { ApiWithSeparateWorker, exited, separateWorkerCannotRun } from './support/separate-worker';
 
-// A worker in its own process shares the database with the API: that takes PostgreSQL.
-const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-describe.skipIf(!postgresAnswersNow(POSTGRES_URL))(
+describe.skipIf(separateWorkerCannotRun())(
   'the worker process killed with SIGKILL mid-sync, then restarted (skipped without PostgreSQL at TEST_DATABASE_URL or 127.0.0.1:5432)',
   () => {
-    let fake: FakeApiGateway;
-    let harness: KeyportHarness;
-    let worker: CompiledWorker;
-    const children: ChildProcess[] = [];
+    let world: ApiWithSeparateWorker;
 
     beforeAll(async () => {
-      useFakeAwsCredentials();
-      process.env.TEST_DATABASE_URL = POSTGRES_URL;
       // Slow answers make the sync long enough to be killed in the middle of it.
-      fake = await new FakeApiGateway({ quotas: { planUpdateWindowMs: 1_000 }, faults: { latencyMs: 40 } }).start();
-      [harness, worker] = await Promise.all([KeyportHarness.start({ env: awsEnv(fake, { RUN_WORKER_IN_PROCESS: 'false' }) }), CompiledWorker.build()]);
+      world = await ApiWithSeparateWorker.start({ fake: { faults: { latencyMs: 40 } } });
     }, 180_000);
 
-    afterAll(async () => {
-      for (const child of children) child.kill('SIGKILL');
-      await harness?.close();
-      await fake?.stop();
-      if (worker) await rm(worker.outDir, { recursive: true, force: true });
-    });
-
-    const workerEnv = () => ({
-      ...awsEnv(fake, { RUN_WORKER_IN_PROCESS: 'false' }),
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: harness.config.database.url!,
-      DATA_DIR: harness.dataDir,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    });
+    afterAll(() => world?.close());
 
     it('converges with nothing lost and nothing doubled', { timeout: 240_000 }, async () => {
+      const { fake, harness, worker } = world;
       const http = new HttpClient(harness.baseUrl);
       await harness.app.get(GatewayBootstrapService).run();
       const admin = await adminToken(http);
@@ -61,16 +35,14 @@ describe.skipIf(!postgresAnswersNow(POSTGRES_URL))(
       }
       expect((await http.put('/v1/me/tier', { tier: 'premium' }, { token: developers[1].token })).status).toBe(200);
 
-      const first = worker.start('apps/worker/src/main.js', workerEnv());
-      children.push(first);
+      const first = world.startWorker();
       await eventually(() => fake.appliedCount('CreateApiKey') >= 3, 'the first worker has started creating keys', 90_000);
       first.kill('SIGKILL');
-      await new Promise((resolve) => first.once('exit', resolve));
+      await exited(first);
       const createdBeforeKill = fake.appliedCount('CreateApiKey');
       expect(createdBeforeKill).toBeLessThan(created.length);
 
-      const second = worker.start('apps/worker/src/main.js', workerEnv());
-      children.push(second);
+      world.startWorker();
       // The dead worker's leases expire (60 s) before its items are taken again.
       await outboxDrained(http, admin, 180_000);
 
@@ -87,7 +59,7 @@ describe.skipIf(!postgresAnswersNow(POSTGRES_URL))(
       expect([...fake.state.creationsByName.values()].every((count) => count === 1)).toBe(true);
 
       // The compiled reconcile command agrees that nothing drifted.
-      const reconcile = await worker.run('apps/worker/src/cli/gateway-reconcile.js', workerEnv(), ['--dry-run']);
+      const reconcile = await worker.run('apps/worker/src/cli/gateway-reconcile.js', world.workerEnv(), ['--dry-run']);
       expect(reconcile.stderr).toBe('');
       expect(reconcile.code, reconcile.stdout).toBe(0);
       expect(reconcile.stdout).toContain('No drift found.');

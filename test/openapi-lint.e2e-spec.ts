@@ -44,6 +44,10 @@ const NOT_UUID = new Set([
   'IssuedApplicationDto.clientId',
   // API Gateway's REST API ids are ten lowercase letters and digits.
   'ImportApiDto.restApiId',
+  // The admin who started a gateway job run may be a service account: a Cognito app client id.
+  'UsageIngestionRunDto.adminId',
+  'ReconciliationRunDto.adminId',
+  'RunningJobDto.adminId',
 ]);
 /** Present only with `pendingTier`, and then possibly null: optional and nullable is the truth. */
 const OPTIONAL_NULLABLE = new Set(['TierChangedDto.effectiveAt']);

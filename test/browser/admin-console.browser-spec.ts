@@ -196,7 +196,7 @@ describe.skipIf(!hasChromium)('the admin console in a browser', () => {
     await page.getByRole('button', { name: 'Run reconciliation dry run' }).click();
     await page.getByText('Dry run done').waitFor();
     const reconciliation = page.getByRole('region', { name: 'Reconciliation' });
-    await expect.poll(() => reconciliation.textContent()).toMatch(/Last run .*no drift/);
+    await expect.poll(() => reconciliation.textContent()).toMatch(/Last run .*\(run by an admin\): .*no drift/);
     await checkPage(console_, 'admin-gateway');
   });
 

@@ -9,6 +9,10 @@ export class MovingClock extends Clock {
   }
 
   advanceDays(days: number): void {
-    this.offsetMs += days * 86_400_000;
+    this.advanceMs(days * 86_400_000);
+  }
+
+  advanceMs(ms: number): void {
+    this.offsetMs += ms;
   }
 }

@@ -16,7 +16,7 @@ export interface PeriodicTaskOptions {
  */
 export class PeriodicTask {
   private timer?: NodeJS.Timeout;
-  private running = false;
+  private running?: Promise<void>;
 
   constructor(
     private readonly options: PeriodicTaskOptions,
@@ -39,16 +39,28 @@ export class PeriodicTask {
     this.timer = undefined;
   }
 
+  /** Stops, then waits for the run in hand, if any (at shutdown, while the database is still open). */
+  async drain(): Promise<void> {
+    this.stop();
+    await this.running;
+  }
+
   /** One run now, unless one is already going. */
   async runOnce(): Promise<void> {
     if (this.running) return;
-    this.running = true;
+    this.running = this.runJob();
+    try {
+      await this.running;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async runJob(): Promise<void> {
     try {
       await this.job();
     } catch (error) {
       this.options.logger.error(`${this.options.name} failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = false;
     }
   }
 }

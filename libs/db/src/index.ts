@@ -8,5 +8,11 @@ export * from './recent-rows';
 export * from './prisma.service';
 export * from './transactions';
 export { Prisma } from './generated/client';
-export type { ApiDocument as ApiDocumentRow, ApiKey as ApiKeyRow, Developer as DeveloperRow, Tier as TierRow } from './generated/client';
+export type {
+  ApiDocument as ApiDocumentRow,
+  ApiKey as ApiKeyRow,
+  Developer as DeveloperRow,
+  GatewayJobRun as GatewayJobRunRow,
+  Tier as TierRow,
+} from './generated/client';
 export * from './generated/enums';

@@ -4,11 +4,14 @@ import { type AppConfig } from '@keyport/config';
 import { type KeysService } from '@keyport/keys';
 import { DEFAULT_TIERS, type TiersService } from '@keyport/tiers';
 import { recorder, strictFake } from '../../../test/support/strict-fake';
-import { type GatewayJob, type GatewayJobHistory } from './gateway-job-history';
+import { type GatewayJobHistory } from './gateway-job-history.service';
+import { type GatewayJob, type JobTrigger } from './gateway-job-run';
 import { GatewayReconcilerService } from './gateway-reconciler.service';
 import { type KeyPlacement, type KnownPlacement, type PlacedKey } from './key-placement';
 import { type PlanSyncService } from './plan-sync.service';
 import { type ReconcileRepository, type ReconciledKey } from './reconcile.repository';
+
+const SCHEDULE: JobTrigger = { by: 'schedule' };
 
 const STANDARD = DEFAULT_TIERS[0];
 const PLAN: GatewayPlan = { id: 'plan-s', name: 'keyport-standard', throttle: STANDARD.throttle, quota: STANDARD.quota, apiStages: [], tags: {} };
@@ -60,8 +63,10 @@ function world(gateway: Gateway, live: ReconciledKey[], options: { tagged?: Reco
     keysByIds: recorder(async () => options.tagged ?? []),
   });
   const config = { gatewayDriver: 'local' } as AppConfig;
-  const jobs: GatewayJob[] = [];
-  const history = strictFake<GatewayJobHistory>('GatewayJobHistory', { track: <R>(job: GatewayJob, run: () => Promise<R>) => (jobs.push(job), run()) });
+  const jobs: Array<[GatewayJob, { trigger: JobTrigger; dryRun?: boolean }]> = [];
+  const history = strictFake<GatewayJobHistory>('GatewayJobHistory', {
+    track: <R>(job: GatewayJob, how: { trigger: JobTrigger; dryRun?: boolean }, run: () => Promise<R>) => (jobs.push([job, how]), run()),
+  });
   const service = new GatewayReconcilerService(driver, tiers, bindings, plans, placement, keys, repository, config, history);
   return { service, repairs, placement, repository, jobs };
 }
@@ -100,15 +105,20 @@ describe('GatewayReconcilerService', () => {
     const { service, repairs, jobs } = world({ plans: [PLAN], keys: [gatewayKey('gw-1', 'key-1')], members: { 'plan-s': ['gw-1'] } }, [
       keyportKey('key-1', 'gw-1'),
     ]);
-    expect(await service.run({ dryRun: false })).toEqual({ dryRun: false, checked: { plans: 1, gatewayKeys: 1, keyportKeys: 1 }, findings: [], repaired: 0 });
+    expect(await service.run({ dryRun: false, trigger: SCHEDULE })).toEqual({
+      dryRun: false,
+      checked: { plans: 1, gatewayKeys: 1, keyportKeys: 1 },
+      findings: [],
+      repaired: 0,
+    });
     expect(repairs).toEqual([]);
-    expect(jobs).toEqual(['reconciliation']);
+    expect(jobs).toEqual([['reconciliation', { dryRun: false, trigger: SCHEDULE }]]);
   });
 
   it('names every kind of drift on a dry run, changing nothing', async () => {
     const { gateway, live, tagged } = drifted();
     const { service, repairs, repository } = world(gateway, live, { tagged });
-    const report = await service.run({ dryRun: true });
+    const report = await service.run({ dryRun: true, trigger: SCHEDULE });
     expect(report.findings.map((finding) => [finding.kind, finding.keyId, finding.gatewayKeyId])).toEqual([
       ['plan-settings', undefined, undefined],
       ['duplicate-key', 'key-1', 'gw-dup'],
@@ -128,7 +138,7 @@ describe('GatewayReconcilerService', () => {
   it('repairs each finding: plans re-set, stray and duplicate keys deleted, lost keys revoked, keys moved from where they are', async () => {
     const { gateway, live, tagged } = drifted();
     const { service, repairs, placement } = world(gateway, live, { tagged });
-    expect((await service.run({ dryRun: false })).repaired).toBe(7);
+    expect((await service.run({ dryRun: false, trigger: SCHEDULE })).repaired).toBe(7);
     expect(repairs).toEqual(['syncTier standard', 'delete gw-dup', 'delete gw-revoked', 'place key-2', 'place key-3', 'revokeLost key-4', 'place key-6']);
     expect(placement.place).toHaveProperty('calls', [
       [
@@ -149,17 +159,17 @@ describe('GatewayReconcilerService', () => {
   it('goes on past a repair that fails, counting only those that worked', async () => {
     const { gateway, live, tagged } = drifted();
     const { service, repairs } = world(gateway, live, { tagged, failing: 'delete gw-dup' });
-    expect((await service.run({ dryRun: false })).repaired).toBe(6);
+    expect((await service.run({ dryRun: false, trigger: SCHEDULE })).repaired).toBe(6);
     expect(repairs).toHaveLength(7);
   });
 
   it("creates a tier's plan that is missing, and re-binds one found only by its name", async () => {
     const missing = world({ plans: [], keys: [], members: {} }, [], { bound: null });
-    expect((await missing.service.run({ dryRun: false })).findings).toEqual([
+    expect((await missing.service.run({ dryRun: false, trigger: SCHEDULE })).findings).toEqual([
       { kind: 'plan-missing', detail: 'no usage plan for tier standard', action: 'create it' },
     ]);
     expect(missing.repairs).toEqual(['syncTier standard']);
     const byName = world({ plans: [PLAN], keys: [], members: {} }, [], { bound: 'plan-lost' });
-    expect((await byName.service.run({ dryRun: true })).findings.map((finding) => finding.kind)).toEqual(['plan-settings']);
+    expect((await byName.service.run({ dryRun: true, trigger: SCHEDULE })).findings.map((finding) => finding.kind)).toEqual(['plan-settings']);
   });
 });

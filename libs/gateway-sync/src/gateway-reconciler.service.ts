@@ -3,7 +3,8 @@ import { type GatewayKey, type GatewayPlan, GATEWAY_TAG, GatewayDriver, PlanBind
 import { AppConfig } from '@keyport/config';
 import { KeysService } from '@keyport/keys';
 import { type Tier, TiersService } from '@keyport/tiers';
-import { GatewayJobHistory } from './gateway-job-history';
+import { GatewayJobHistory } from './gateway-job-history.service';
+import { type JobTrigger } from './gateway-job-run';
 import { KeyPlacement } from './key-placement';
 import { withPatience } from './paced-retry';
 import { type ReconcileFinding, type ReconcileReport } from './reconcile-report';
@@ -32,8 +33,8 @@ export class GatewayReconcilerService {
     private readonly history: GatewayJobHistory,
   ) {}
 
-  run(options: { dryRun: boolean }): Promise<ReconcileReport> {
-    return this.history.track('reconciliation', () => this.reconcile(options));
+  run(options: { dryRun: boolean; trigger: JobTrigger }): Promise<ReconcileReport> {
+    return this.history.track('reconciliation', options, () => this.reconcile(options));
   }
 
   private async reconcile(options: { dryRun: boolean }): Promise<ReconcileReport> {

@@ -3,7 +3,8 @@ import { DeveloperAccountsModule } from '@keyport/developers';
 import { UsageModule } from '@keyport/usage';
 import { DeveloperPlanCleanupHandler } from './developer-plan-cleanup.handler';
 import { GatewayBootstrapService } from './gateway-bootstrap.service';
-import { GatewayJobHistory } from './gateway-job-history';
+import { GatewayJobHistory } from './gateway-job-history.service';
+import { GatewayJobRunsRepository } from './gateway-job-runs.repository';
 import { GatewayReconcilerService } from './gateway-reconciler.service';
 import { GatewayStatusService } from './gateway-status.service';
 import { KeyPlacement } from './key-placement';
@@ -38,6 +39,7 @@ import { UsageIngestionService } from './usage-ingestion.service';
     UsageIngestionService,
     GatewayStatusService,
     GatewayJobHistory,
+    GatewayJobRunsRepository,
   ],
   exports: [PlanSyncService, KeyPlacement, GatewayBootstrapService, GatewayReconcilerService, UsageIngestionService, GatewayStatusService, GatewayJobHistory],
 })

@@ -1,5 +1,6 @@
 export * from './gateway-bootstrap.service';
-export * from './gateway-job-history';
+export * from './gateway-job-history.service';
+export * from './gateway-job-run';
 export * from './gateway-reconciler.service';
 export * from './gateway-status.service';
 export * from './gateway-sync.module';

@@ -5,8 +5,11 @@ import { type AppConfig } from '@keyport/config';
 import { type KeyGatewayStateService } from '@keyport/keys';
 import { type UsageIncrement, type UsageRecorderService } from '@keyport/usage';
 import { recorder, strictFake } from '../../../test/support/strict-fake';
-import { type GatewayJob, type GatewayJobHistory } from './gateway-job-history';
+import { type GatewayJobHistory } from './gateway-job-history.service';
+import { type GatewayJob, type JobTrigger } from './gateway-job-run';
 import { UsageIngestionService } from './usage-ingestion.service';
+
+const SCHEDULE: JobTrigger = { by: 'schedule' };
 
 const NOW = new Date('2026-12-03T10:00:00Z');
 
@@ -25,9 +28,9 @@ function world(usageByPlan: Record<string, UsageRecord[] | Error>, bindings = [{
   const usage = strictFake<UsageRecorderService>('UsageRecorderService', { replaceDaily: recorder(async (_rows: readonly UsageIncrement[]) => undefined) });
   const clock = strictFake<Clock>('Clock', { now: () => NOW });
   const config = { gatewayJobs: { usageSyncDays: 3 } } as AppConfig;
-  const jobs: GatewayJob[] = [];
+  const jobs: Array<[GatewayJob, { trigger: JobTrigger; dryRun?: boolean }]> = [];
   const history = strictFake<GatewayJobHistory>('GatewayJobHistory', {
-    track: <R>(job: GatewayJob, run: () => Promise<R>) => (jobs.push(job), run()),
+    track: <R>(job: GatewayJob, how: { trigger: JobTrigger; dryRun?: boolean }, run: () => Promise<R>) => (jobs.push([job, how]), run()),
   });
   return { service: new UsageIngestionService(driver, planBindings, keys, usage, clock, config, history), driver, keys, usage, jobs };
 }
@@ -47,12 +50,12 @@ describe('UsageIngestionService', () => {
         { owner: 'tier:premium', planId: 'plan-s' },
       ],
     );
-    expect(await service.run()).toEqual({ from: '2026-12-01', to: '2026-12-03', plans: 1, rows: 1, unknownKeys: 1 });
+    expect(await service.run(SCHEDULE)).toEqual({ from: '2026-12-01', to: '2026-12-03', plans: 1, rows: 1, unknownKeys: 1 });
     expect(driver.planUsage).toHaveProperty('calls', [['plan-s', '2026-12-01', '2026-12-03']]);
     expect(keys.ownersByGatewayId).toHaveProperty('calls', [[['gw-1', 'gw-stray']]]);
     // A day without requests writes no row.
     expect(usage.replaceDaily).toHaveProperty('calls', [[[{ keyId: 'key-1', developerId: 'dev-1', day: '2026-12-02', requests: 7 }]]]);
-    expect(jobs).toEqual(['usageIngestion']);
+    expect(jobs).toEqual([['usageIngestion', { trigger: SCHEDULE }]]);
   });
 
   it('adds up the day of a key that changed plan during it', async () => {
@@ -63,12 +66,12 @@ describe('UsageIngestionService', () => {
         { owner: 'developer:dev-1', planId: 'plan-b' },
       ],
     );
-    await service.run(1);
+    await service.run(SCHEDULE, 1);
     expect(usage.replaceDaily).toHaveProperty('calls', [[[{ keyId: 'key-1', developerId: 'dev-1', day: '2026-12-03', requests: 10 }]]]);
   });
 
   it("answers an admin's run with 503 when the gateway does not answer, and lets other failures through", async () => {
-    await expect(world({ 'plan-s': new GatewayUnavailableError('throttled') }).service.runOnDemand()).rejects.toMatchObject({ kind: 'UNAVAILABLE' });
-    await expect(world({ 'plan-s': new Error('bug') }).service.runOnDemand()).rejects.toThrow('bug');
+    await expect(world({ 'plan-s': new GatewayUnavailableError('throttled') }).service.runOnDemand('admin-1')).rejects.toMatchObject({ kind: 'UNAVAILABLE' });
+    await expect(world({ 'plan-s': new Error('bug') }).service.runOnDemand('admin-1')).rejects.toThrow('bug');
   });
 });

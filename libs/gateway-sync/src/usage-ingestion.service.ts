@@ -4,7 +4,8 @@ import { Clock, DAY_MS, isoDay, unavailable } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { KeyGatewayStateService } from '@keyport/keys';
 import { type UsageIncrement, UsageRecorderService } from '@keyport/usage';
-import { GatewayJobHistory } from './gateway-job-history';
+import { GatewayJobHistory } from './gateway-job-history.service';
+import { type JobTrigger } from './gateway-job-run';
 
 export interface UsageIngestionResult {
   from: string;
@@ -35,17 +36,17 @@ export class UsageIngestionService {
   ) {}
 
   /** An admin's on-demand run: a gateway that does not answer is a 503, not a failure of Keyport. */
-  async runOnDemand(days?: number): Promise<UsageIngestionResult> {
+  async runOnDemand(adminId: string, days?: number): Promise<UsageIngestionResult> {
     try {
-      return await this.run(days);
+      return await this.run({ by: 'admin', adminId }, days);
     } catch (error) {
       if (error instanceof GatewayUnavailableError) throw unavailable('The gateway did not answer; try again later');
       throw error;
     }
   }
 
-  run(days = this.config.gatewayJobs.usageSyncDays): Promise<UsageIngestionResult> {
-    return this.history.track('usageIngestion', () => this.ingest(days));
+  run(trigger: JobTrigger, days = this.config.gatewayJobs.usageSyncDays): Promise<UsageIngestionResult> {
+    return this.history.track('usageIngestion', { trigger }, () => this.ingest(days));
   }
 
   private async ingest(days: number): Promise<UsageIngestionResult> {

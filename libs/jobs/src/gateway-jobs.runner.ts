@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { PeriodicTask } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { GatewayReconcilerService, UsageIngestionService, formatReport } from '@keyport/gateway-sync';
@@ -8,7 +8,7 @@ const FIRST_RUN_DELAY_MS = 30_000;
 
 /** On the aws driver: ingests usage (USAGE_SYNC_INTERVAL) and reconciles with AWS (RECONCILE_INTERVAL). */
 @Injectable()
-export class GatewayJobsRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class GatewayJobsRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(GatewayJobsRunner.name);
   private readonly tasks: PeriodicTask[] = [];
 
@@ -21,15 +21,17 @@ export class GatewayJobsRunner implements OnApplicationBootstrap, OnApplicationS
   onApplicationBootstrap(): void {
     if (this.config.gatewayDriver !== 'aws') return;
     const { usageSyncIntervalMs, reconcileIntervalMs } = this.config.gatewayJobs;
-    this.schedule('Scheduled usage ingestion', usageSyncIntervalMs, () => this.usage.run());
+    this.schedule('Scheduled usage ingestion', usageSyncIntervalMs, () => this.usage.run({ by: 'schedule' }));
     this.schedule('Scheduled reconciliation', reconcileIntervalMs, async () => {
-      const report = await this.reconciler.run({ dryRun: false });
+      const report = await this.reconciler.run({ dryRun: false, trigger: { by: 'schedule' } });
       if (report.findings.length > 0) this.logger.warn(formatReport(report));
     });
   }
 
-  onApplicationShutdown(): void {
-    this.tasks.forEach((task) => task.stop());
+  // Before shutdown, not on it: a run in hand ends, and records its end, while the database is still
+  // open. One that outlasts the shutdown deadline is cut off and shows as interrupted.
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.tasks.map((task) => task.drain()));
   }
 
   private schedule(name: string, everyMs: number, job: () => Promise<unknown>): void {

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { type GatewayJobRun, type GatewayStatusReport, type ReconcileReport, type UsageIngestionResult } from '@keyport/gateway-sync';
+import {
+  type GatewayJob,
+  type GatewayJobRun,
+  type GatewayStatusReport,
+  type JobOutcome,
+  type JobTrigger,
+  type LastGatewayRuns,
+  type ReconcileReport,
+  type UsageIngestionResult,
+} from '@keyport/gateway-sync';
 import { UsageSyncResultDto } from './admin-gateway.dto';
 
 export class GatewayKeysDto {
@@ -82,13 +91,25 @@ class JobRunDto {
   @ApiProperty({ description: 'When the run started', format: 'date-time' })
   startedAt!: string;
 
-  @ApiProperty({ description: 'When it ended', format: 'date-time' })
+  @ApiProperty({ description: 'When it ended; for an interrupted run, its last sign of life', format: 'date-time' })
   finishedAt!: string;
 
   @ApiProperty({ description: 'Whether it completed' })
   ok!: boolean;
 
-  @ApiPropertyOptional({ description: 'Why it failed (only when ok is false)' })
+  @ApiProperty({
+    description: 'How it ended: ok, failed (with error), or interrupted (the process running it stopped before the run ended)',
+    enum: ['ok', 'failed', 'interrupted'],
+  })
+  outcome!: JobOutcome;
+
+  @ApiProperty({ description: "Who started it: the worker's schedule, an admin, or a command (npm run gateway:...)", enum: ['schedule', 'admin', 'command'] })
+  triggeredBy!: JobTrigger['by'];
+
+  @ApiPropertyOptional({ description: 'The admin who started it (their Cognito sub; only when triggeredBy is admin)' })
+  adminId?: string;
+
+  @ApiPropertyOptional({ description: 'Why it failed or stopped (only when ok is false)' })
   error?: string;
 }
 
@@ -98,8 +119,31 @@ export class UsageIngestionRunDto extends JobRunDto {
 }
 
 export class ReconciliationRunDto extends JobRunDto {
+  @ApiProperty({ description: 'True for a dry run (it changed nothing)' })
+  dryRun!: boolean;
+
   @ApiPropertyOptional({ type: ReconcileReportDto, description: 'What it found (only when ok)' })
   result?: ReconcileReportDto;
+}
+
+export class RunningJobDto {
+  @ApiProperty({ description: 'Which job', enum: ['usageIngestion', 'reconciliation'] })
+  job!: GatewayJob;
+
+  @ApiProperty({ description: 'True for a reconciliation dry run' })
+  dryRun!: boolean;
+
+  @ApiProperty({ description: 'When it started', format: 'date-time' })
+  startedAt!: string;
+
+  @ApiProperty({ description: "Its process's last sign of life (every 30 s); after 2 minutes without one the run counts as interrupted", format: 'date-time' })
+  heartbeatAt!: string;
+
+  @ApiProperty({ description: 'Who started it', enum: ['schedule', 'admin', 'command'] })
+  triggeredBy!: JobTrigger['by'];
+
+  @ApiPropertyOptional({ description: 'The admin who started it (only when triggeredBy is admin)' })
+  adminId?: string;
 }
 
 export class GatewayConsoleStatusDto {
@@ -118,32 +162,60 @@ export class GatewayConsoleStatusDto {
   @ApiPropertyOptional({ type: GatewayCallsDto, description: 'AWS call health since start (aws driver only)' })
   calls?: GatewayCallsDto;
 
-  @ApiProperty({ type: UsageIngestionRunDto, nullable: true, description: 'The last usage ingestion run by this process; null when none ran since it started' })
+  @ApiProperty({
+    type: UsageIngestionRunDto,
+    nullable: true,
+    description: 'The last usage ingestion that ended, run by any process (the worker, an admin, a command); null when none is recorded',
+  })
   lastUsageIngestion!: UsageIngestionRunDto | null;
 
   @ApiProperty({
     type: ReconciliationRunDto,
     nullable: true,
-    description: 'The last reconciliation run by this process (dry runs included); null when none ran since it started',
+    description: 'The last reconciliation that ended (dry runs included), run by any process; null when none is recorded',
   })
   lastReconciliation!: ReconciliationRunDto | null;
 
-  static from(status: GatewayStatusReport, usage: GatewayJobRun | null, reconciliation: GatewayJobRun | null): GatewayConsoleStatusDto {
+  @ApiProperty({ type: [RunningJobDto], description: 'Runs going on now, oldest first' })
+  running!: RunningJobDto[];
+
+  static from(status: GatewayStatusReport, runs: LastGatewayRuns): GatewayConsoleStatusDto {
+    const usage = runs.usageIngestion;
+    const reconciliation = runs.reconciliation;
     return {
       driver: status.driver,
       ...(status.region ? { region: status.region } : {}),
       keys: status.keys,
       outbox: { depth: status.sync.pending, oldestSeconds: status.sync.oldestPendingSeconds, dead: status.sync.dead },
       ...(status.calls ? { calls: status.calls } : {}),
-      lastUsageIngestion: usage && { ...runTimes(usage), ...(usage.result ? { result: usage.result as UsageIngestionResult } : {}) },
+      lastUsageIngestion: usage && { ...endedRun(usage), ...(usage.result ? { result: usage.result as UsageIngestionResult } : {}) },
       lastReconciliation: reconciliation && {
-        ...runTimes(reconciliation),
+        ...endedRun(reconciliation),
+        dryRun: reconciliation.dryRun,
         ...(reconciliation.result ? { result: ReconcileReportDto.from(reconciliation.result as ReconcileReport) } : {}),
       },
+      running: runs.running.map((run) => ({
+        job: run.job,
+        dryRun: run.dryRun,
+        startedAt: run.startedAt.toISOString(),
+        heartbeatAt: run.heartbeatAt.toISOString(),
+        ...trigger(run.trigger),
+      })),
     };
   }
 }
 
-function runTimes(run: GatewayJobRun): JobRunDto {
-  return { startedAt: run.startedAt.toISOString(), finishedAt: run.finishedAt.toISOString(), ok: run.ok, ...(run.error ? { error: run.error } : {}) };
+function endedRun(run: GatewayJobRun): JobRunDto {
+  return {
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt.toISOString(),
+    ok: run.ok,
+    outcome: run.outcome,
+    ...trigger(run.trigger),
+    ...(run.error ? { error: run.error } : {}),
+  };
+}
+
+function trigger(trigger: JobTrigger): Pick<JobRunDto, 'triggeredBy' | 'adminId'> {
+  return trigger.by === 'admin' ? { triggeredBy: 'admin', adminId: trigger.adminId } : { triggeredBy: trigger.by };
 }

@@ -14,6 +14,8 @@ import { RefreshFailed } from '../ui/RefreshFailed';
 type Status = components['schemas']['GatewayConsoleStatusDto'];
 type ReconcileReport = components['schemas']['ReconcileReportDto'];
 type UsageSyncResult = components['schemas']['UsageSyncResultDto'];
+type EndedRun = components['schemas']['UsageIngestionRunDto'];
+type RunningJob = components['schemas']['RunningJobDto'];
 
 const STATUS_POLL_MS = 5_000;
 
@@ -53,6 +55,7 @@ export function Component() {
           <Text size="sm" c="dimmed" mb="sm">
             Reads the last days of usage from the gateway into Keyport's reports (on the embedded gateway usage arrives by itself).
           </Text>
+          <Running runs={status.data?.running.filter((run) => run.job === 'usageIngestion') ?? []} />
           <LastRun run={status.data?.lastUsageIngestion ?? null} describe={(result: UsageSyncResult) => usageLine(result)} />
           <Group mt="sm">
             <Button onClick={() => void runSync()} loading={sync.busy}>
@@ -69,6 +72,7 @@ export function Component() {
           <Text size="sm" c="dimmed" mb="sm">
             Compares the gateway's plans and keys with Keyport's. A dry run changes nothing.
           </Text>
+          <Running runs={status.data?.running.filter((run) => run.job === 'reconciliation') ?? []} />
           <LastRun run={status.data?.lastReconciliation ?? null} describe={(result: ReconcileReport) => reconcileLine(result)} />
           <Group mt="sm">
             <Button onClick={() => void runDryRun()} loading={reconcile.busy}>
@@ -114,14 +118,27 @@ function Overview({ status }: { status: Status }) {
   );
 }
 
-function LastRun<Result>({ run, describe }: { run: { finishedAt: string; ok: boolean; error?: string; result?: Result } | null; describe: (result: Result) => string }) {
-  if (!run) return <Text size="sm">Last run: none since the server started.</Text>;
+function LastRun<Result>({ run, describe }: { run: (Omit<EndedRun, 'result'> & { result?: Result }) | null; describe: (result: Result) => string }) {
+  if (!run) return <Text size="sm">Last run: none recorded yet.</Text>;
+  const outcome = run.ok && run.result ? describe(run.result) : `${run.outcome} (${run.error ?? 'no reason given'})`;
   return (
     <Text size="sm">
-      Last run {formatDateTime(run.finishedAt)}: {run.ok && run.result ? describe(run.result) : `failed (${run.error ?? 'no reason given'})`}
+      Last run {formatDateTime(run.finishedAt)} ({startedBy(run)}): {outcome}
     </Text>
   );
 }
+
+/** A run going on now, in whichever process (the worker's schedule, another admin). */
+function Running({ runs }: { runs: RunningJob[] }) {
+  return runs.map((run, index) => (
+    <Text size="sm" key={index}>
+      Running since {formatDateTime(run.startedAt)} ({startedBy(run)}{run.dryRun ? ', dry run' : ''}).
+    </Text>
+  ));
+}
+
+const startedBy = (run: Pick<EndedRun, 'triggeredBy'>) =>
+  run.triggeredBy === 'schedule' ? 'scheduled' : run.triggeredBy === 'admin' ? 'run by an admin' : 'run from the command line';
 
 const usageLine = (result: UsageSyncResult) =>
   `${result.from} to ${result.to}, ${formatCount(result.plans)} plan(s), ${formatCount(result.rows)} key-day(s) written, ${formatCount(result.unknownKeys)} unknown key(s).`;

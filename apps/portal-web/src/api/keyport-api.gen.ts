@@ -895,7 +895,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest usage from API Gateway now (AWS driver)
-         * @description Reads the last `days` days of usage from API Gateway (GetUsage) into the daily usage store, as the worker does on a schedule.
+         * @description Reads the last `days` days of usage from API Gateway (GetUsage) into the daily usage store, as the worker does on a schedule. The run is recorded with the admin who started it (GET /v1/admin/gateway/status shows it).
          */
         post: operations["AdminGatewayController_usageSync"];
         delete?: never;
@@ -953,7 +953,7 @@ export interface paths {
         };
         /**
          * The gateway: driver, outbox depth and oldest item, last usage ingestion and reconciliation
-         * @description The outbox's figures come from the database; the last runs are this process's own (a separate worker keeps its own).
+         * @description Everything comes from the database, so a worker in its own process shows here too: the outbox, the last ended run of each job (ok, failed, or interrupted when its process stopped mid-run) and the runs going on now.
          */
         get: operations["AdminGatewayStatusController_get"];
         put?: never;
@@ -975,7 +975,7 @@ export interface paths {
         put?: never;
         /**
          * Compare the gateway with Keyport without changing anything
-         * @description Lists the drift a reconciliation would repair (missing or stray plans and keys, wrong plan, wrong enabled state); changes nothing.
+         * @description Lists the drift a reconciliation would repair (missing or stray plans and keys, wrong plan, wrong enabled state); changes nothing. The run is recorded with the admin who started it.
          */
         post: operations["AdminGatewayStatusController_dryRun"];
         delete?: never;
@@ -2433,12 +2433,24 @@ export interface components {
             startedAt: string;
             /**
              * Format: date-time
-             * @description When it ended
+             * @description When it ended; for an interrupted run, its last sign of life
              */
             finishedAt: string;
             /** @description Whether it completed */
             ok: boolean;
-            /** @description Why it failed (only when ok is false) */
+            /**
+             * @description How it ended: ok, failed (with error), or interrupted (the process running it stopped before the run ended)
+             * @enum {string}
+             */
+            outcome: "ok" | "failed" | "interrupted";
+            /**
+             * @description Who started it: the worker's schedule, an admin, or a command (npm run gateway:...)
+             * @enum {string}
+             */
+            triggeredBy: "schedule" | "admin" | "command";
+            /** @description The admin who started it (their Cognito sub; only when triggeredBy is admin) */
+            adminId?: string;
+            /** @description Why it failed or stopped (only when ok is false) */
             error?: string;
             /** @description What it read (only when ok) */
             result?: components["schemas"]["UsageSyncResultDto"];
@@ -2476,15 +2488,55 @@ export interface components {
             startedAt: string;
             /**
              * Format: date-time
-             * @description When it ended
+             * @description When it ended; for an interrupted run, its last sign of life
              */
             finishedAt: string;
             /** @description Whether it completed */
             ok: boolean;
-            /** @description Why it failed (only when ok is false) */
+            /**
+             * @description How it ended: ok, failed (with error), or interrupted (the process running it stopped before the run ended)
+             * @enum {string}
+             */
+            outcome: "ok" | "failed" | "interrupted";
+            /**
+             * @description Who started it: the worker's schedule, an admin, or a command (npm run gateway:...)
+             * @enum {string}
+             */
+            triggeredBy: "schedule" | "admin" | "command";
+            /** @description The admin who started it (their Cognito sub; only when triggeredBy is admin) */
+            adminId?: string;
+            /** @description Why it failed or stopped (only when ok is false) */
             error?: string;
+            /** @description True for a dry run (it changed nothing) */
+            dryRun: boolean;
             /** @description What it found (only when ok) */
             result?: components["schemas"]["ReconcileReportDto"];
+        };
+        RunningJobDto: {
+            /**
+             * @description Which job
+             * @enum {string}
+             */
+            job: "usageIngestion" | "reconciliation";
+            /** @description True for a reconciliation dry run */
+            dryRun: boolean;
+            /**
+             * Format: date-time
+             * @description When it started
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description Its process's last sign of life (every 30 s); after 2 minutes without one the run counts as interrupted
+             */
+            heartbeatAt: string;
+            /**
+             * @description Who started it
+             * @enum {string}
+             */
+            triggeredBy: "schedule" | "admin" | "command";
+            /** @description The admin who started it (only when triggeredBy is admin) */
+            adminId?: string;
         };
         GatewayConsoleStatusDto: {
             /**
@@ -2503,10 +2555,12 @@ export interface components {
             outbox: components["schemas"]["OutboxStatusDto"];
             /** @description AWS call health since start (aws driver only) */
             calls?: components["schemas"]["GatewayCallsDto"];
-            /** @description The last usage ingestion run by this process; null when none ran since it started */
+            /** @description The last usage ingestion that ended, run by any process (the worker, an admin, a command); null when none is recorded */
             lastUsageIngestion: components["schemas"]["UsageIngestionRunDto"] | null;
-            /** @description The last reconciliation run by this process (dry runs included); null when none ran since it started */
+            /** @description The last reconciliation that ended (dry runs included), run by any process; null when none is recorded */
             lastReconciliation: components["schemas"]["ReconciliationRunDto"] | null;
+            /** @description Runs going on now, oldest first */
+            running: components["schemas"]["RunningJobDto"][];
         };
         RoleDto: {
             /**

@@ -3,7 +3,7 @@ import { GatewayReconcilerService, formatReport } from '@keyport/gateway-sync';
 import { hasFlag, runCli } from './run-cli';
 
 runCli(async (app, args) => {
-  const report = await app.get(GatewayReconcilerService).run({ dryRun: hasFlag(args, '--dry-run') });
+  const report = await app.get(GatewayReconcilerService).run({ dryRun: hasFlag(args, '--dry-run'), trigger: { by: 'command' } });
   process.stdout.write(`${formatReport(report)}\n`);
   return report.repaired < report.findings.length && !report.dryRun ? 2 : 0;
 });

@@ -9,7 +9,7 @@ runCli(async (app, args) => {
     process.stderr.write('--days must be a whole number from 1 to 90\n');
     return 2;
   }
-  const result = await app.get(UsageIngestionService).run(days);
+  const result = await app.get(UsageIngestionService).run({ by: 'command' }, days);
   process.stdout.write(`Usage ${result.from}..${result.to}: ${result.rows} key-day(s) from ${result.plans} plan(s); ${result.unknownKeys} unknown key(s)\n`);
   return 0;
 });
