@@ -1,18 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessTokenVerifier } from '@keyport/cognito';
+import { Clock } from '@keyport/common';
 import { createApplication, jwtClaims, requestClientToken } from './support/applications';
 import { type HttpClient } from './support/http-client';
 import { expectErrorShape, signUpDeveloper, startWithAdmin, type SignedInDeveloper } from './support/journey';
 import { type KeyportHarness } from './support/keyport-harness';
+import { MovingClock } from './support/moving-clock';
 
 describe('applications: client credentials on the embedded Cognito', () => {
   let harness: KeyportHarness;
   let http: HttpClient;
   let admin: string;
   let dev: SignedInDeveloper;
+  // Grace periods end when the test says, not when a busy machine gets round to the next line.
+  const clock = new MovingClock();
 
   beforeAll(async () => {
-    ({ harness, http, admin } = await startWithAdmin({ env: { MAX_APPLICATIONS_PER_DEVELOPER: '3' } }));
+    ({ harness, http, admin } = await startWithAdmin({ env: { MAX_APPLICATIONS_PER_DEVELOPER: '3' }, overrides: [{ provide: Clock, useValue: clock }] }));
     dev = await signUpDeveloper(http, admin);
   });
 
@@ -100,7 +104,7 @@ describe('applications: client credentials on the embedded Cognito', () => {
 
   it('rotates the secret: the old one works during the grace, not after; rotating again in the grace is 409', async () => {
     const app = await createApplication(http, dev.token, { name: 'rotating' });
-    const rotated = await http.post(`/v1/applications/${app.id}/rotate-secret`, { gracePeriodSeconds: 1 }, { token: dev.token });
+    const rotated = await http.post(`/v1/applications/${app.id}/rotate-secret`, { gracePeriodSeconds: 60 }, { token: dev.token });
     expect(rotated.status).toBe(201);
     expect(rotated.body).toMatchObject({ id: app.id, clientId: app.clientId, clientSecret: expect.any(String) });
     expect(rotated.body.clientSecret).not.toBe(app.clientSecret);
@@ -111,7 +115,7 @@ describe('applications: client credentials on the embedded Cognito', () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('SECRET_ROTATION_IN_GRACE');
 
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    clock.advanceMs(61_000);
     const { ApplicationsService } = await import('@keyport/applications');
     await harness.app.get(ApplicationsService).retireExpiredSecrets();
     expect(await requestClientToken(app.tokenEndpoint, app.clientId, app.clientSecret)).toEqual({ status: 400, body: { error: 'invalid_client' } });
