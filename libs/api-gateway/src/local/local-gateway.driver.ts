@@ -33,11 +33,19 @@ export class LocalGatewayDriver extends GatewayDriver {
     const existing = await this.db.client.gatewayUsagePlan.findFirst({
       where: existingPlanId ? { OR: [{ id: existingPlanId }, { name: settings.name }] } : { name: settings.name },
     });
-    const plan = existing
-      ? await this.db.client.gatewayUsagePlan.update({ where: { id: existing.id }, data })
-      : await this.db.client.gatewayUsagePlan.create({ data: { id: this.newId(), ...data } });
+    const plan = existing ? await this.db.client.gatewayUsagePlan.update({ where: { id: existing.id }, data }) : await this.createPlanOrUpdateRaced(data);
     this.changes.publish();
     return plan.id;
+  }
+
+  /** Two upserts of one new plan (a start's bootstrap and a queued plan sync) may both find none: the second updates what the first made. */
+  private async createPlanOrUpdateRaced(data: Omit<Prisma.GatewayUsagePlanCreateInput, 'id'>): Promise<{ id: string }> {
+    try {
+      return await this.db.client.gatewayUsagePlan.create({ data: { id: this.newId(), ...data } });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return this.db.client.gatewayUsagePlan.update({ where: { name: data.name }, data });
+    }
   }
 
   async deleteUsagePlan(planId: string): Promise<void> {
@@ -56,7 +64,7 @@ export class LocalGatewayDriver extends GatewayDriver {
       return toKey(row);
     } catch (error) {
       // A concurrent create of the same name won the race: return its key, as API Gateway's name lookup would.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      if (isUniqueViolation(error)) {
         const raced = await this.findApiKeyByName(spec.name);
         if (raced) return raced;
       }
@@ -146,6 +154,10 @@ export class LocalGatewayDriver extends GatewayDriver {
     // API Gateway ids are 10 lowercase alphanumerics; mimic them so logs look alike.
     return this.random.bytes(8).toString('hex').slice(0, 10);
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 function toKey(row: { id: string; name: string; enabled: boolean; tags: unknown }): GatewayKey {
