@@ -18,8 +18,11 @@ export class CompiledWorker {
     await promisify(execFile)(
       process.execPath,
       [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir, '--noCheck'],
-      { cwd: ROOT },
-    );
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: Error & { stdout?: string; stderr?: string }) => {
+      // tsc says what went wrong on stdout; without it a CI log shows only "Command failed".
+      throw new Error(`${error.message}\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+    });
     const aliases = `const Module = require('module');
 const path = require('path');
 const resolve = Module._resolveFilename;
