@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Clock } from '@keyport/common';
+import { type Clock, type RandomSource } from '@keyport/common';
 import { recorder, strictFake } from '../../../test/support/strict-fake';
 import { GatewayJobHistory, HEARTBEAT_EVERY_MS, RUNS_KEPT_PER_JOB, STALE_AFTER_MS } from './gateway-job-history.service';
 import { type GatewayJobRunsRepository, type RunEnd, type StartedRun } from './gateway-job-runs.repository';
@@ -13,7 +13,9 @@ function world(options: { finishFails?: boolean } = {}) {
   const beat = recorder((_id: string, _at: Date) => Promise.resolve());
   const finish = recorder((_id: string, _end: RunEnd) => (options.finishFails ? Promise.reject(new Error('database gone')) : Promise.resolve()));
   const runs = strictFake<GatewayJobRunsRepository>('GatewayJobRunsRepository', { start, beat, finish });
-  return { history: new GatewayJobHistory(runs, clock), start, beat, finish };
+  let runIds = 0;
+  const random = strictFake<RandomSource>('RandomSource', { uuid: () => `run-${++runIds}` });
+  return { history: new GatewayJobHistory(runs, clock, random), start, beat, finish };
 }
 
 describe('GatewayJobHistory', () => {

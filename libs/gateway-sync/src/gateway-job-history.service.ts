@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, PeriodicTask } from '@keyport/common';
+import { Clock, PeriodicTask, RandomSource } from '@keyport/common';
 import { scrubSecrets } from '@keyport/observability';
 import { type GatewayJob, type GatewayJobRun, type JobTrigger, type RunningGatewayJob } from './gateway-job-run';
 import { GatewayJobRunsRepository, type RunEnd } from './gateway-job-runs.repository';
@@ -37,10 +36,11 @@ export class GatewayJobHistory {
   constructor(
     private readonly runs: GatewayJobRunsRepository,
     private readonly clock: Clock,
+    private readonly random: RandomSource,
   ) {}
 
   async track<Result>(job: GatewayJob, how: { trigger: JobTrigger; dryRun?: boolean }, run: () => Promise<Result>): Promise<Result> {
-    const id = randomUUID();
+    const id = this.random.uuid();
     const startedAt = this.clock.now();
     await this.runs.start(
       { id, job, dryRun: how.dryRun ?? false, trigger: how.trigger, startedAt },
