@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalGatewayDriver } from '@keyport/api-gateway';
+import { GatewayChangeFeed, LocalGatewayDriver } from '@keyport/api-gateway';
+import { Db } from '@keyport/db';
+import { GatewayStateSync } from '@keyport/embedded-gateway';
 import { KeyportHarness } from './support/keyport-harness';
 
 /**
@@ -33,5 +35,23 @@ describe('the local gateway driver under concurrent calls', () => {
     const keys = await Promise.all([1, 2, 3, 4, 5].map(() => driver.createApiKey(spec)));
     expect(new Set(keys.map((key) => key.id)).size).toBe(1);
     expect((await driver.listApiKeys()).filter((key) => key.name === spec.name)).toHaveLength(1);
+  });
+
+  it('tells the embedded gateway of a change made inside a transaction only once it has committed, and the reload it wakes succeeds', async () => {
+    const db = harness.app.get(Db);
+    const sync = harness.app.get(GatewayStateSync);
+    const publishedInTransaction: boolean[] = [];
+    const unsubscribe = harness.app.get(GatewayChangeFeed).subscribe(() => publishedInTransaction.push(db.inTransaction));
+    try {
+      const key = await driver.createApiKey({ name: `keyport-tx-key-${Date.now()}`, value: 'kp-tx-value-0123456789', enabled: true, tags: {} });
+      // As the quota-grant handler does: the driver's write and the handler's mark commit together.
+      await db.transaction(() => driver.setApiKeyEnabled(key.id, false));
+      // Before the fix the reload woken inside the transaction read through its closed client and failed.
+      await expect(sync.reload()).resolves.toBeUndefined();
+      expect(publishedInTransaction.length).toBeGreaterThanOrEqual(2);
+      expect(publishedInTransaction).not.toContain(true);
+    } finally {
+      unsubscribe();
+    }
   });
 });

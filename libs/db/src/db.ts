@@ -25,6 +25,14 @@ export class Db {
     return this.current.getStore()?.client ?? this.prisma;
   }
 
+  /**
+   * The root client even inside a transaction: for readers that fill a cache or a snapshot, which
+   * must hold committed rows only and may outlive the transaction that woke them.
+   */
+  get committed(): DbClient {
+    return this.prisma;
+  }
+
   get inTransaction(): boolean {
     return this.current.getStore() !== undefined;
   }

@@ -4,13 +4,16 @@ import { isoDay } from '@keyport/common';
 import { Db } from '@keyport/db';
 import { type GatewayKeyRow } from './gateway-snapshot';
 
-/** Reads the local driver's tables, off the request path: the whole state, or a cheap fingerprint of it. */
+/**
+ * Reads the local driver's committed tables, off the request path: the whole state, or a cheap
+ * fingerprint of it. Never through a caller's transaction: a load may outlive the one that woke it.
+ */
 @Injectable()
 export class GatewaySnapshotRepository {
   constructor(private readonly db: Db) {}
 
   async load(): Promise<GatewayKeyRow[]> {
-    const keys = await this.db.client.gatewayApiKey.findMany({
+    const keys = await this.db.committed.gatewayApiKey.findMany({
       include: { plans: { include: { plan: true }, orderBy: { createdAt: 'desc' }, take: 1 } },
     });
     const rows: GatewayKeyRow[] = [];
@@ -47,7 +50,7 @@ export class GatewaySnapshotRepository {
 
   /** Changes whenever a key, plan or membership (quota adjustments included) changes, whoever wrote it. */
   async fingerprint(): Promise<string> {
-    const rows = await this.db.client.$queryRaw<Array<{ fingerprint: string }>>`
+    const rows = await this.db.committed.$queryRaw<Array<{ fingerprint: string }>>`
       SELECT concat_ws('|',
         (SELECT md5(coalesce(string_agg(id || ':' || updated_at::text, ',' ORDER BY id), '')) FROM gateway_api_keys),
         (SELECT md5(coalesce(string_agg(id || ':' || updated_at::text, ',' ORDER BY id), '')) FROM gateway_usage_plans),

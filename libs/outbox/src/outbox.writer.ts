@@ -16,6 +16,7 @@ export class OutboxWriter {
     await this.db.client.outboxItem.create({
       data: { aggregate, type: message.type, payload: payload as Prisma.InputJsonValue },
     });
-    this.signal.notify();
+    // Woken before the commit, the worker would find nothing yet and sleep a whole poll interval.
+    this.db.afterTransaction(() => this.signal.notify());
   }
 }

@@ -34,7 +34,7 @@ export class LocalGatewayDriver extends GatewayDriver {
       where: existingPlanId ? { OR: [{ id: existingPlanId }, { name: settings.name }] } : { name: settings.name },
     });
     const plan = existing ? await this.db.client.gatewayUsagePlan.update({ where: { id: existing.id }, data }) : await this.createPlanOrUpdateRaced(data);
-    this.changes.publish();
+    this.changed();
     return plan.id;
   }
 
@@ -50,7 +50,7 @@ export class LocalGatewayDriver extends GatewayDriver {
 
   async deleteUsagePlan(planId: string): Promise<void> {
     await this.db.client.gatewayUsagePlan.deleteMany({ where: { id: planId } });
-    this.changes.publish();
+    this.changed();
   }
 
   async createApiKey(spec: GatewayKeySpec): Promise<GatewayKey> {
@@ -60,7 +60,7 @@ export class LocalGatewayDriver extends GatewayDriver {
       const row = await this.db.client.gatewayApiKey.create({
         data: { id: this.newId(), name: spec.name, valueHash: hashKeyValue(spec.value), enabled: spec.enabled, tags: spec.tags },
       });
-      this.changes.publish();
+      this.changed();
       return toKey(row);
     } catch (error) {
       // A concurrent create of the same name won the race: return its key, as API Gateway's name lookup would.
@@ -79,22 +79,22 @@ export class LocalGatewayDriver extends GatewayDriver {
 
   async deleteApiKey(gatewayKeyId: string): Promise<void> {
     await this.db.client.gatewayApiKey.deleteMany({ where: { id: gatewayKeyId } });
-    this.changes.publish();
+    this.changed();
   }
 
   async setApiKeyEnabled(gatewayKeyId: string, enabled: boolean): Promise<void> {
     await this.db.client.gatewayApiKey.updateMany({ where: { id: gatewayKeyId }, data: { enabled } });
-    this.changes.publish();
+    this.changed();
   }
 
   async attachKeyToPlan(gatewayKeyId: string, planId: string): Promise<void> {
     await this.db.client.gatewayUsagePlanKey.createMany({ data: [{ planId, keyId: gatewayKeyId }], skipDuplicates: true });
-    this.changes.publish();
+    this.changed();
   }
 
   async detachKeyFromPlan(gatewayKeyId: string, planId: string): Promise<void> {
     await this.db.client.gatewayUsagePlanKey.deleteMany({ where: { planId, keyId: gatewayKeyId } });
-    this.changes.publish();
+    this.changed();
   }
 
   async plansOfKey(gatewayKeyId: string): Promise<string[]> {
@@ -114,7 +114,7 @@ export class LocalGatewayDriver extends GatewayDriver {
       where: { planId_keyId: { planId, keyId: gatewayKeyId } },
       data: { quotaAdjustment: carried + delta, adjustedPeriodStart: periodStart },
     });
-    this.changes.publish();
+    this.changed();
   }
 
   /** The embedded gateway counts a quota over the whole rotation lineage: nothing to carry over. */
@@ -148,6 +148,14 @@ export class LocalGatewayDriver extends GatewayDriver {
 
   async ping(): Promise<void> {
     await this.db.client.gatewayUsagePlan.count();
+  }
+
+  /**
+   * Tells the embedded gateway after the change has committed: a listener that reads the tables
+   * from inside the caller's transaction would read through a client that is closed by then.
+   */
+  private changed(): void {
+    this.db.afterTransaction(() => this.changes.publish());
   }
 
   private newId(): string {
