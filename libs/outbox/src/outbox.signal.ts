@@ -8,9 +8,9 @@ import { Injectable } from '@nestjs/common';
 export class OutboxSignal {
   private listeners = new Set<() => void>();
 
+  /** Called once the enqueuing transaction has committed (OutboxWriter), so the worker finds the item. */
   notify(): void {
-    // Defer so the worker runs after the enqueuing transaction has committed.
-    setTimeout(() => this.listeners.forEach((listener) => listener()), 5).unref();
+    this.listeners.forEach((listener) => listener());
   }
 
   subscribe(listener: () => void): () => void {

@@ -9,6 +9,7 @@ import { OutboxHandler, type OutboxItem, PermanentOutboxError } from './outbox-i
 import { type MessagePayload, OutboxMessage, optional } from './outbox-message';
 import { OutboxModule } from './outbox.module';
 import { OutboxRepository } from './outbox.repository';
+import { OutboxSignal } from './outbox.signal';
 import { OutboxWorker } from './outbox.worker';
 import { OutboxWriter } from './outbox.writer';
 import { RetryPolicy } from '@keyport/common';
@@ -72,6 +73,18 @@ describe('outbox worker on a real database', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+
+  it('wakes the worker once the enqueuing transaction has committed, never inside it', async () => {
+    const module = await open();
+    const db = module.get(Db);
+    const wokenInTransaction: boolean[] = [];
+    module.get(OutboxSignal).subscribe(() => wokenInTransaction.push(db.inTransaction));
+    await db.transaction(async () => {
+      await module.get(OutboxWriter).enqueue('key:w', TestRecord, { seq: 1 });
+      expect(wokenInTransaction).toEqual([]);
+    });
+    expect(wokenInTransaction).toEqual([false]);
+  });
 
   it('applies the items of one aggregate strictly in order, even when one must be retried', async () => {
     const module = await open();
