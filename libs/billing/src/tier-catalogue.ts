@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
 import { type Tier, TiersService } from '@keyport/tiers';
 import { BillingProvider } from './billing-provider.port';
@@ -31,6 +32,7 @@ export class TierCatalogue {
     private readonly tiers: TiersService,
     private readonly prices: TierPrices,
     private readonly provider: BillingProvider,
+    private readonly clock: Clock,
   ) {}
 
   async list(): Promise<OfferedTier[]> {
@@ -46,11 +48,11 @@ export class TierCatalogue {
 
   private async price(priceId: string): Promise<TierPrice | null> {
     const cached = this.cache.get(priceId);
-    if (cached && cached.until > Date.now()) return cached.price;
+    if (cached && cached.until > this.clock.now().getTime()) return cached.price;
     try {
       const price = await this.provider.fetchPrice(priceId);
       if (price === null) this.logger.warn(`Stripe has no price ${priceId}: check the tier's price id`);
-      this.cache.set(priceId, { price, until: Date.now() + PRICE_TTL_MS });
+      this.cache.set(priceId, { price, until: this.clock.now().getTime() + PRICE_TTL_MS });
       return price;
     } catch {
       // The provider logged the cause; try again on the next list.
