@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BillingModule } from '@keyport/billing';
 import { DeveloperAccountsModule } from '@keyport/developers';
+import { ReportsModule } from '@keyport/reports';
 import { AdminTiersService } from './admin-tiers.service';
-import { DeveloperDirectoryRepository } from './developer-directory.repository';
 import { DeveloperDirectoryService } from './developer-directory.service';
 import { DeveloperRoleService } from './developer-role.service';
 import { DeveloperTierService } from './developer-tier.service';
@@ -12,8 +12,8 @@ import { DeveloperTierService } from './developer-tier.service';
  * tier edits. Status and quota changes are the developers lib's (DeveloperSuspensionService, DeveloperQuotaService).
  */
 @Module({
-  imports: [DeveloperAccountsModule, BillingModule],
-  providers: [DeveloperDirectoryRepository, DeveloperDirectoryService, DeveloperTierService, AdminTiersService, DeveloperRoleService],
+  imports: [DeveloperAccountsModule, BillingModule, ReportsModule],
+  providers: [DeveloperDirectoryService, DeveloperTierService, AdminTiersService, DeveloperRoleService],
   exports: [DeveloperDirectoryService, DeveloperTierService, AdminTiersService, DeveloperRoleService, DeveloperAccountsModule],
 })
 export class AdminModule {}

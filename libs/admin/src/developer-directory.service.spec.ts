@@ -3,10 +3,10 @@ import { type BillingService, type BillingStatus } from '@keyport/billing';
 import { type Clock, notFound } from '@keyport/common';
 import { type Developer, type DeveloperAccountsService, type DeveloperPage } from '@keyport/developers';
 import { type ApiKey, type KeysService } from '@keyport/keys';
+import { type UsageReportsService } from '@keyport/reports';
 import { type Quota } from '@keyport/tiers';
 import { developerFixture } from '../../../test/support/developer-fixture';
 import { recorder, strictFake } from '../../../test/support/strict-fake';
-import { type DeveloperDirectoryRepository } from './developer-directory.repository';
 import { DeveloperDirectoryService } from './developer-directory.service';
 
 // A Wednesday: the week's quota window runs from Monday 16 to Monday 23 March.
@@ -17,7 +17,7 @@ const PAGE: DeveloperPage = { items: [developerFixture()], nextCursor: 'next' };
 function world(options: { stored?: Developer | null; billingEnabled?: boolean; quota?: Quota } = {}) {
   const stored = options.stored === undefined ? developerFixture() : options.stored;
   const status = { enabled: options.billingEnabled ?? true, status: 'active', tier: 'standard' } as BillingStatus;
-  const directory = strictFake<DeveloperDirectoryRepository>('DeveloperDirectoryRepository', { usedBetween: recorder(async () => 700) });
+  const reports = strictFake<UsageReportsService>('UsageReportsService', { developerRequestsBetween: recorder(async () => 700) });
   const developers = strictFake<DeveloperAccountsService>('DeveloperAccountsService', {
     page: recorder(async () => PAGE),
     get: recorder(async () => {
@@ -30,8 +30,8 @@ function world(options: { stored?: Developer | null; billingEnabled?: boolean; q
   const keys = strictFake<KeysService>('KeysService', { list: recorder(async () => KEYS) });
   const billing = strictFake<BillingService>('BillingService', { status: recorder(async () => status) });
   const clock = strictFake<Clock>('Clock', { now: () => NOW });
-  const service = new DeveloperDirectoryService(directory, developers, keys, billing, clock);
-  return { service, directory, developers, keys, billing, status };
+  const service = new DeveloperDirectoryService(reports, developers, keys, billing, clock);
+  return { service, reports, developers, keys, billing, status };
 }
 
 describe('DeveloperDirectoryService', () => {
@@ -42,11 +42,11 @@ describe('DeveloperDirectoryService', () => {
   });
 
   it("counts this quota period's requests and grants, in the window of the developer's effective quota", async () => {
-    const { service, directory, developers } = world();
+    const { service, reports, developers } = world();
     const monday = new Date('2026-03-16T00:00:00Z');
     const nextMonday = new Date('2026-03-23T00:00:00Z');
     expect(await service.usageThisPeriod(developerFixture())).toEqual({ period: 'WEEK', start: monday, end: nextMonday, used: 700, limit: 1000, granted: 50 });
-    expect(directory.usedBetween).toHaveProperty('calls', [['dev-1', monday, nextMonday]]);
+    expect(reports.developerRequestsBetween).toHaveProperty('calls', [['dev-1', monday, nextMonday]]);
     expect(developers.grantedFor).toHaveProperty('calls', [['dev-1', monday]]);
   });
 

@@ -3,14 +3,14 @@ import { BillingService } from '@keyport/billing';
 import { Clock, quotaWindow } from '@keyport/common';
 import { type Developer, DeveloperAccountsService, type DeveloperFilter, type DeveloperPage } from '@keyport/developers';
 import { KeysService } from '@keyport/keys';
+import { UsageReportsService } from '@keyport/reports';
 import { type DeveloperDetail, type PeriodUsage } from './developer-detail';
-import { DeveloperDirectoryRepository } from './developer-directory.repository';
 
 /** What admins look up about developers: filtered pages and one developer's whole picture. */
 @Injectable()
 export class DeveloperDirectoryService {
   constructor(
-    private readonly directory: DeveloperDirectoryRepository,
+    private readonly reports: UsageReportsService,
     private readonly developers: DeveloperAccountsService,
     private readonly keys: KeysService,
     private readonly billing: BillingService,
@@ -35,7 +35,7 @@ export class DeveloperDirectoryService {
     const quota = await this.developers.quotaOf(developer);
     const window = quotaWindow(quota.period, this.clock.now());
     const [used, granted] = await Promise.all([
-      this.directory.usedBetween(developer.id, window.start, window.end),
+      this.reports.developerRequestsBetween(developer.id, window.start, window.end),
       this.developers.grantedFor(developer.id, window.start),
     ]);
     return { period: quota.period, start: window.start, end: window.end, used, limit: quota.limit, granted };

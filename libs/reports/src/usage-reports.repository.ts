@@ -54,6 +54,14 @@ export interface UtilizationRow extends DeveloperTotalRow {
 export class UsageReportsRepository {
   constructor(private readonly db: Db) {}
 
+  /** Requests of all the developer's keys on days in [from, to), from the per-developer daily rollup. */
+  async developerRequestsBetween(developerId: string, from: Date, to: Date): Promise<number> {
+    const rows = await this.db.client.$queryRaw<Array<{ used: bigint | null }>>(Prisma.sql`
+      SELECT sum(requests)::bigint AS used FROM usage_developer_daily
+      WHERE developer_id = ${developerId} AND day >= ${from}::date AND day < ${to}::date`);
+    return Number(rows[0]?.used ?? 0);
+  }
+
   /** Totals per day or per tier, read from the smallest rollup that can answer. */
   async byDayOrTier(range: DayRange, groupBy: 'day' | 'tier', filter: UsageFilter): Promise<Array<{ group: string; requests: number }>> {
     const table = filter.developerId === undefined ? Prisma.sql`usage_tier_daily` : Prisma.sql`usage_developer_daily`;

@@ -38,12 +38,20 @@ function world(options: { window?: GroupWindow | null; top?: DeveloperTotalRow[]
     byKey: recorder(async () => [{ group: KEY_ID, developerId: 'dev-1', requests: 900 }]),
     top: recorder(async () => options.top ?? []),
     utilization: recorder(async () => ({ total: 7, rows: options.utilization ?? [] })),
+    developerRequestsBetween: recorder(async () => 420),
   });
   const clock = strictFake<Clock>('Clock', { now: () => NOW });
   return { service: new UsageReportsService(reports, clock), reports };
 }
 
 describe('UsageReportsService', () => {
+  it("answers a developer's requests in a period from the per-developer rollup (an admin's developer profile)", async () => {
+    const { service, reports } = world();
+    const [from, to] = [new Date('2026-03-16T00:00:00Z'), new Date('2026-03-23T00:00:00Z')];
+    expect(await service.developerRequestsBetween('dev-1', from, to)).toBe(420);
+    expect(reports.developerRequestsBetween).toHaveProperty('calls', [['dev-1', from, to]]);
+  });
+
   it("parses a range against the clock's today: the last 30 days by default, at most 366 days", () => {
     const { service } = world();
     expect(service.range(undefined, undefined)).toEqual({ from: '2026-02-17', to: '2026-03-18' });

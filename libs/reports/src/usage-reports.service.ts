@@ -13,6 +13,11 @@ export class UsageReportsService {
     private readonly clock: Clock,
   ) {}
 
+  /** Requests of all the developer's keys on the UTC days in [from, to): what an admin's developer profile shows as used this period. */
+  developerRequestsBetween(developerId: string, from: Date, to: Date): Promise<number> {
+    return this.reports.developerRequestsBetween(developerId, from, to);
+  }
+
   /** Validates a requested range (at most 366 days); 400 otherwise. */
   range(from: string | undefined, to: string | undefined): DayRange {
     return dayRange.parse(from, to, this.clock.now());
