@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type PlanBindingsService } from '@keyport/api-gateway';
 import { type AuditLog } from '@keyport/audit';
 import { type Clock, type DomainError, RequestContext } from '@keyport/common';
 import { type AppConfig } from '@keyport/config';
@@ -46,7 +47,7 @@ const liveKey = (id: string): ApiKey => ({
   createdAt: NOW,
 });
 
-function world(stored: Developer | null, options: { plansInUse?: number; grantedBefore?: number } = {}) {
+function world(stored: Developer | null, options: { maxUsagePlans?: number; ownQuotas?: string[]; boundOwners?: string[]; grantedBefore?: number } = {}) {
   const transactions = new FakeTransactions();
   const outside: string[] = [];
   const checkInside = (what: string) => {
@@ -55,7 +56,8 @@ function world(stored: Developer | null, options: { plansInUse?: number; granted
   let current = stored;
   const developers = strictFake<DevelopersRepository>('DevelopersRepository', {
     lock: async () => current,
-    countUsagePlansLocked: recorder(async () => options.plansInUse ?? 0),
+    lockUsagePlanCount: recorder(async () => checkInside('lockUsagePlanCount')),
+    idsWithQuotaOverride: recorder(async () => options.ownQuotas ?? []),
     setQuotaOverride: recorder(async (_id: string, quota: Quota | null) => {
       checkInside('setQuotaOverride');
       current = { ...current!, quotaOverride: quota };
@@ -73,12 +75,15 @@ function world(stored: Developer | null, options: { plansInUse?: number; granted
     syncLiveKeys: recorder(async () => checkInside('syncLiveKeys')),
     listLive: async () => [liveKey('k1'), liveKey('k2')],
   });
-  const tiers = strictFake<TiersService>('TiersService', { require: async () => STANDARD });
+  const tiers = strictFake<TiersService>('TiersService', { require: async () => STANDARD, list: async () => [STANDARD, { ...STANDARD, slug: 'premium' }] });
+  const planBindings = strictFake<PlanBindingsService>('PlanBindingsService', {
+    all: async () => (options.boundOwners ?? []).map((owner) => ({ owner, planId: `plan-${owner}` })),
+  });
   const outbox = strictFake<OutboxWriter>('OutboxWriter', { enqueue: recorder(async () => checkInside('outbox')) });
   const audit = strictFake<AuditLog>('AuditLog', { record: recorder(async () => checkInside('audit')) });
   const clock = strictFake<Clock>('Clock', { now: () => NOW });
-  const config = { maxUsagePlans: 300 } as AppConfig;
-  const service = new DeveloperQuotaService(developers, grants, keys, tiers, outbox, audit, transactions.asTransactions(), clock, config);
+  const config = { maxUsagePlans: options.maxUsagePlans ?? 300 } as AppConfig;
+  const service = new DeveloperQuotaService(developers, grants, keys, tiers, planBindings, outbox, audit, transactions.asTransactions(), clock, config);
   return { service, developers, grants, keys, outbox, audit, outside };
 }
 
@@ -107,16 +112,30 @@ describe('DeveloperQuotaService', () => {
   });
 
   it('refuses a first override once the account has all its usage plans (USAGE_PLAN_LIMIT_REACHED), changing nothing', async () => {
-    const { service, developers, audit } = world(DEVELOPER, { plansInUse: 300 });
-    expect((await errorOf(service.setOverride('dev-1', { limit: 50, period: 'DAY' }))).code).toBe('USAGE_PLAN_LIMIT_REACHED');
+    // 2 tiers + dev-2 and dev-3 (own quotas; dev-3 also bound) + dev-4 (bound, waiting for deletion) = 5; dev-1's own binding and the tier binding do not count.
+    const plans = { ownQuotas: ['dev-2', 'dev-3'], boundOwners: ['developer:dev-3', 'developer:dev-4', 'developer:dev-1', 'tier:standard'] };
+    const { service, developers, audit } = world(DEVELOPER, { ...plans, maxUsagePlans: 5 });
+    const error = await errorOf(service.setOverride('dev-1', { limit: 50, period: 'DAY' }));
+    expect(error.code).toBe('USAGE_PLAN_LIMIT_REACHED');
+    expect(error.message).toContain('5 of 5 plans exist');
+    expect(developers.lockUsagePlanCount).toHaveProperty('calls', [[]]);
     expect(developers.setQuotaOverride).toHaveProperty('calls', []);
     expect(audit.record).toHaveProperty('calls', []);
   });
 
+  it('sets a first override while a usage plan is left', async () => {
+    const plans = { ownQuotas: ['dev-2', 'dev-3'], boundOwners: ['developer:dev-3', 'developer:dev-4', 'developer:dev-1', 'tier:standard'] };
+    const { service, developers, outside } = world(DEVELOPER, { ...plans, maxUsagePlans: 6 });
+    await service.setOverride('dev-1', { limit: 50, period: 'DAY' });
+    expect(developers.setQuotaOverride).toHaveProperty('calls', [['dev-1', { limit: 50, period: 'DAY' }]]);
+    expect(outside).toEqual([]);
+  });
+
   it('changes an existing override without counting plans: the developer has theirs already', async () => {
-    const { service, developers } = world({ ...DEVELOPER, quotaOverride: { limit: 10, period: 'DAY' } }, { plansInUse: 300 });
+    const { service, developers } = world({ ...DEVELOPER, quotaOverride: { limit: 10, period: 'DAY' } }, { maxUsagePlans: 0 });
     await service.setOverride('dev-1', { limit: 20, period: 'DAY' });
-    expect(developers.countUsagePlansLocked).toHaveProperty('calls', []);
+    expect(developers.lockUsagePlanCount).toHaveProperty('calls', []);
+    expect(developers.idsWithQuotaOverride).toHaveProperty('calls', []);
   });
 
   it('removes an override and queues the cleanup of the developer plan; without one it is NOT_FOUND', async () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PlanBindingsService, planOwner } from '@keyport/api-gateway';
 import { AuditLog } from '@keyport/audit';
 import { Clock, RequestContext, conflict, notFound, quotaWindow } from '@keyport/common';
 import { AppConfig } from '@keyport/config';
@@ -29,6 +30,7 @@ export class DeveloperQuotaService {
     private readonly grants: QuotaGrantsRepository,
     private readonly keys: KeysService,
     private readonly tiers: TiersService,
+    private readonly planBindings: PlanBindingsService,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditLog,
     private readonly transactions: Transactions,
@@ -41,7 +43,7 @@ export class DeveloperQuotaService {
       const before = await this.requireLocked(id);
       if (!before.quotaOverride) {
         // AWS refuses a 301st usage plan; refuse first, with a reason an admin can act on.
-        const plans = await this.developers.countUsagePlansLocked(id);
+        const plans = await this.usagePlansBesides(id);
         if (plans >= this.config.maxUsagePlans) {
           throw conflict(
             `Usage plan limit reached: ${plans} of ${this.config.maxUsagePlans} plans exist; remove a developer quota first`,
@@ -108,6 +110,22 @@ export class DeveloperQuotaService {
       });
       return { periodStart: window.start, periodEnd: window.end, grantedThisPeriod };
     });
+  }
+
+  /**
+   * Usage plans that exist or will exist at the gateway besides `exceptDeveloperId`'s own: every
+   * tier's, every developer with a quota of their own, and developer plans still bound at the gateway
+   * (waiting for deletion; the api-gateway lib owns the bindings). Counted under a transaction-wide lock.
+   */
+  private async usagePlansBesides(exceptDeveloperId: string): Promise<number> {
+    await this.developers.lockUsagePlanCount();
+    const tiers = await this.tiers.list();
+    const developerPlans = new Set((await this.developers.idsWithQuotaOverride()).map(planOwner.developer));
+    for (const { owner } of await this.planBindings.all()) {
+      if (owner.startsWith(planOwner.developer(''))) developerPlans.add(owner);
+    }
+    developerPlans.delete(planOwner.developer(exceptDeveloperId));
+    return tiers.length + developerPlans.size;
   }
 
   private async requireLocked(id: string): Promise<Developer> {

@@ -93,9 +93,10 @@ export class DevelopersRepository {
     return rows.map(toDeveloper);
   }
 
-  async idsWithQuotaOverride(tierSlug: string): Promise<string[]> {
+  /** The developers with a quota of their own (each has, or will have, their own usage plan at the gateway), on one tier or on any. */
+  async idsWithQuotaOverride(tierSlug?: string): Promise<string[]> {
     const rows = await this.db.client.developer.findMany({
-      where: { tierSlug, quotaLimitOverride: { not: null } },
+      where: { ...(tierSlug === undefined ? {} : { tierSlug }), quotaLimitOverride: { not: null } },
       select: { id: true },
     });
     return rows.map((row) => row.id);
@@ -188,25 +189,26 @@ export class DevelopersRepository {
     return row.stripeCustomerId ?? customerId;
   }
 
-  /**
-   * Usage plans that exist or will exist at the gateway besides `exceptDeveloperId`'s own: every
-   * tier's, every developer with a quota of their own, and developer plans still waiting for deletion.
-   * Takes a transaction-wide lock first so two admins cannot both take the last place.
-   */
-  async countUsagePlansLocked(exceptDeveloperId: string): Promise<number> {
+  /** Which of these developers are active, read a thousand ids per statement. */
+  async activeAmong(ids: readonly string[]): Promise<Set<string>> {
+    const active = new Set<string>();
+    for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+      const rows = await this.db.client.developer.findMany({
+        where: { id: { in: ids.slice(i, i + IDS_PER_STATEMENT) }, status: 'ACTIVE' },
+        select: { id: true },
+      });
+      for (const row of rows) active.add(row.id);
+    }
+    return active;
+  }
+
+  /** Takes the transaction-wide lock under which usage plans are counted, so two admins cannot both take the last place. */
+  async lockUsagePlanCount(): Promise<void> {
     await this.db.client.$queryRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext('keyport:usage-plans'))::text AS locked`);
-    const rows = await this.db.client.$queryRaw<Array<{ plans: bigint }>>(Prisma.sql`
-      SELECT (SELECT count(*) FROM reporting_tiers) + (
-        SELECT count(*) FROM (
-          SELECT id FROM developers WHERE quota_limit_override IS NOT NULL AND id <> ${exceptDeveloperId}
-          UNION
-          SELECT substr(owner, 11) FROM gateway_plan_bindings
-          WHERE owner LIKE 'developer:%' AND owner <> ${`developer:${exceptDeveloperId}`}
-        ) AS developer_plans
-      ) AS plans`);
-    return Number(rows[0]?.plans ?? 0);
   }
 }
+
+const IDS_PER_STATEMENT = 1000;
 
 function toDeveloper(row: DeveloperRow): Developer {
   return {
