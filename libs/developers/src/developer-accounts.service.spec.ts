@@ -24,6 +24,7 @@ function world(stored: Developer[] = STORED) {
       stored.filter((developer) => !after || developer.createdAt > after.createdAt).slice(0, limit),
     ),
     idsWithQuotaOverride: recorder(async () => ['dev-1', 'dev-3']),
+    activeAmong: recorder(async (ids: readonly string[]) => new Set(ids.filter((id) => id !== 'dev-2'))),
     billingAccount: recorder(async (id: string) => (id === 'dev-1' ? ACCOUNT : null)),
     developerOfCustomer: recorder(async () => 'dev-1'),
     attachCustomer: recorder(async () => 'cus_first'),
@@ -40,6 +41,12 @@ function world(stored: Developer[] = STORED) {
 }
 
 describe('DeveloperAccountsService', () => {
+  it('says which of many developers are active, asking once for each id', async () => {
+    const { service, developers } = world();
+    expect(await service.activeAmong(['dev-1', 'dev-2', 'dev-1'])).toEqual(new Set(['dev-1']));
+    expect(developers.activeAmong).toHaveProperty('calls', [[['dev-1', 'dev-2']]]);
+  });
+
   it('reads a developer fresh, recently or locked; `get` answers NOT_FOUND where `find` answers null', async () => {
     const { service, developers } = world();
     expect(await service.find('dev-2')).toBe(STORED[1]);

@@ -28,6 +28,11 @@ export class DeveloperAccountsService {
    * The developer as read at most the row cache's lifetime ago (a change made in this process is
    * seen at once): for checks on every gateway call, where a database read each time would cost.
    */
+  /** Which of these developers are active (their keys enabled at the gateway); unknown ids are not. */
+  activeAmong(ids: readonly string[]): Promise<Set<string>> {
+    return this.developers.activeAmong([...new Set(ids)]);
+  }
+
   findRecent(id: string): Promise<Developer | null> {
     return this.developers.findRecent(id);
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type GatewayDriver, type GatewayKey, type GatewayPlan, type PlanBindingsService } from '@keyport/api-gateway';
 import { type AppConfig } from '@keyport/config';
-import { type KeysService } from '@keyport/keys';
+import { type DeveloperAccountsService } from '@keyport/developers';
+import { type KeyGatewayState, type KeyGatewayStateService, type KeysService } from '@keyport/keys';
 import { DEFAULT_TIERS, type TiersService } from '@keyport/tiers';
 import { recorder, strictFake } from '../../../test/support/strict-fake';
 import { type GatewayJobHistory } from './gateway-job-history.service';
@@ -9,7 +10,7 @@ import { type GatewayJob, type JobTrigger } from './gateway-job-run';
 import { GatewayReconcilerService } from './gateway-reconciler.service';
 import { type KeyPlacement, type KnownPlacement, type PlacedKey } from './key-placement';
 import { type PlanSyncService } from './plan-sync.service';
-import { type ReconcileRepository, type ReconciledKey } from './reconcile.repository';
+import { type ReconciledKey } from './reconciled-key';
 
 const SCHEDULE: JobTrigger = { by: 'schedule' };
 
@@ -21,9 +22,10 @@ const gatewayKey = (id: string, keyId: string | null, enabled = true): GatewayKe
   enabled,
   tags: keyId ? { 'keyport:key': keyId } : {},
 });
+// A key whose developer is not active belongs to 'dev-off', the one developer the developers lib calls inactive.
 const keyportKey = (id: string, gatewayKeyId: string | null, overrides: Partial<ReconciledKey> = {}): ReconciledKey => ({
   id,
-  developerId: 'dev-1',
+  developerId: overrides.developerActive === false ? 'dev-off' : 'dev-1',
   status: 'ACTIVE',
   gatewayKeyId,
   developerActive: true,
@@ -58,17 +60,21 @@ function world(gateway: Gateway, live: ReconciledKey[], options: { tagged?: Reco
     place: recorder(async (key: PlacedKey, _known?: KnownPlacement) => (repair(`place ${key.id}`), { planId: 'plan-s', quota: STANDARD.quota })),
   });
   const keys = strictFake<KeysService>('KeysService', { revokeLost: async (keyId: string) => (repair(`revokeLost ${keyId}`), true) });
-  const repository = strictFake<ReconcileRepository>('ReconcileRepository', {
-    liveKeys: async () => live,
-    keysByIds: recorder(async () => options.tagged ?? []),
+  const stateOf = ({ developerActive: _active, ...key }: ReconciledKey): KeyGatewayState => key;
+  const keyStates = strictFake<KeyGatewayStateService>('KeyGatewayStateService', {
+    live: async () => live.map(stateOf),
+    byIds: recorder(async () => (options.tagged ?? []).map(stateOf)),
+  });
+  const developers = strictFake<DeveloperAccountsService>('DeveloperAccountsService', {
+    activeAmong: recorder(async (ids: readonly string[]) => new Set(ids.filter((id) => id !== 'dev-off'))),
   });
   const config = { gatewayDriver: 'local' } as AppConfig;
   const jobs: Array<[GatewayJob, { trigger: JobTrigger; dryRun?: boolean }]> = [];
   const history = strictFake<GatewayJobHistory>('GatewayJobHistory', {
     track: <R>(job: GatewayJob, how: { trigger: JobTrigger; dryRun?: boolean }, run: () => Promise<R>) => (jobs.push([job, how]), run()),
   });
-  const service = new GatewayReconcilerService(driver, tiers, bindings, plans, placement, keys, repository, config, history);
-  return { service, repairs, placement, repository, jobs };
+  const service = new GatewayReconcilerService(driver, tiers, bindings, plans, placement, keys, keyStates, developers, config, history);
+  return { service, repairs, placement, keyStates, developers, jobs };
 }
 
 /** A gateway that drifted every way it can, but for the tier plan. */
@@ -117,7 +123,7 @@ describe('GatewayReconcilerService', () => {
 
   it('names every kind of drift on a dry run, changing nothing', async () => {
     const { gateway, live, tagged } = drifted();
-    const { service, repairs, repository } = world(gateway, live, { tagged });
+    const { service, repairs, keyStates, developers } = world(gateway, live, { tagged });
     const report = await service.run({ dryRun: true, trigger: SCHEDULE });
     expect(report.findings.map((finding) => [finding.kind, finding.keyId, finding.gatewayKeyId])).toEqual([
       ['plan-settings', undefined, undefined],
@@ -131,7 +137,9 @@ describe('GatewayReconcilerService', () => {
     ]);
     expect(report).toMatchObject({ dryRun: true, repaired: 0, checked: { plans: 2, gatewayKeys: 6, keyportKeys: 6 } });
     // Only keys Keyport tagged are looked up, and the untagged one is not Keyport's business.
-    expect(repository.keysByIds).toHaveProperty('calls', [[['key-1', 'key-1', 'key-r', 'key-2', 'key-3', 'key-6']]]);
+    expect(keyStates.byIds).toHaveProperty('calls', [[['key-1', 'key-1', 'key-r', 'key-2', 'key-3', 'key-6']]]);
+    // Whether a key's developer is active comes from the developers lib, asked once for all the keys.
+    expect(developers.activeAmong).toHaveProperty('calls', [[['dev-1', 'dev-1', 'dev-1', 'dev-off', 'dev-1', 'dev-1', 'dev-1']]]);
     expect(repairs).toEqual([]);
   });
 
@@ -146,7 +154,7 @@ describe('GatewayReconcilerService', () => {
         { planIds: [], enabled: true },
       ],
       [
-        { id: 'key-3', gatewayKeyId: 'gw-on', developerId: 'dev-1' },
+        { id: 'key-3', gatewayKeyId: 'gw-on', developerId: 'dev-off' },
         { planIds: ['plan-s'], enabled: true },
       ],
       [

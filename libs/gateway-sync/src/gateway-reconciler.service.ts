@@ -1,14 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type GatewayKey, type GatewayPlan, GATEWAY_TAG, GatewayDriver, PlanBindingsService, planName, planOwner } from '@keyport/api-gateway';
 import { AppConfig } from '@keyport/config';
-import { KeysService } from '@keyport/keys';
+import { DeveloperAccountsService } from '@keyport/developers';
+import { KeyGatewayStateService, KeysService } from '@keyport/keys';
 import { type Tier, TiersService } from '@keyport/tiers';
 import { GatewayJobHistory } from './gateway-job-history.service';
 import { type JobTrigger } from './gateway-job-run';
 import { KeyPlacement } from './key-placement';
 import { withPatience } from './paced-retry';
 import { type ReconcileFinding, type ReconcileReport } from './reconcile-report';
-import { type ReconciledKey, ReconcileRepository } from './reconcile.repository';
+import { type ReconciledKey } from './reconciled-key';
 import { PlanSyncService } from './plan-sync.service';
 
 /**
@@ -28,7 +29,8 @@ export class GatewayReconcilerService {
     private readonly plans: PlanSyncService,
     private readonly placement: KeyPlacement,
     private readonly keys: KeysService,
-    private readonly repository: ReconcileRepository,
+    private readonly keyStates: KeyGatewayStateService,
+    private readonly developers: DeveloperAccountsService,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly history: GatewayJobHistory,
   ) {}
@@ -48,8 +50,7 @@ export class GatewayReconcilerService {
     for (const planId of planIds) {
       for (const keyId of await this.driver.keysOfPlan(planId)) membership.set(keyId, [...(membership.get(keyId) ?? []), planId]);
     }
-    const live = await this.repository.liveKeys();
-    const tagged = await this.repository.keysByIds(gatewayKeys.map((key) => key.tags[GATEWAY_TAG.key]));
+    const { live, tagged } = await this.keyportKeys(gatewayKeys.map((key) => key.tags[GATEWAY_TAG.key]));
     const byId = new Map([...tagged, ...live].map((key) => [key.id, key]));
 
     for (const gatewayKey of gatewayKeys) {
@@ -106,6 +107,15 @@ export class GatewayReconcilerService {
     };
     if (findings.length > 0) this.logger.warn(`Reconciliation found ${findings.length} difference(s), repaired ${repaired}`);
     return report;
+  }
+
+  /** The live keys, and the keys behind the gateway's tags, each with whether its developer is active. */
+  private async keyportKeys(taggedIds: string[]): Promise<{ live: ReconciledKey[]; tagged: ReconciledKey[] }> {
+    const live = await this.keyStates.live();
+    const tagged = await this.keyStates.byIds(taggedIds);
+    const active = await this.developers.activeAmong([...live, ...tagged].map((key) => key.developerId));
+    const withOwner = (keys: typeof live) => keys.map((key) => ({ ...key, developerActive: active.has(key.developerId) }));
+    return { live: withOwner(live), tagged: withOwner(tagged) };
   }
 
   private async checkTierPlan(tier: Tier, gatewayPlans: GatewayPlan[]): Promise<Array<ReconcileFinding & { repair: () => Promise<unknown> }>> {

@@ -16,7 +16,6 @@ import { PlanSyncHandler } from './plan-sync.handler';
 import { PlanSyncService } from './plan-sync.service';
 import { QuotaGrantHandler } from './quota-grant.handler';
 import { QuotaGrantMarksRepository } from './quota-grant-marks.repository';
-import { ReconcileRepository } from './reconcile.repository';
 import { UsageIngestionService } from './usage-ingestion.service';
 
 /** Outbox handlers that apply Keyport's key and plan changes to the gateway driver, and the jobs that keep both in line. */
@@ -35,7 +34,6 @@ import { UsageIngestionService } from './usage-ingestion.service';
     PlanSyncHandler,
     GatewayBootstrapService,
     GatewayReconcilerService,
-    ReconcileRepository,
     UsageIngestionService,
     GatewayStatusService,
     GatewayJobHistory,

@@ -17,6 +17,9 @@ export interface ApiKey {
   createdAt: Date;
 }
 
+/** What comparing the gateway with Keyport needs of a key (the reconciler): its owner, status and gateway id. */
+export type KeyGatewayState = Pick<ApiKey, 'id' | 'developerId' | 'status' | 'gatewayKeyId'>;
+
 /** A key together with its value: exists only in the response that creates it. */
 export interface IssuedApiKey {
   key: ApiKey;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ApiKey } from './api-key';
+import { type ApiKey, type KeyGatewayState } from './api-key';
 import { KeysRepository } from './keys.repository';
 
 /**
@@ -16,6 +16,16 @@ export class KeyGatewayStateService {
     return this.keys.findById(keyId);
   }
 
+  /** Every live key (provisioning or active) with its owner and gateway id: what the gateway should hold. */
+  live(): Promise<KeyGatewayState[]> {
+    return this.keys.liveGatewayStates();
+  }
+
+  /** The keys behind these Keyport key ids (from gateway tags), revoked ones included; an id that is no key id (not a UUID) matches nothing. */
+  byIds(keyIds: string[]): Promise<KeyGatewayState[]> {
+    return this.keys.gatewayStatesByIds(keyIds.filter((id) => UUID.test(id)));
+  }
+
   /** Records the key's id at the gateway; a key still provisioning becomes active. */
   markProvisioned(keyId: string, gatewayKeyId: string): Promise<void> {
     return this.keys.markProvisioned(keyId, gatewayKeyId);
@@ -26,3 +36,5 @@ export class KeyGatewayStateService {
     return this.keys.ownersByGatewayId(gatewayKeyIds);
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type ApiKeyRow, Db, LeanReads, Prisma, RecentRows } from '@keyport/db';
-import { type ApiKey } from './api-key';
+import { type ApiKey, type KeyGatewayState } from './api-key';
 
 export interface NewApiKey {
   id: string;
@@ -15,6 +15,8 @@ export interface NewApiKey {
   /** An application's managed key: the application and the key's sealed value. */
   managed?: { applicationId: string; sealedValue: string };
 }
+
+const GATEWAY_STATE = { id: true, developerId: true, status: true, gatewayKeyId: true } as const;
 
 /** RecentRows kind of a developer's key list (the rows `GET /v1/keys` shows). */
 const DEVELOPER_KEY_LISTS = 'developer-keys';
@@ -125,6 +127,16 @@ export class KeysRepository {
     });
     // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- the where clause matches only rows with one of these ids
     return new Map(rows.map((row) => [row.gatewayKeyId!, { keyId: row.id, developerId: row.developerId }]));
+  }
+
+  /** Every key not revoked, as the gateway should hold it. */
+  liveGatewayStates(): Promise<KeyGatewayState[]> {
+    return this.db.client.apiKey.findMany({ where: { status: { not: 'REVOKED' } }, select: GATEWAY_STATE });
+  }
+
+  /** The keys with these ids, revoked ones included. */
+  gatewayStatesByIds(keyIds: string[]): Promise<KeyGatewayState[]> {
+    return this.db.client.apiKey.findMany({ where: { id: { in: keyIds } }, select: GATEWAY_STATE });
   }
 
   async findById(keyId: string): Promise<ApiKey | null> {
