@@ -10,6 +10,7 @@ import { GatewayDriver } from './gateway-driver.port';
 import { instrumentGatewayDriver } from './instrumented-gateway.driver';
 import { GatewayChangeFeed } from './local/gateway-change-feed';
 import { LocalGatewayDriver } from './local/local-gateway.driver';
+import { LocalGatewaySnapshotReader } from './local/local-gateway-snapshot.reader';
 import { PlanBindingsRepository } from './plan-bindings.repository';
 import { PlanBindingsService } from './plan-bindings.service';
 
@@ -18,6 +19,7 @@ import { PlanBindingsService } from './plan-bindings.service';
   providers: [
     GatewayChangeFeed,
     LocalGatewayDriver,
+    LocalGatewaySnapshotReader,
     PlanBindingsRepository,
     PlanBindingsService,
     ApiGatewayClientFactory,
@@ -32,6 +34,6 @@ import { PlanBindingsService } from './plan-bindings.service';
         instrumentGatewayDriver(config.gatewayDriver === 'aws' ? aws : local, metrics),
     },
   ],
-  exports: [GatewayDriver, GatewayChangeFeed, PlanBindingsService, AwsCallStats, AwsCalls],
+  exports: [GatewayDriver, GatewayChangeFeed, LocalGatewaySnapshotReader, PlanBindingsService, AwsCallStats, AwsCalls],
 })
 export class GatewayModule {}

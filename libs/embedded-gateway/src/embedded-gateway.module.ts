@@ -10,7 +10,6 @@ import { EmbeddedGatewayServer } from './embedded-gateway.server';
 import { GatewayClock } from './gateway-clock';
 import { GatewayCors } from './gateway-cors';
 import { GatewayIdentity } from './gateway-identity';
-import { GatewaySnapshotRepository } from './gateway-snapshot.repository';
 import { GatewayState } from './gateway-state';
 import { GatewayStateSync } from './gateway-state.sync';
 import { IpRateRule } from './ip-rate-rule';
@@ -29,7 +28,6 @@ import { UtcCalendar } from './utc-calendar';
     UtcCalendar,
     UsageLedger,
     GatewayState,
-    GatewaySnapshotRepository,
     GatewayStateSync,
     UsageFlusher,
     Admission,

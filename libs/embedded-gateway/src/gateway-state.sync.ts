@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { GatewayChangeFeed } from '@keyport/api-gateway';
+import { GatewayChangeFeed, LocalGatewaySnapshotReader } from '@keyport/api-gateway';
 import { AppConfig } from '@keyport/config';
 import { KeyRevocations } from '@keyport/keys';
-import { GatewaySnapshotRepository } from './gateway-snapshot.repository';
 import { GatewayState } from './gateway-state';
 
 /** How often the tables are checked for changes made by another process (a worker run apart). */
@@ -25,7 +24,7 @@ export class GatewayStateSync {
   private unsubscribeRevocations?: () => void;
 
   constructor(
-    private readonly snapshots: GatewaySnapshotRepository,
+    private readonly snapshots: LocalGatewaySnapshotReader,
     private readonly state: GatewayState,
     private readonly changes: GatewayChangeFeed,
     private readonly revocations: KeyRevocations,

@@ -1,22 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { GATEWAY_TAG as TAG } from '@keyport/api-gateway';
 import { isoDay } from '@keyport/common';
 import { Db } from '@keyport/db';
-import { type GatewayKeyRow } from './gateway-snapshot';
+import { GATEWAY_TAG as TAG } from '../plan-owner';
+import { type LocalGatewayKey } from './local-gateway-snapshot';
 
 /**
- * Reads the local driver's committed tables, off the request path: the whole state, or a cheap
- * fingerprint of it. Never through a caller's transaction: a load may outlive the one that woke it.
+ * What the embedded gateway enforces, read from the local driver's tables (which this lib owns):
+ * the whole state, or a cheap fingerprint of it. Committed rows only, off the request path: never
+ * through a caller's transaction, since a load may outlive the one that woke it.
  */
 @Injectable()
-export class GatewaySnapshotRepository {
+export class LocalGatewaySnapshotReader {
   constructor(private readonly db: Db) {}
 
-  async load(): Promise<GatewayKeyRow[]> {
+  async load(): Promise<LocalGatewayKey[]> {
     const keys = await this.db.committed.gatewayApiKey.findMany({
       include: { plans: { include: { plan: true }, orderBy: { createdAt: 'desc' }, take: 1 } },
     });
-    const rows: GatewayKeyRow[] = [];
+    const rows: LocalGatewayKey[] = [];
     for (const key of keys) {
       const tags = (key.tags ?? {}) as Record<string, string>;
       // Only Keyport's keys carry the ids usage is recorded under; anything else is not ours to admit.
