@@ -37,12 +37,22 @@ const OWNERS: Record<string, string> = {
   security_audit_runs: 'security-posture',
 };
 
-/** Each Prisma model's client accessor (`apiKey`) and table (`api_keys`), from schema.prisma. */
-function models(): Array<{ accessor: string; table: string }> {
+interface Model {
+  /** The client's delegate (`apiKey`). */
+  accessor: string;
+  table: string;
+  /** Names of relation fields, in any model, that lead to this one (`developer` on ApiKey leads to Developer). */
+  relations: string[];
+}
+
+/** Each Prisma model's delegate, table and the relation fields that reach it, from schema.prisma. */
+function models(): Model[] {
   const schema = readFileSync(path.join(ROOT, 'prisma', 'schema.prisma'), 'utf8');
-  return [...schema.matchAll(/^model (\w+) \{[\s\S]*?@@map\("(\w+)"\)/gm)].map(([, model, table]) => ({
-    accessor: model.charAt(0).toLowerCase() + model.slice(1),
-    table,
+  const blocks = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].map(([, name, body]) => ({ name, body }));
+  return blocks.map(({ name, body }) => ({
+    accessor: name.charAt(0).toLowerCase() + name.slice(1),
+    table: /@@map\("(\w+)"\)/.exec(body)?.[1] ?? name,
+    relations: blocks.flatMap((other) => [...other.body.matchAll(new RegExp(`^\\s+(\\w+)\\s+${name}(\\[\\])?\\??\\s`, 'gm'))].map(([, field]) => field)),
   }));
 }
 
@@ -53,19 +63,27 @@ function sourceFiles(folder: string): string[] {
     .filter((file) => !file.includes(`${path.sep}generated${path.sep}`));
 }
 
-/** Every table a source text touches: through a Prisma delegate (`.apiKey.findMany(`) or by name in SQL (`FROM api_keys`). */
-function tablesTouched(text: string, known: Array<{ accessor: string; table: string }>): string[] {
+/**
+ * Every table a source text touches: through a Prisma delegate (`.apiKey.findMany(`), a relation it
+ * includes or selects (`developer: { select: ... }`, `include: { developer: true }`), or by name in SQL (`FROM api_keys`).
+ */
+function tablesTouched(text: string, known: Model[]): string[] {
   const touched = new Set<string>();
-  for (const { accessor, table } of known) {
+  for (const { accessor, table, relations } of known) {
     const delegate = new RegExp(`\\.${accessor}\\.(find\\w*|create\\w*|update\\w*|delete\\w*|upsert|count|aggregate|groupBy)\\(`);
     const sql = new RegExp(`\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+"?${table}"?(?![\\w"])`);
-    if (delegate.test(text) || sql.test(text)) touched.add(table);
+    const related = relations.some(
+      (field) =>
+        new RegExp(`\\b${field}\\s*:\\s*\\{\\s*(select|include)\\b`).test(text) ||
+        new RegExp(`\\b(select|include)\\s*:\\s*\\{[^{}]*\\b${field}\\s*:\\s*true`).test(text),
+    );
+    if (delegate.test(text) || sql.test(text) || related) touched.add(table);
   }
   return [...touched];
 }
 
 /** `libs/<lib>/…` and `apps/<app>/…` files that touch a table their lib does not own, as `file: table (owner)`. */
-function foreignTouches(files: string[], known: Array<{ accessor: string; table: string }>): string[] {
+function foreignTouches(files: string[], known: Model[]): string[] {
   const found: string[] = [];
   for (const file of files) {
     const relative = path.relative(ROOT, file).split(path.sep);
@@ -93,11 +111,13 @@ describe('each domain lib owns its tables', () => {
     expect(foreignTouches(files, known)).toEqual([]);
   });
 
-  it('would catch a read of another lib through a Prisma delegate, a raw join or a quoted table name', () => {
+  it('would catch a read of another lib through a Prisma delegate, a relation, a raw join or a quoted table name', () => {
     const probe = (text: string) => tablesTouched(text, known);
     expect(probe('await this.db.client.apiKey.findMany({ where: {} })')).toEqual(['api_keys']);
     expect(probe('SELECT d.tier_slug FROM usage_daily u JOIN developers d ON d.id = u.developer_id')).toEqual(['developers', 'usage_daily']);
     expect(probe('INSERT INTO "gateway_api_keys" (id) VALUES (1)')).toEqual(['gateway_api_keys']);
+    expect(probe('const SELECTION = { id: true, developer: { select: { status: true } } } as const;')).toEqual(['developers']);
+    expect(probe('findMany({ include: { tier: true } })')).toEqual(['tiers']);
     // A reporting view is the owner's published read, not its table.
     expect(probe('SELECT id FROM reporting_developers WHERE tier_slug = $1')).toEqual([]);
   });
