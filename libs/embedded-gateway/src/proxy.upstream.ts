@@ -1,12 +1,16 @@
-import { Agent as HttpAgent, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, request as httpRequest } from 'node:http';
+import { type ClientRequest, Agent as HttpAgent, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { GatewayResponse } from './gateway-response';
 import { endToEndHeaders } from './hop-by-hop';
+import { UpstreamDeadlines } from './upstream-deadlines';
 import { type CallerIdentity, Upstream, forwardableHeaders, requestHeadersNotForwarded } from './upstream.port';
 
 /** API Gateway's integration timeout. */
 const UPSTREAM_TIMEOUT_MS = 29_000;
 const NOTHING_MORE: ReadonlySet<string> = new Set();
+
+/** Why a request the upstream did not answer in time was destroyed: its caller gets a 504. */
+class UpstreamTimedOut extends Error {}
 
 /**
  * Forwards admitted requests to UPSTREAM_URL over kept-alive connections, streaming both bodies.
@@ -21,6 +25,8 @@ export class ProxyUpstream extends Upstream {
   private readonly agent: HttpAgent;
   private readonly send: typeof httpRequest;
   private readonly notForwarded: ReadonlySet<string>;
+  /** Until the upstream's response headers arrive. */
+  private readonly deadlines = new UpstreamDeadlines<ClientRequest>(UPSTREAM_TIMEOUT_MS, (outgoing) => outgoing.destroy(new UpstreamTimedOut()));
 
   constructor(upstreamUrl: string, forwardHeaders: readonly string[] = []) {
     super();
@@ -44,29 +50,27 @@ export class ProxyUpstream extends Upstream {
       headers: forwardedHeaders(request, caller, host, this.notForwarded),
       agent: this.agent,
     });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      outgoing.destroy();
-    }, UPSTREAM_TIMEOUT_MS);
+    const deadlines = this.deadlines;
+    deadlines.start(outgoing);
     outgoing.on('response', (incoming) => {
-      clearTimeout(timer);
+      deadlines.end(outgoing);
       response.writeHead(incoming.statusCode ?? 502, endToEndHeaders(incoming.headers, NOTHING_MORE));
       incoming.pipe(response);
     });
-    outgoing.on('error', () => {
-      clearTimeout(timer);
-      if (!response.headersSent) (timedOut ? GatewayResponse.upstreamTimedOut : GatewayResponse.upstreamFailed).send(response);
+    outgoing.on('error', (error) => {
+      deadlines.end(outgoing);
+      if (!response.headersSent) (error instanceof UpstreamTimedOut ? GatewayResponse.upstreamTimedOut : GatewayResponse.upstreamFailed).send(response);
       else response.destroy();
     });
     response.on('close', () => {
-      clearTimeout(timer);
+      deadlines.end(outgoing);
       if (!response.writableFinished) outgoing.destroy();
     });
     request.pipe(outgoing);
   }
 
   override close(): void {
+    this.deadlines.close();
     this.agent.destroy();
   }
 }
