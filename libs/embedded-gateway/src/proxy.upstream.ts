@@ -26,10 +26,12 @@ export class ProxyUpstream extends Upstream {
   private readonly send: typeof httpRequest;
   private readonly notForwarded: ReadonlySet<string>;
   /** Until the upstream's response headers arrive. */
-  private readonly deadlines = new UpstreamDeadlines<ClientRequest>(UPSTREAM_TIMEOUT_MS, (outgoing) => outgoing.destroy(new UpstreamTimedOut()));
+  private readonly deadlines: UpstreamDeadlines<ClientRequest>;
 
-  constructor(upstreamUrl: string, forwardHeaders: readonly string[] = []) {
+  /** `timeout`: API Gateway's integration timeout, shorter only in tests. */
+  constructor(upstreamUrl: string, forwardHeaders: readonly string[] = [], timeout = { ms: UPSTREAM_TIMEOUT_MS, sweepEveryMs: 1_000 }) {
     super();
+    this.deadlines = new UpstreamDeadlines(timeout.ms, (outgoing) => outgoing.destroy(new UpstreamTimedOut()), timeout.sweepEveryMs);
     this.notForwarded = requestHeadersNotForwarded(forwardHeaders);
     const target = new URL(upstreamUrl);
     const { protocol, hostname, port, host, pathname } = target;
