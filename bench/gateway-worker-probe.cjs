@@ -6,7 +6,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { execFile, spawn } = require('node:child_process');
 const { Worker } = require('node:worker_threads');
 const { randomUUID } = require('node:crypto');
-const { mkdtemp } = require('node:fs/promises');
+const { mkdtemp, rm } = require('node:fs/promises');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 const fs = require('node:fs');
@@ -36,10 +36,11 @@ function load(url) {
 (async () => {
   const up = await start(path.join(__dirname, 'upstream.cjs'), []);
   const bare = await start(path.join(__dirname, 'bare-proxy.cjs'), [String(up.port)]);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'kp-probe-'));
   const config = loadConfig({
     NODE_ENV: 'development',
     LOG_LEVEL: 'silent',
-    DATA_DIR: await mkdtemp(path.join(tmpdir(), 'kp-probe-')),
+    DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
     GATEWAY_PORT: '0',
@@ -84,5 +85,6 @@ function load(url) {
   await app.close();
   up.child.kill();
   bare.child.kill();
+  await rm(dataDir, { recursive: true, force: true });
   process.exit(0);
 })();
