@@ -24,7 +24,7 @@ describe('ProxyUpstream', () => {
 
   it('answers 504 as API Gateway does when the upstream sends no response headers in time', async () => {
     const silent = await listen(createServer(() => {}));
-    const upstream = new ProxyUpstream(`http://127.0.0.1:${silent}`, [], { ms: 200, sweepEveryMs: 20 });
+    const upstream = new ProxyUpstream(`http://127.0.0.1:${silent}`, [], 200);
     proxy = upstream;
     const gateway = await listen(createServer((request, response) => upstream.forward(request, response, null)));
     const started = Date.now();
@@ -37,7 +37,7 @@ describe('ProxyUpstream', () => {
 
   it('does not time out a request the upstream answered, however long its caller takes to finish', async () => {
     const quick = await listen(createServer((_request, response) => response.end('ok')));
-    const upstream = new ProxyUpstream(`http://127.0.0.1:${quick}`, [], { ms: 100, sweepEveryMs: 20 });
+    const upstream = new ProxyUpstream(`http://127.0.0.1:${quick}`, [], 100);
     proxy = upstream;
     const gateway = await listen(createServer((request, response) => upstream.forward(request, response, null)));
     const answer = await fetch(`http://127.0.0.1:${gateway}/fast`);

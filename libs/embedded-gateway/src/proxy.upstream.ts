@@ -1,16 +1,12 @@
-import { type ClientRequest, Agent as HttpAgent, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, request as httpRequest } from 'node:http';
+import { Agent as HttpAgent, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { GatewayResponse } from './gateway-response';
 import { endToEndHeaders } from './hop-by-hop';
-import { UpstreamDeadlines } from './upstream-deadlines';
 import { type CallerIdentity, Upstream, forwardableHeaders, requestHeadersNotForwarded } from './upstream.port';
 
 /** API Gateway's integration timeout. */
 const UPSTREAM_TIMEOUT_MS = 29_000;
 const NOTHING_MORE: ReadonlySet<string> = new Set();
-
-/** Why a request the upstream did not answer in time was destroyed: its caller gets a 504. */
-class UpstreamTimedOut extends Error {}
 
 /**
  * Forwards admitted requests to UPSTREAM_URL over kept-alive connections, streaming both bodies.
@@ -25,13 +21,14 @@ export class ProxyUpstream extends Upstream {
   private readonly agent: HttpAgent;
   private readonly send: typeof httpRequest;
   private readonly notForwarded: ReadonlySet<string>;
-  /** Until the upstream's response headers arrive. */
-  private readonly deadlines: UpstreamDeadlines<ClientRequest>;
 
-  /** `timeout`: API Gateway's integration timeout, shorter only in tests. */
-  constructor(upstreamUrl: string, forwardHeaders: readonly string[] = [], timeout = { ms: UPSTREAM_TIMEOUT_MS, sweepEveryMs: 1_000 }) {
+  /** `timeoutMs`: API Gateway's integration timeout, shorter only in tests. */
+  constructor(
+    upstreamUrl: string,
+    forwardHeaders: readonly string[] = [],
+    private readonly timeoutMs = UPSTREAM_TIMEOUT_MS,
+  ) {
     super();
-    this.deadlines = new UpstreamDeadlines(timeout.ms, (outgoing) => outgoing.destroy(new UpstreamTimedOut()), timeout.sweepEveryMs);
     this.notForwarded = requestHeadersNotForwarded(forwardHeaders);
     const target = new URL(upstreamUrl);
     const { protocol, hostname, port, host, pathname } = target;
@@ -52,27 +49,29 @@ export class ProxyUpstream extends Upstream {
       headers: forwardedHeaders(request, caller, host, this.notForwarded),
       agent: this.agent,
     });
-    const deadlines = this.deadlines;
-    deadlines.start(outgoing);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      outgoing.destroy();
+    }, this.timeoutMs);
     outgoing.on('response', (incoming) => {
-      deadlines.end(outgoing);
+      clearTimeout(timer);
       response.writeHead(incoming.statusCode ?? 502, endToEndHeaders(incoming.headers, NOTHING_MORE));
       incoming.pipe(response);
     });
-    outgoing.on('error', (error) => {
-      deadlines.end(outgoing);
-      if (!response.headersSent) (error instanceof UpstreamTimedOut ? GatewayResponse.upstreamTimedOut : GatewayResponse.upstreamFailed).send(response);
+    outgoing.on('error', () => {
+      clearTimeout(timer);
+      if (!response.headersSent) (timedOut ? GatewayResponse.upstreamTimedOut : GatewayResponse.upstreamFailed).send(response);
       else response.destroy();
     });
     response.on('close', () => {
-      deadlines.end(outgoing);
+      clearTimeout(timer);
       if (!response.writableFinished) outgoing.destroy();
     });
     request.pipe(outgoing);
   }
 
   override close(): void {
-    this.deadlines.close();
     this.agent.destroy();
   }
 }
