@@ -10,4 +10,8 @@ const server = http.createServer((request, response) => {
     response.end(body);
   });
 });
+// Longer than any pause between rounds: Node's Agent ignores a server's `Keep-Alive: timeout` hint unless the
+// agent has a timeout of its own, so both proxies would otherwise reuse a socket the upstream is closing
+// (the default 5 s) and answer a rare 502, which fails the whole run. The same for both proxies.
+server.keepAliveTimeout = 65_000;
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${server.address().port}\n`));
