@@ -45,4 +45,23 @@ describe('ProxyUpstream', () => {
     expect(answer.status).toBe(200);
     expect(await answer.text()).toBe('ok');
   });
+
+  it("lets go of an idle upstream connection before the upstream's announced keep-alive ends, so no request goes out on a closing socket", async () => {
+    const upstreamServer = createServer((_request, response) => response.end('ok'));
+    upstreamServer.keepAliveTimeout = 3_000; // announced as `Keep-Alive: timeout=3`
+    const closedByGateway = new Promise<boolean>((resolve) => {
+      upstreamServer.on('connection', (socket) => {
+        let peerEnded = false;
+        socket.on('end', () => (peerEnded = true));
+        socket.on('close', () => resolve(peerEnded));
+      });
+    });
+    const port = await listen(upstreamServer);
+    const upstream = new ProxyUpstream(`http://127.0.0.1:${port}`);
+    proxy = upstream;
+    const gateway = await listen(createServer((request, response) => upstream.forward(request, response, null)));
+    expect((await fetch(`http://127.0.0.1:${gateway}/once`)).status).toBe(200);
+    // Node drops the idle socket at the hint less one second (2 s); the upstream would close it at 3 s.
+    expect(await closedByGateway).toBe(true);
+  });
 });

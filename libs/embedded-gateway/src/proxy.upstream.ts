@@ -34,7 +34,11 @@ export class ProxyUpstream extends Upstream {
     const { protocol, hostname, port, host, pathname } = target;
     this.origin = { protocol, hostname, port, host, basePath: pathname.replace(/\/$/, '') };
     const https = protocol === 'https:';
-    this.agent = https ? new HttpsAgent({ keepAlive: true, maxSockets: 256 }) : new HttpAgent({ keepAlive: true, maxSockets: 256 });
+    // An agent `timeout` is what makes Node honour the upstream's `Keep-Alive: timeout=N` hint (it
+    // drops an idle socket a second before the upstream would). Without one, a request could go out
+    // on a socket the upstream was closing, and its caller got a 502.
+    const agentOptions = { keepAlive: true, maxSockets: 256, timeout: UPSTREAM_TIMEOUT_MS };
+    this.agent = https ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
     this.send = https ? httpsRequest : httpRequest;
   }
 
