@@ -2,6 +2,8 @@
 export const planOwner = {
   tier: (slug: string): string => `tier:${slug}`,
   developer: (id: string): string => `developer:${id}`,
+  /** Whether an owner string (as `planOwner.developer` makes them) names a developer's own plan. */
+  isDeveloper: (owner: string): boolean => owner.startsWith('developer:'),
 };
 
 export const planName = {

@@ -122,7 +122,7 @@ export class DeveloperQuotaService {
     const tiers = await this.tiers.list();
     const developerPlans = new Set((await this.developers.idsWithQuotaOverride()).map(planOwner.developer));
     for (const { owner } of await this.planBindings.all()) {
-      if (owner.startsWith(planOwner.developer(''))) developerPlans.add(owner);
+      if (planOwner.isDeveloper(owner)) developerPlans.add(owner);
     }
     developerPlans.delete(planOwner.developer(exceptDeveloperId));
     return tiers.length + developerPlans.size;
