@@ -1,4 +1,4 @@
-import { decideGatewayCaller } from '@keyport/gateway-decision';
+import { bearerToken, decideGatewayCaller } from '@keyport/gateway-decision';
 import { AccessTokens } from './access-token';
 import { type AuthorizerConfig, readAuthorizerConfig } from './authorizer-config';
 import { KeyportDirectory } from './keyport-directory';
@@ -29,16 +29,14 @@ export interface AuthorizerResult {
  */
 export type DenyReason = 'DEVELOPER_NOT_ACTIVE' | 'PERSON_TOKEN_NOT_METERED' | 'MANAGED_KEY_PENDING';
 
-const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
-
 /** Built once per container: the JWKS and Keyport's answers are cached across warm invocations. */
 export function createHandler(config: AuthorizerConfig): (event: RequestAuthorizerEvent) => Promise<AuthorizerResult> {
   const tokens = new AccessTokens(config);
   const directory = new KeyportDirectory(config);
   return async (event) => {
     const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
-    const match = header ? BEARER.exec(header) : null;
-    const caller = match ? await tokens.verify(match[1]) : undefined;
+    const token = bearerToken(header);
+    const caller = token === null ? undefined : await tokens.verify(token);
     // API Gateway answers 401 for exactly this error message.
     if (!caller) throw new Error('Unauthorized');
     const decision = await decideGatewayCaller(caller, directory);

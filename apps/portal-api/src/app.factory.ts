@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { RequestContext } from '@keyport/common';
 import { type AppConfig } from '@keyport/config';
-import { GatewayCors } from '@keyport/embedded-gateway';
+import { EmbeddedGatewayServer } from '@keyport/embedded-gateway';
 import { PinoNestLogger } from '@keyport/observability';
 import { AppModule } from './app.module';
 import { hardenHttp } from './http/http-hardening';
@@ -64,13 +64,13 @@ export async function createApp(config: AppConfig, create: AppCreator = nestCrea
 
 /** The portal's "Try it" calls the embedded gateway from the browser: its origin is known once the API listens. */
 function letPortalCallGateway(app: NestFastifyApplication, config: AppConfig): void {
-  const cors = app.get(GatewayCors);
+  const gateway = app.get(EmbeddedGatewayServer);
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onListen', function (done) {
       const address = this.server.address();
-      if (address !== null && typeof address === 'object') cors.allowPortal(address.port, config.host);
+      if (address !== null && typeof address === 'object') gateway.allowPortal(address.port, config.host);
       done();
     });
 }

@@ -81,11 +81,6 @@ export class ApplicationsRepository {
   }
 
   /** The live application behind a client id, as read at most ROW_CACHE_TTL_MS ago (never older than this process's writes). */
-  /** `findCaller`'s answer when one read within ROW_CACHE_TTL_MS is at hand, without a promise; undefined otherwise. */
-  peekCaller(clientId: string): ApplicationCaller | undefined {
-    return this.recent.peek(APPLICATION_ROWS, clientId) as ApplicationCaller | undefined;
-  }
-
   findCaller(clientId: string): Promise<ApplicationCaller | null> {
     return this.recent.read(APPLICATION_ROWS, clientId, async () => {
       const row = await this.db.client.application.findUnique({

@@ -206,11 +206,6 @@ export class ApplicationsService {
     return this.applications.findCaller(clientId);
   }
 
-  /** `callerFor`'s recent answer without a promise (the gateway's hot path); undefined when there is none at hand. */
-  peekCallerFor(clientId: string): ApplicationCaller | undefined {
-    return this.applications.peekCaller(clientId);
-  }
-
   private resolveScopes(requested: readonly string[] | undefined, allowed: readonly string[]): string[] {
     if (requested === undefined) return this.apiScopes.filter((scope) => allowed.includes(scope));
     const prefix = allowed === ADMIN_SCOPES ? `${KEYPORT_RESOURCE_SERVER}/` : `${this.config.applications.resourceServer}/`;

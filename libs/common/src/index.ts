@@ -7,5 +7,6 @@ export * from './random-source';
 export * from './request-context';
 export * from './private-files';
 export * from './key-value-hash';
+export * from './api-key-format';
 export * from './periodic-task';
 export * from './retry-policy';

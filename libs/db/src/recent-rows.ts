@@ -31,6 +31,7 @@ export class RecentRows {
   /** Bumped by every `forget`: a read that started under an older generation may be stale. */
   private generation = 0;
   private readonly ttlMs: number;
+  private readonly forgetListeners = new Set<() => void>();
 
   constructor(
     private readonly db: Db,
@@ -74,12 +75,22 @@ export class RecentRows {
     }
   }
 
+  /**
+   * Told synchronously of every `forget` (inside the writing transaction and again after its commit),
+   * for caches built on these rows elsewhere (the embedded gateway's thread). Returns the unsubscribe.
+   */
+  onForget(listener: () => void): () => void {
+    this.forgetListeners.add(listener);
+    return () => this.forgetListeners.delete(listener);
+  }
+
   /** Call with every write to the row, inside its transaction. */
   forget(kind: string, id: string): void {
     const key = `${kind}:${id}`;
     const drop = () => {
       this.generation += 1;
       this.entries.delete(key);
+      this.forgetListeners.forEach((listener) => listener());
     };
     drop();
     this.db.afterTransaction(drop);

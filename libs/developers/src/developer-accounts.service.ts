@@ -37,11 +37,6 @@ export class DeveloperAccountsService {
     return this.developers.findRecent(id);
   }
 
-  /** `findRecent`'s answer without a promise (the gateway's hot path); undefined when none is at hand. */
-  peekRecent(id: string): Developer | undefined {
-    return this.developers.peekRecent(id);
-  }
-
   async get(id: string): Promise<Developer> {
     const developer = await this.developers.findById(id);
     if (!developer) throw notFound('Developer');

@@ -53,11 +53,6 @@ export class DevelopersRepository {
   }
 
   /** `findById` as read at most ROW_CACHE_TTL_MS ago by this process (never older than this process's own writes). */
-  /** `findRecent`'s answer when one read within ROW_CACHE_TTL_MS is at hand, without a promise; undefined otherwise. */
-  peekRecent(id: string): Developer | undefined {
-    return this.recent.peek(DEVELOPER_ROWS, id) as Developer | undefined;
-  }
-
   findRecent(id: string): Promise<Developer | null> {
     return this.recent.read(DEVELOPER_ROWS, id, () => this.findById(id));
   }

@@ -1,5 +1,4 @@
-import { Injectable } from '@nestjs/common';
-import { ApiKeyCodec } from '@keyport/keys';
+import { hashKeyValue, isWellFormedApiKey } from '@keyport/common';
 import { GatewayClock } from './gateway-clock';
 import { GatewayResponse } from './gateway-response';
 import { type GatewayKeyEntry } from './gateway-snapshot';
@@ -11,7 +10,6 @@ import { UtcCalendar } from './utc-calendar';
  * Too Many Requests), the quota of the current period (429 Limit Exceeded). An admitted request
  * is counted at once. Memory only: no I/O on this path.
  */
-@Injectable()
 export class Admission {
   constructor(
     private readonly state: GatewayState,
@@ -24,8 +22,8 @@ export class Admission {
     // API Gateway says a bare Forbidden; a caller who proved who they are is told what is missing.
     if (apiKey === undefined && ownerId !== undefined) return GatewayResponse.keyMissing;
     // Shape and checksum first: a malformed or oversize value is refused without hashing or a lookup.
-    if (typeof apiKey !== 'string' || !ApiKeyCodec.isWellFormed(apiKey)) return GatewayResponse.forbidden;
-    const key = this.state.find(ApiKeyCodec.hash(apiKey));
+    if (typeof apiKey !== 'string' || !isWellFormedApiKey(apiKey)) return GatewayResponse.forbidden;
+    const key = this.state.find(hashKeyValue(apiKey));
     if (!key || !key.enabled || !key.plan) return GatewayResponse.forbidden;
     // Before throttle and quota: someone else's token must not spend this key's requests.
     if (ownerId !== undefined && key.developerId !== ownerId) return GatewayResponse.forbidden;

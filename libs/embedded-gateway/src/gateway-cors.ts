@@ -1,6 +1,4 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@keyport/config';
 
 const ALLOWED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
 /** What a browser calling through the portal's "Try it" sends besides simple headers. */
@@ -13,21 +11,22 @@ const HEADER_LIST = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+(?:\s*,\s*[A-Za-z0-9!#$%&'*+.^_
  * portal's own origin (the API's, learnt when it listens) and CORS_ORIGINS may read responses;
  * preflights are answered here, before any key or token is asked for (browsers send none with them).
  * Keys and tokens travel in headers, never cookies, so no credentials mode is allowed.
+ * `origins`: CORS_ORIGINS and, once the API listens, the portal's (see EmbeddedGatewayServer.allowPortal).
  */
-@Injectable()
 export class GatewayCors {
   private readonly origins: Set<string>;
   private readonly anyOrigin: boolean;
 
-  constructor(config: AppConfig) {
-    this.origins = new Set(config.http.corsOrigins.filter((origin) => origin !== '*'));
-    this.anyOrigin = config.http.corsOrigins.includes('*');
+  constructor(origins: readonly string[]) {
+    this.origins = new Set(origins.filter((origin) => origin !== '*'));
+    this.anyOrigin = origins.includes('*');
   }
 
-  /** The portal's origins once the API listens on `port`: its loopback names (and HOST when it is one name). */
-  allowPortal(port: number, host: string): void {
-    for (const name of ['localhost', '127.0.0.1', '[::1]']) this.origins.add(`http://${name}:${port}`);
-    if (host !== '0.0.0.0' && host !== '::') this.origins.add(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+  /** The portal's origins when the API listens on `port`: its loopback names (and HOST when it is one name). */
+  static portalOrigins(port: number, host: string): string[] {
+    const origins = ['localhost', '127.0.0.1', '[::1]'].map((name) => `http://${name}:${port}`);
+    if (host !== '0.0.0.0' && host !== '::') origins.push(`http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+    return origins;
   }
 
   allows(origin: string): boolean {

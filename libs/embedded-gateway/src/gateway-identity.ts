@@ -1,73 +1,60 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationsService } from '@keyport/applications';
 import { DomainError } from '@keyport/common';
+import { AppConfig } from '@keyport/config';
 import { AccessTokenVerifier, type VerifiedPrincipal } from '@keyport/cognito';
 import { DeveloperAccountsService } from '@keyport/developers';
-import { type CallerDirectory, type GatewayDecision, type VerifiedCaller, admitCaller, decideGatewayCaller, identifyCaller } from '@keyport/gateway-decision';
+import { type CallerDirectory, type GatewayDecision, type VerifiedCaller, bearerToken, decideGatewayCaller } from '@keyport/gateway-decision';
 
-const BEARER = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i;
 const UNAUTHORIZED: GatewayDecision = { allow: false, refusal: 'unauthorized' };
 
+/** A decision and until when the gateway thread may reuse it for the same token (0: not at all). */
+export interface TimedDecision {
+  decision: GatewayDecision;
+  cacheUntilMs: number;
+}
+
 /**
- * The first check of GATEWAY_AUTH=cognito: a Cognito access token of the pool (verified claims are
- * cached until they expire), then the shared decision (@keyport/gateway-decision) on rows read at most
- * ROW_CACHE_TTL_MS ago; a deletion or suspension made in this process is seen at once.
+ * The first check of GATEWAY_AUTH=cognito, on the main thread for the gateway thread: a Cognito
+ * access token of the pool (verified claims are cached until they expire), then the shared decision
+ * (@keyport/gateway-decision) on the application and developer rows. The thread keeps the decision
+ * until the token expires or ROW_CACHE_TTL_MS has passed, whichever is first, and drops it at once
+ * when this process changes an application or a developer (see EmbeddedGatewayServer).
  */
 @Injectable()
 export class GatewayIdentity {
   private readonly directory: CallerDirectory;
+  private readonly rowTtlMs: number;
 
   constructor(
     private readonly verifier: AccessTokenVerifier,
-    private readonly applications: ApplicationsService,
-    private readonly developers: DeveloperAccountsService,
+    applications: ApplicationsService,
+    developers: DeveloperAccountsService,
+    config: AppConfig,
   ) {
+    this.rowTtlMs = config.database.rowCacheTtlMs;
     this.directory = {
       application: (clientId) => applications.callerFor(clientId),
       developerStatus: async (developerId) => (await developers.findRecent(developerId))?.status ?? null,
     };
   }
 
-  /**
-   * The decision without a promise when everything it needs is at hand (a token verified before, rows
-   * read within the TTL): what a client reusing its token gets on nearly every request. Undefined
-   * otherwise: then `decide`. Both read the same caches, so they never disagree.
-   */
-  decideNow(authorization: string | undefined): GatewayDecision | undefined {
+  async decide(authorization: string | undefined): Promise<TimedDecision> {
     const token = bearerToken(authorization);
-    if (token === null) return UNAUTHORIZED;
-    const principal = this.verifier.verifiedBefore(token);
-    if (!principal) return undefined;
-    const caller = verifiedCaller(principal);
-    let application = null;
-    if (caller.client) {
-      application = this.applications.peekCallerFor(caller.client.clientId);
-      if (!application) return undefined; // not at hand, or none (never kept): `decide` finds out
-    }
-    const who = identifyCaller(caller, application);
-    if (!who) return UNAUTHORIZED;
-    const developer = this.developers.peekRecent(who.developerId);
-    return developer ? admitCaller(who, developer.status) : undefined;
-  }
-
-  async decide(authorization: string | undefined): Promise<GatewayDecision> {
-    const token = bearerToken(authorization);
-    if (token === null) return UNAUTHORIZED;
-    let principal;
+    if (token === null) return { decision: UNAUTHORIZED, cacheUntilMs: 0 };
+    const askedAtMs = Date.now();
+    let principal: VerifiedPrincipal;
     try {
       principal = await this.verifier.verify(token);
     } catch (error) {
-      // Forged, expired, of another pool or client, an ID token: API Gateway's authorizer says 401 to all.
-      if (error instanceof DomainError) return UNAUTHORIZED;
+      // Forged, expired, of another pool or client, an ID token: API Gateway's authorizer says 401 to all. Not kept: anyone can send garbage.
+      if (error instanceof DomainError) return { decision: UNAUTHORIZED, cacheUntilMs: 0 };
       throw error;
     }
-    return decideGatewayCaller(verifiedCaller(principal), this.directory);
+    const decision = await decideGatewayCaller(verifiedCaller(principal), this.directory);
+    const cacheUntilMs = this.rowTtlMs === 0 ? 0 : Math.min(principal.expiresAt * 1000, askedAtMs + this.rowTtlMs);
+    return { decision, cacheUntilMs };
   }
-}
-
-function bearerToken(authorization: string | undefined): string | null {
-  const match = authorization ? BEARER.exec(authorization) : null;
-  return match ? match[1] : null;
 }
 
 function verifiedCaller(principal: VerifiedPrincipal): VerifiedCaller {

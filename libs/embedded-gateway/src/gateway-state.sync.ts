@@ -2,13 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { GatewayChangeFeed, LocalGatewaySnapshotReader } from '@keyport/api-gateway';
 import { AppConfig } from '@keyport/config';
 import { KeyRevocations } from '@keyport/keys';
-import { GatewayState } from './gateway-state';
+import { GatewayThreadHost } from './gateway-thread.host';
 
 /** How often the tables are checked for changes made by another process (a worker run apart). */
 export const CHANGE_POLL_MS = 300;
 
 /**
- * Keeps GatewayState in line with the local driver's tables: at once on a change made in this
+ * Keeps the gateway thread's keys (GatewayState) in line with the local driver's tables: at once on a change made in this
  * process (the change feed), and within CHANGE_POLL_MS + one load for a change made elsewhere.
  * On the embedded PGlite database no other process can write (PGlite lives inside this one), so
  * there is nothing to poll for and the feed alone keeps the state current.
@@ -25,7 +25,7 @@ export class GatewayStateSync {
 
   constructor(
     private readonly snapshots: LocalGatewaySnapshotReader,
-    private readonly state: GatewayState,
+    private readonly thread: GatewayThreadHost,
     private readonly changes: GatewayChangeFeed,
     private readonly revocations: KeyRevocations,
     private readonly config: AppConfig,
@@ -34,7 +34,7 @@ export class GatewayStateSync {
   async start(): Promise<void> {
     await this.reload();
     // Synchronous, so a revocation is in force before the request that made it answers.
-    this.unsubscribeRevocations = this.revocations.subscribe((keyId) => this.state.forget(keyId));
+    this.unsubscribeRevocations = this.revocations.subscribe((keyId) => this.thread.post({ type: 'revoke', keyId }));
     this.unsubscribe = this.changes.subscribe(() => void this.reload().catch((error: unknown) => this.warn(error)));
     if (this.config.database.url === undefined) return;
     this.timer = setInterval(() => void this.poll(), CHANGE_POLL_MS);
@@ -59,7 +59,7 @@ export class GatewayStateSync {
         this.again = false;
         // Fingerprint first: a change landing during the load changes it again and is loaded next.
         const fingerprint = await this.snapshots.fingerprint();
-        this.state.replace(await this.snapshots.load());
+        this.thread.post({ type: 'keys', rows: await this.snapshots.load() });
         this.fingerprint = fingerprint;
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- reload() sets it while this load awaits
       } while (this.again);

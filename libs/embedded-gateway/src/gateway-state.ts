@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { GatewayClock } from './gateway-clock';
 import { type GatewayKeyEntry, type GatewayKeyRow } from './gateway-snapshot';
 import { TokenBucket } from './token-bucket';
@@ -10,7 +9,6 @@ import { UsageLedger } from './usage-ledger';
  * A key revoked in this process is dropped at once and kept out of every reload until the tables
  * no longer hold it (the outbox deletes it there a little later).
  */
-@Injectable()
 export class GatewayState {
   private byHash = new Map<string, GatewayKeyEntry>();
   /** GATEWAY_API_KEY_SOURCE=AUTHORIZER: an application's newest usable managed key; a developer's oldest usable own key. */

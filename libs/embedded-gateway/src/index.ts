@@ -1,5 +1,4 @@
 export * from './embedded-gateway.module';
 export * from './embedded-gateway.server';
-export * from './gateway-cors';
 export * from './gateway-state.sync';
 export * from './usage.flusher';

@@ -16,7 +16,7 @@ export class IpRuleMetrics {
     });
   }
 
-  matched(mode: 'count' | 'block'): void {
-    this.matches.inc({ mode });
+  matched(mode: string, count = 1): void {
+    this.matches.inc({ mode }, count);
   }
 }

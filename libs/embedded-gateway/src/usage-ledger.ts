@@ -1,10 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { type LineageDayUsage, type UsageIncrement } from '@keyport/usage';
+import type { LineageDayUsage, UsageIncrement } from './gateway-thread.protocol';
 import { KeyUsage } from './key-usage';
 import { LineageUsage } from './lineage-usage';
 
 /** Every key's and lineage's counts in this gateway, and what of them the database does not have yet. */
-@Injectable()
 export class UsageLedger {
   private readonly keys = new Map<string, KeyUsage>();
   private readonly lineages = new Map<string, LineageUsage>();

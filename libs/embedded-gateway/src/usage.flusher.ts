@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Transactions } from '@keyport/db';
 import { UsageRecorderService } from '@keyport/usage';
 import { GatewayClock } from './gateway-clock';
-import { UsageLedger } from './usage-ledger';
+import { GatewayThreadHost } from './gateway-thread.host';
 import { UtcCalendar } from './utc-calendar';
 
 export const FLUSH_INTERVAL_MS = 2_000;
@@ -22,7 +22,7 @@ export class UsageFlusher {
   private lastRecountMs = 0;
 
   constructor(
-    private readonly ledger: UsageLedger,
+    private readonly thread: GatewayThreadHost,
     private readonly usage: UsageRecorderService,
     private readonly transactions: Transactions,
     private readonly calendar: UtcCalendar,
@@ -37,8 +37,8 @@ export class UsageFlusher {
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
-    await this.flush().catch((error: unknown) => {
-      const lost = this.ledger.pendingIncrements().reduce((sum, increment) => sum + increment.requests, 0);
+    await this.flush().catch(async (error: unknown) => {
+      const lost = (await this.thread.collect()).reduce((sum, increment) => sum + increment.requests, 0);
       this.logger.error(`Final usage flush failed, ${lost} request(s) not recorded: ${(error as Error).message}`);
     });
   }
@@ -46,17 +46,17 @@ export class UsageFlusher {
   /** Writes every pending count now; resolves once they are committed. */
   flush(): Promise<void> {
     return this.enqueue(async () => {
-      const increments = this.ledger.pendingIncrements();
+      const increments = await this.thread.collect();
       if (increments.length === 0) return;
       await this.transactions.run(() => this.usage.addRequests(increments));
-      this.ledger.markFlushed(increments);
+      this.thread.post({ type: 'flushed', increments });
     });
   }
 
   recount(): Promise<void> {
     return this.enqueue(async () => {
       const now = this.clock.nowMs();
-      this.ledger.replaceFlushed(await this.usage.lineageDays(this.calendar.earliestPeriodStart(now)));
+      this.thread.post({ type: 'recounted', rows: await this.usage.lineageDays(this.calendar.earliestPeriodStart(now)) });
       this.lastRecountMs = now;
     });
   }

@@ -1,11 +1,9 @@
-import { Injectable } from '@nestjs/common';
 import { DAY_MS, type QuotaPeriodName, isoDay, quotaWindow } from '@keyport/common';
 
 /**
  * Today's UTC day and the start day of each quota period, recomputed only when a UTC midnight
  * passes: every period boundary is a midnight, so between two midnights nothing changes.
  */
-@Injectable()
 export class UtcCalendar {
   private validFrom = 0;
   private validUntil = 0;

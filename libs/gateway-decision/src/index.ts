@@ -1,1 +1,2 @@
 export * from './gateway-decision';
+export * from './bearer-token';

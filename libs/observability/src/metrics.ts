@@ -90,9 +90,9 @@ export class Metrics {
     this.driverDuration.observe({ driver, operation }, seconds);
   }
 
-  /** The embedded gateway's decision for one request: `admitted`, or why it refused (`invalid_key`, `quota_exceeded`, `throttled`, ...). */
-  gatewayAdmission(outcome: GatewayAdmissionOutcome): void {
-    this.admissionCounts.set(outcome, (this.admissionCounts.get(outcome) ?? 0) + 1);
+  /** The embedded gateway's decisions: `admitted`, or why it refused (`invalid_key`, `quota_exceeded`, `throttled`, ...); `count` of them. */
+  gatewayAdmission(outcome: GatewayAdmissionOutcome, count = 1): void {
+    this.admissionCounts.set(outcome, (this.admissionCounts.get(outcome) ?? 0) + count);
   }
 
   webhookOutcome(outcome: WebhookOutcome): void {
