@@ -42,11 +42,8 @@ export class GatewayThreadHost {
     const data: GatewayThreadData = { settings, port: port2, posted: this.posted };
     const worker = startWorker(data, [port2]);
     port1.on('message', (message: FromGatewayThread) => this.received(message));
-    worker.on('error', (error) => this.logger.error(`Embedded gateway thread failed: ${error.message}`));
-    worker.on('exit', (code) => {
-      if (!this.stopping) this.logger.error(`Embedded gateway thread exited (code ${code}): the gateway is down until Keyport restarts`);
-      this.listening?.reject(new Error(`The embedded gateway thread exited (code ${code})`));
-    });
+    worker.on('error', (error) => this.logger.error(`Embedded gateway thread failed: ${error.stack ?? error.message}`));
+    worker.on('exit', (code) => this.exited(code));
     // Neither keeps the process alive: the app's own shutdown ends them.
     worker.unref();
     port1.unref();
@@ -94,6 +91,24 @@ export class GatewayThreadHost {
     this.port?.close();
     this.port = undefined;
     await worker?.terminate();
+  }
+
+  /**
+   * A thread that ends unasked is a bug that would have ended the whole process on one thread: so
+   * it still does, through the graceful shutdown (SIGTERM), rather than leave an API up whose
+   * gateway is gone. Its counts since the last flush (at most FLUSH_INTERVAL_MS) are lost.
+   */
+  private exited(code: number): void {
+    this.worker = undefined;
+    this.port?.close();
+    this.port = undefined;
+    this.listening?.reject(new Error(`The embedded gateway thread exited (code ${code})`));
+    for (const resolve of this.collecting.values()) resolve([]);
+    this.collecting.clear();
+    this.closing?.();
+    if (this.stopping) return;
+    this.logger.error(`Embedded gateway thread exited (code ${code}): stopping Keyport so that it is restarted whole`);
+    process.kill(process.pid, 'SIGTERM');
   }
 
   private received(message: FromGatewayThread): void {
