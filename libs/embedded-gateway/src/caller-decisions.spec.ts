@@ -59,3 +59,30 @@ describe("CallerDecisions, the gateway thread's memory of the main thread's toke
     expect(decisions.decideNow('Bearer t1')).toBeUndefined();
   });
 });
+
+describe('CallerDecisions refreshing a kept decision', () => {
+  it('asks again in the background three quarters into its time, serving the kept decision meanwhile, and keeps the new answer', () => {
+    const { clock, asked, decisions } = setUp();
+    void decisions.decide('Bearer t1');
+    decisions.answered(1, ALLOWED, clock.ms + 1000);
+    clock.ms += 749;
+    expect(decisions.decideNow('Bearer t1')).toEqual(ALLOWED);
+    expect(asked).toHaveLength(1);
+    clock.ms += 1;
+    expect(decisions.decideNow('Bearer t1')).toEqual(ALLOWED);
+    expect(decisions.decideNow('Bearer t1')).toEqual(ALLOWED);
+    expect(asked).toHaveLength(2); // one refresh for any number of requests
+    decisions.answered(2, FORBIDDEN, clock.ms + 1000);
+    expect(decisions.decideNow('Bearer t1')).toEqual(FORBIDDEN);
+  });
+
+  it('never serves a decision past its time, refresh or not', () => {
+    const { clock, decisions } = setUp();
+    void decisions.decide('Bearer t1');
+    decisions.answered(1, ALLOWED, clock.ms + 1000);
+    clock.ms += 800;
+    expect(decisions.decideNow('Bearer t1')).toEqual(ALLOWED); // refresh asked, not answered yet
+    clock.ms += 200;
+    expect(decisions.decideNow('Bearer t1')).toBeUndefined();
+  });
+});
