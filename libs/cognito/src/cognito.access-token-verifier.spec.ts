@@ -100,7 +100,6 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
     });
     const second = await verifier.verify(tokens.accessToken);
     expect(second).toBe(first); // the very object cached at the first verification
-    expect(verifier.verifiedBefore(tokens.accessToken)).toBe(first); // and without a promise, for the gateway's hot path
     expect(fetcher.fetchCount).toBe(1);
     console.info(`[cognito] first verify (JWKS fetch + RSA): ${coldMs.toFixed(1)} ms`);
   });
@@ -165,16 +164,14 @@ describe('CognitoAccessTokenVerifier against cognito-local', () => {
     const forged = forge(claims({ client_id: 'another-client' }));
     await rejected(forged);
     await rejected(forged);
-    expect(verifier.verifiedBefore(forged)).toBeUndefined();
   });
 
   it('keeps a cached token only until its exp', async () => {
     const now = Date.now();
     const shortLived = forge(claims({ exp: Math.floor(now / 1000) + 30 }));
-    await verifier.verify(shortLived);
-    expect(verifier.verifiedBefore(shortLived)).toBeDefined();
+    const cached = await verifier.verify(shortLived);
+    expect(await verifier.verify(shortLived)).toBe(cached);
     vi.useFakeTimers({ toFake: ['Date'], now: now + 31_000 + 1_000 });
-    expect(verifier.verifiedBefore(shortLived)).toBeUndefined();
     await expect(verifier.verify(shortLived)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
   });
 

@@ -62,10 +62,6 @@ export class CognitoAccessTokenVerifier extends AccessTokenVerifier {
     }
   }
 
-  override verifiedBefore(token: string): VerifiedPrincipal | undefined {
-    return this.cache.get(token, Date.now());
-  }
-
   async verify(token: string): Promise<VerifiedPrincipal> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 16_384) throw tokenInvalid();
     const cached = this.cache.get(token, Date.now());

@@ -93,7 +93,4 @@ export interface VerifiedPrincipal {
 export abstract class AccessTokenVerifier {
   /** Throws DomainError(Unauthenticated) for anything but a valid access token of this pool and client. */
   abstract verify(token: string): Promise<VerifiedPrincipal>;
-
-  /** The principal of a token this verifier verified before and that has not expired, without a promise; undefined otherwise (then `verify`). */
-  abstract verifiedBefore(token: string): VerifiedPrincipal | undefined;
 }

@@ -10,3 +10,4 @@ export * from './key-value-hash';
 export * from './api-key-format';
 export * from './periodic-task';
 export * from './retry-policy';
+export * from './uuid';

@@ -117,18 +117,17 @@ describe('RecentRows', () => {
     expect(await after).toEqual({ version: 1 });
   });
 
-  it('peeks without a promise: a row read within the TTL, nothing otherwise or inside a transaction', async () => {
-    const { db, rows, load } = setUp();
-    expect(rows.peek('developer', 'a')).toBeUndefined();
-    await rows.read('developer', 'a', load);
-    expect(rows.peek('developer', 'a')).toEqual({ version: 0 });
+  it('tells its forget listeners synchronously, inside the writing transaction and again after it, until they unsubscribe', () => {
+    const { db, rows } = setUp();
+    const told: string[] = [];
+    const unsubscribe = rows.onForget(() => told.push(db.inTransaction ? 'inside' : 'after'));
     db.inTransaction = true;
-    expect(rows.peek('developer', 'a')).toBeUndefined();
-    db.inTransaction = false;
     rows.forget('developer', 'a');
-    expect(rows.peek('developer', 'a')).toBeUndefined();
-    const off = setUp(0);
-    await off.rows.read('developer', 'a', off.load);
-    expect(off.rows.peek('developer', 'a')).toBeUndefined();
+    expect(told).toEqual(['inside']);
+    db.end();
+    expect(told).toEqual(['inside', 'after']);
+    unsubscribe();
+    rows.forget('developer', 'a');
+    expect(told).toHaveLength(2);
   });
 });

@@ -55,13 +55,6 @@ export class RecentRows {
     return read;
   }
 
-  /** The row under `kind`/`id` when one read at most the TTL ago is at hand; undefined otherwise (then `read`). No promise: for hot paths. */
-  peek(kind: string, id: string): unknown {
-    if (this.ttlMs === 0 || this.db.inTransaction) return undefined;
-    const hit = this.entries.get(`${kind}:${id}`);
-    return hit !== undefined && hit.expiresAt > performance.now() ? hit.value : undefined;
-  }
-
   private async load<T>(key: string, generation: number, startedAt: number, load: () => Promise<T | null>): Promise<T | null> {
     try {
       const value = await load();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUuid } from '@keyport/common';
 import { type ApiKey, type KeyGatewayState } from './api-key';
 import { KeysRepository } from './keys.repository';
 
@@ -23,7 +24,7 @@ export class KeyGatewayStateService {
 
   /** The keys behind these Keyport key ids (from gateway tags), revoked ones included; an id that is no key id (not a UUID) matches nothing. */
   byIds(keyIds: string[]): Promise<KeyGatewayState[]> {
-    return this.keys.gatewayStatesByIds(keyIds.filter((id) => UUID.test(id)));
+    return this.keys.gatewayStatesByIds(keyIds.filter(isUuid));
   }
 
   /** Records the key's id at the gateway; a key still provisioning becomes active. */
@@ -36,5 +37,3 @@ export class KeyGatewayStateService {
     return this.keys.ownersByGatewayId(gatewayKeyIds);
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

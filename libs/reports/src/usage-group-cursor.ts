@@ -1,6 +1,4 @@
-import { invalid } from '@keyport/common';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { invalid, isUuid } from '@keyport/common';
 
 /** Position after the last developer or key id a page of groups covered; opaque to clients. */
 export const usageGroupCursor = {
@@ -11,7 +9,7 @@ export const usageGroupCursor = {
   decode(groupBy: 'developer' | 'key', raw: string): string {
     try {
       const [kind, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-      if (kind === groupBy && typeof id === 'string' && id.length <= 128 && (groupBy === 'developer' || UUID.test(id))) return id;
+      if (kind === groupBy && typeof id === 'string' && id.length <= 128 && (groupBy === 'developer' || isUuid(id))) return id;
     } catch {
       // falls through to the 400 below
     }
