@@ -41,7 +41,9 @@ export const openPortals = new Set<PortalPage>();
 
 /** A page in a new context (its own memory, so its own session) that records what went wrong in it. */
 export async function openPortal(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<PortalPage> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 860 }, ...options });
+  // Reduced motion: the portal's theme then skips its transitions (respectReducedMotion), so a click never
+  // lands on a panel still opening. A "Try it" click once failed to open its form in CI on a slow machine.
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce', ...options });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const page = await context.newPage();
   const problems: string[] = [];
